@@ -1,0 +1,106 @@
+"""Tracker: follow-up of the tasks a provincial People's Committee assigns."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template
+
+from tracker.config import settings_from_env
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    """Build the application from small named steps."""
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+    )
+    app.config.update(settings_from_env())
+    app.config.update(overrides or {})
+    fill_instance_defaults(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_error_pages(app)
+    register_commands(app)
+    return app
+
+
+def fill_instance_defaults(app: Flask) -> None:
+    """Defaults that live in the instance folder: the SQLite file, uploads and a secret key
+    kept across restarts when none is configured."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'tracker.sqlite3'}"
+    if not app.config.get("UPLOAD_FOLDER"):
+        app.config["UPLOAD_FOLDER"] = str(instance / "uploads")
+    if not app.config.get("SECRET_KEY"):
+        if app.config["TRACKER_ENV"] == "production":
+            raise RuntimeError("SECRET_KEY must be set in production")
+        key_file = instance / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_hex(32))
+            key_file.chmod(0o600)
+        app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def register_extensions(app: Flask) -> None:
+    from tracker.auth.loader import register_user_loader
+    from tracker.db import tune_sqlite
+    from tracker.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    register_user_loader(login_manager)
+    with app.app_context():
+        tune_sqlite(db.engine)
+
+
+def register_blueprints(app: Flask) -> None:
+    from tracker.auth.views import blueprint as auth
+    from tracker.dashboard.views import blueprint as dashboard
+    from tracker.notices.views import blueprint as notices
+    from tracker.tasks.views import blueprint as tasks
+
+    for blueprint in (auth, dashboard, notices, tasks):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from tracker.templating import install
+
+    install(app)
+
+
+def register_error_pages(app: Flask) -> None:
+    messages = {
+        400: "Yêu cầu không hợp lệ.",
+        403: "Bạn không có quyền thực hiện thao tác này.",
+        404: "Không tìm thấy trang hoặc bạn không có quyền xem nội dung này.",
+        413: "Tệp tải lên vượt quá dung lượng cho phép.",
+        429: "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
+        500: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
+    }
+
+    def render(error: Any) -> tuple[str, int]:
+        code = getattr(error, "code", 500) or 500
+        return render_template("errors/error.html", code=code, message=messages[code]), code
+
+    for code in messages:
+        app.register_error_handler(code, render)
+
+
+def register_commands(app: Flask) -> None:
+    from tracker.cli import register
+
+    register(app)

@@ -1,0 +1,74 @@
+"""Who may see what. Every view loads notices, tasks and files through these functions.
+
+- admin and secretariat: every notice, drafts included, and every task;
+- leader: published notices and their tasks;
+- agency head and officer: published notices with a task led or coordinated by their agency,
+  and only those tasks.
+A user who may not see an object gets 404, so an agency cannot even learn that another
+agency's task exists.
+"""
+
+from __future__ import annotations
+
+from flask import abort
+from sqlalchemy import ColumnElement, Select, exists, or_, select
+
+from tracker.auth.models import Role, User
+from tracker.extensions import db
+from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.models import Evidence, Task, task_coordinators
+
+SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
+
+
+def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
+    coordinates = exists().where(
+        task_coordinators.c.task_id == Task.id, task_coordinators.c.agency_id == agency_id
+    )
+    return or_(Task.lead_agency_id == agency_id, coordinates)
+
+
+def visible_tasks(user: User) -> Select[tuple[Task]]:
+    """All tasks the user may see, as a query to filter, order or paginate further."""
+    query = select(Task).join(Task.notice)
+    if user.role not in SEES_DRAFTS:
+        query = query.where(Notice.state == NoticeState.PUBLISHED)
+    if user.role.is_agency_role:
+        query = query.where(_agency_involved(user.agency_id))
+    return query
+
+
+def visible_notices(user: User) -> Select[tuple[Notice]]:
+    """All notices the user may see."""
+    query = select(Notice)
+    if user.role not in SEES_DRAFTS:
+        query = query.where(Notice.state == NoticeState.PUBLISHED)
+    if user.role.is_agency_role:
+        involved = exists().where(Task.notice_id == Notice.id, _agency_involved(user.agency_id))
+        query = query.where(involved)
+    return query
+
+
+def get_notice_or_404(user: User, notice_id: int) -> Notice:
+    notice = db.session.scalar(visible_notices(user).where(Notice.id == notice_id))
+    if notice is None:
+        abort(404)
+    return notice
+
+
+def get_task_or_404(user: User, task_id: int) -> Task:
+    task = db.session.scalar(visible_tasks(user).where(Task.id == task_id))
+    if task is None:
+        abort(404)
+    return task
+
+
+def get_evidence_or_404(user: User, task_id: int, evidence_id: int) -> Evidence:
+    """Evidence of a task the user may see; the task id in the URL must be its own."""
+    task = get_task_or_404(user, task_id)
+    evidence = db.session.scalar(
+        select(Evidence).where(Evidence.id == evidence_id, Evidence.task_id == task.id)
+    )
+    if evidence is None:
+        abort(404)
+    return evidence

@@ -1,0 +1,1 @@
+"""Administration: settings kept in the database."""

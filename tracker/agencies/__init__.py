@@ -1,0 +1,1 @@
+"""The province's agency directory: agencies, their aliases and groups."""

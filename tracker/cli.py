@@ -1,0 +1,59 @@
+"""Flask commands: thin wrappers that parse options, call a service and commit once."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.demo.loader import (
+    DEMO_PASSWORD,
+    Account,
+    database_is_empty,
+    demo_accounts,
+    load_demo,
+)
+from tracker.extensions import db
+from tracker.tasks.storage import EvidenceStore
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(demo)
+
+
+@click.group(help="The demo province.")
+def demo() -> None:
+    pass
+
+
+@demo.command("load", help="Load the demo province into an empty database.")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has data.")
+def demo_load(if_empty: bool) -> None:
+    if database_is_empty(db.session):
+        accounts = load_demo(
+            db.session, today(), EvidenceStore(current_app.config["UPLOAD_FOLDER"])
+        )
+        db.session.commit()
+        click.echo(f"Demo province loaded with {len(accounts)} accounts.")
+    elif if_empty:
+        click.echo("The database already has data; the demo was not loaded again.")
+    else:
+        raise click.ClickException(
+            "the database is not empty; the demo loads only into an empty one"
+        )
+    _print_accounts(demo_accounts(db.session))
+
+
+def _print_accounts(accounts: list[Account]) -> None:
+    if not accounts:
+        return
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+    officers = [a for a in accounts if a.role is Role.AGENCY_OFFICER]
+    for account in [a for a in accounts if a.role is not Role.AGENCY_OFFICER] + officers[:2]:
+        where = f" - {account.agency}" if account.agency else ""
+        click.echo(f"  {account.username:<12} {account.role.label}{where}")
+    if len(officers) > 2:
+        click.echo(
+            f"  ... and {len(officers) - 2} more officers, one per agency, named by its code"
+        )

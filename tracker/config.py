@@ -1,0 +1,48 @@
+"""Settings read from the environment; nothing here touches the disk or the network."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    return default if raw is None else raw.strip().lower() in TRUE_WORDS
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Build the Flask config mapping from environment variables.
+
+    Every setting has a safe default for one machine: SQLite in the instance folder, a local
+    Redis on the private port that `make run` starts, cookies marked Secure only in production.
+    """
+    env = os.environ if env is None else env
+    production = env.get("TRACKER_ENV", "development") == "production"
+    redis_url = env.get("REDIS_URL", "redis://127.0.0.1:6479/0")
+    return {
+        "TRACKER_ENV": "production" if production else "development",
+        "SECRET_KEY": env.get("SECRET_KEY"),
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL"),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": redis_url,
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", redis_url),
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per 15 minutes"),
+        "SESSION_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
+        "REMEMBER_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_LIFETIME_SECONDS", 8 * 3600)),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER"),
+        "DUE_SOON_DAYS": int(env.get("DUE_SOON_DAYS", "3")),
+        "PAGE_SIZE": int(env.get("PAGE_SIZE", "50")),
+    }

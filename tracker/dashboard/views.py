@@ -1,0 +1,75 @@
+"""Home pages: what each role needs first when signing in."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, render_template
+from flask_login import current_user, login_required
+from sqlalchemy.orm import selectinload
+
+from tracker.access import visible_notices, visible_tasks
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.domain.status import TaskStatus
+from tracker.extensions import db
+from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.models import Task, TaskState
+from tracker.tasks.queries import by_urgency, count_by_status, with_status
+
+blueprint = Blueprint("dashboard", __name__)
+
+HOME_LIST_SIZE = 20
+
+
+@blueprint.route("/")
+@login_required
+def home() -> str:
+    if current_user.role.is_agency_role:
+        return _agency_home()
+    if current_user.role is Role.LEADER:
+        return _leader_home()
+    return _secretariat_home()
+
+
+def _agency_home() -> str:
+    page = db.paginate(
+        by_urgency(visible_tasks(current_user)).options(selectinload(Task.notice)),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
+    return render_template("dashboard/agency.html", page=page)
+
+
+def _leader_home() -> str:
+    tasks = visible_tasks(current_user)
+    counts = count_by_status(tasks, today())
+    overdue = db.session.scalars(
+        by_urgency(with_status(tasks, TaskStatus.OVERDUE, today()))
+        .options(selectinload(Task.lead_agency), selectinload(Task.notice))
+        .limit(HOME_LIST_SIZE)
+    ).all()
+    return render_template(
+        "dashboard/leader.html", counts=counts, total=sum(counts.values()), overdue=overdue
+    )
+
+
+def _secretariat_home() -> str:
+    drafts = db.session.scalars(
+        visible_notices(current_user)
+        .where(Notice.state == NoticeState.DRAFT)
+        .order_by(Notice.created_at.desc())
+    ).all()
+    recent = db.session.scalars(
+        visible_notices(current_user)
+        .where(Notice.state == NoticeState.PUBLISHED)
+        .order_by(Notice.issued_on.desc())
+        .limit(HOME_LIST_SIZE)
+    ).all()
+    awaiting = db.session.scalars(
+        visible_tasks(current_user)
+        .where(Task.state == TaskState.SUBMITTED)
+        .options(selectinload(Task.lead_agency), selectinload(Task.notice))
+        .order_by(Task.submitted_on, Task.id)
+    ).all()
+    return render_template(
+        "dashboard/secretariat.html", drafts=drafts, recent=recent, awaiting=awaiting
+    )

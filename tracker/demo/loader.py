@@ -1,0 +1,364 @@
+"""Build the demo province: directory, accounts, notice 473/TB-VPUBND and a recent letter,
+with dates moved close to today so every status shows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tracker.admin.models import write_setting
+from tracker.agencies.models import Agency
+from tracker.audit.services import record_event
+from tracker.auth.models import Role, User
+from tracker.demo.annotated import instruction_texts
+from tracker.demo.directory import Directory, load_directory
+from tracker.demo.scenario import (
+    LETTER,
+    LETTER_AGE_DAYS,
+    LETTER_STEPS,
+    NOTICE_473,
+    NOTICE_473_REFS,
+    NOTICE_473_STEPS,
+    Citation,
+    NoticeHeader,
+    ScenarioStep,
+    TaskPlan,
+    letter_body,
+    letter_plans,
+)
+from tracker.domain.calendar import VIETNAM
+from tracker.notices.models import Notice, NoticeKind, NoticeState
+from tracker.tasks.models import Evidence, ProgressUpdate, Recurrence, Task, TaskState
+from tracker.tasks.storage import EvidenceStore
+
+DATA = Path(__file__).parent / "data"
+DEMO_PASSWORD = "demo1234"  # noqa: S105 - the published password of the demo accounts
+DEMO_SETTING = "demo"
+DEMO_EMAIL_DOMAIN = "demo.tracker.local"
+# Notice 473 is moved so that it reads as issued this many days before the demo is loaded.
+NOTICE_473_AGE_DAYS = 100
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: Role
+    agency: str | None
+
+
+def database_is_empty(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(Agency)) == 0
+
+
+def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Account]:
+    """Fill an empty database with the demo province; returns the accounts created."""
+    directory = load_directory(session, json.loads((DATA / "directory.json").read_text("utf-8")))
+    users = _create_accounts(session, directory)
+    annotation = json.loads((DATA / "notice_473_daknong.expected.json").read_text("utf-8"))
+    original_issue = date.fromisoformat(annotation["issued_on"])
+    shift = today - timedelta(days=NOTICE_473_AGE_DAYS) - original_issue
+    body = (DATA / "notice_473_daknong.md").read_text("utf-8")
+    notice = _create_notice(
+        session,
+        directory,
+        users["vanphong"],
+        NOTICE_473,
+        original_issue + shift,
+        body,
+        _annotated_plans(annotation, body, shift),
+        NoticeKind.NOTICE,
+    )
+    letter_issued_on = today - timedelta(days=LETTER_AGE_DAYS)
+    plans = letter_plans(today)
+    letter = _create_notice(
+        session,
+        directory,
+        users["vanphong"],
+        LETTER,
+        letter_issued_on,
+        letter_body(plans, letter_issued_on),
+        plans,
+        NoticeKind.LETTER,
+    )
+    scenario = _Scenario(session, users, store)
+    for target, steps in ((notice, NOTICE_473_STEPS), (letter, LETTER_STEPS)):
+        tasks = _tasks_by_item(session, target)
+        for step in steps:
+            scenario.play(tasks[step.task_index], step, today)
+    write_setting(
+        session,
+        DEMO_SETTING,
+        {"loaded_on": today.isoformat(), "shift_days": shift.days, "notice": notice.number},
+    )
+    session.flush()
+    return demo_accounts(session)
+
+
+def demo_accounts(session: Session) -> list[Account]:
+    """The demo's accounts (those still using the demo e-mail domain), staff first."""
+    users = session.scalars(
+        select(User).where(User.email.like(f"%@{DEMO_EMAIL_DOMAIN}")).order_by(User.id)
+    )
+    return [Account(u.username, u.role, u.agency.name if u.agency else None) for u in users]
+
+
+def _tasks_by_item(session: Session, notice: Notice) -> list[Task]:
+    """The first task of each item of the split, in order (a group item has several)."""
+    firsts: dict[tuple[str, str | None], Task] = {}
+    for task in session.scalars(notice.tasks.select().order_by(Task.id)):
+        firsts.setdefault((task.ref, task.group_label), task)
+    return list(firsts.values())
+
+
+def _create_accounts(session: Session, directory: Directory) -> dict[str, User]:
+    accounts = [
+        ("quantri", "Quản trị hệ thống", Role.ADMIN, None),
+        ("vanphong", "Nguyễn Thị Thu - Chuyên viên VP UBND tỉnh", Role.SECRETARIAT, "vpubnd"),
+        ("lanhdao", "Trần Văn Hùng - Phó Chủ tịch UBND tỉnh", Role.LEADER, None),
+        ("snv.lanhdao", "Lê Minh Tuấn - Giám đốc Sở Nội vụ", Role.AGENCY_HEAD, "snv"),
+    ]
+    accounts += [
+        (code, f"Chuyên viên {agency.display_name}", Role.AGENCY_OFFICER, code)
+        for code, agency in directory.agencies.items()
+    ]
+    users: dict[str, User] = {}
+    for username, full_name, role, agency_code in accounts:
+        user = User(
+            username=username,
+            full_name=full_name,
+            email=f"{username}@{DEMO_EMAIL_DOMAIN}",
+            role=role,
+            agency=directory.agencies[agency_code] if role.is_agency_role and agency_code else None,
+        )
+        user.set_password(DEMO_PASSWORD)
+        session.add(user)
+        users[username] = user
+    session.flush()
+    return users
+
+
+def _publish(session: Session, notice: Notice, secretary: User, on: date) -> None:
+    notice.state = NoticeState.PUBLISHED
+    notice.published_at = _at(on)
+    session.add(notice)
+    session.flush()
+    record_event(
+        session,
+        actor_id=secretary.id,
+        action="notice.published",
+        subject_type="notice",
+        subject_id=notice.id,
+        notice_id=notice.id,
+        after={"number": notice.number},
+    )
+
+
+def _add_tasks(
+    session: Session, notice: Notice, directory: Directory, plans: list[TaskPlan]
+) -> None:
+    """One task per plan, or one per member agency when the plan addresses a group."""
+    for plan in plans:
+        leads = (
+            directory.group_members(plan.assignee)
+            if plan.assignee_is_group
+            else [_require(directory.agency(plan.assignee), plan.assignee)]
+        )
+        coordinating = _coordinating(directory, plan.coordinating)
+        for lead in leads:
+            task = Task(
+                ref=plan.ref,
+                text=plan.text,
+                lead_agency=lead,
+                group_label=plan.assignee if plan.assignee_is_group else None,
+                coordinating_agencies=[a for a in coordinating if a is not lead],
+                deadline=plan.deadline,
+                original_deadline=plan.deadline,
+                deadline_text=plan.deadline_text,
+                recurrence=plan.recurrence,
+            )
+            notice.tasks.add(task)
+    session.flush()
+
+
+def _coordinating(directory: Directory, names: list[str]) -> list[Agency]:
+    agencies: list[Agency] = []
+    for name in names:
+        agency = directory.agency(name)
+        found = [agency] if agency is not None else directory.group_members(name)
+        agencies += [a for a in _require(found or None, name) if a not in agencies]
+    return agencies
+
+
+def _annotated_plans(annotation: dict[str, Any], body: str, shift: timedelta) -> list[TaskPlan]:
+    entries = annotation["tasks"]
+    texts = instruction_texts(body, [entry["text_start"] for entry in entries])
+    return [
+        TaskPlan(
+            ref=ref,
+            assignee=entry["assignee"],
+            assignee_is_group=entry["assignee_kind"] == "group",
+            coordinating=entry["coordinating"],
+            text=text[0].upper() + text[1:],
+            deadline=date.fromisoformat(entry["deadline"]) + shift if entry["deadline"] else None,
+            deadline_text=entry["deadline_text"],
+            recurrence=Recurrence(entry["recurring"]) if entry["recurring"] else None,
+        )
+        for entry, text, ref in zip(entries, texts, NOTICE_473_REFS, strict=True)
+    ]
+
+
+def _create_notice(
+    session: Session,
+    directory: Directory,
+    secretary: User,
+    header: NoticeHeader,
+    issued_on: date,
+    body: str,
+    plans: list[TaskPlan],
+    kind: NoticeKind,
+) -> Notice:
+    notice = Notice(
+        number=header.number,
+        issued_on=issued_on,
+        place=header.place,
+        signer=header.signer,
+        title=header.title,
+        kind=kind,
+        body=body,
+        created_by=secretary,
+    )
+    session.add(notice)
+    _add_tasks(session, notice, directory, plans)
+    _publish(session, notice, secretary, issued_on)
+    return notice
+
+
+class _Scenario:
+    """Plays the demo's steps on tasks, writing the rows and events real users would."""
+
+    def __init__(self, session: Session, users: dict[str, User], store: EvidenceStore) -> None:
+        self.session, self.users, self.store = session, users, store
+
+    def play(self, task: Task, step: ScenarioStep, today: date) -> None:
+        officer = self.users[task.lead_agency.code]
+        if step.progress is not None:
+            task.progress_updates.append(
+                ProgressUpdate(
+                    author=officer,
+                    agency_id=officer.agency_id,
+                    body=step.progress,
+                    percent=step.percent,
+                    created_at=_at(today - timedelta(days=1)),
+                )
+            )
+            self._event(
+                task,
+                officer,
+                "task.progress_reported",
+                {"percent": step.percent},
+                today - timedelta(days=1),
+            )
+        if step.evidence_file is not None:
+            self._attach_file(task, officer, step.evidence_file, today)
+        if step.citation is not None:
+            self._cite(task, officer, step.citation, today)
+        if step.submitted_after_deadline is not None:
+            anchor = task.deadline or today
+            submitted_on = min(today, anchor + timedelta(days=step.submitted_after_deadline))
+            task.state, task.submitted_on = TaskState.SUBMITTED, submitted_on
+            self._event(
+                task, officer, "task.submitted", {"submitted_on": str(submitted_on)}, submitted_on
+            )
+            if step.accepted:
+                task.state, task.completed_on = TaskState.COMPLETED, submitted_on
+                self._event(
+                    task,
+                    self.users["vanphong"],
+                    "task.accepted",
+                    {"completed_on": str(submitted_on)},
+                    min(today, submitted_on + timedelta(days=1)),
+                )
+        self.session.flush()
+
+    def _attach_file(self, task: Task, officer: User, file_name: str, today: date) -> None:
+        content = _demo_pdf(task.text)
+        task.evidence.append(
+            Evidence(
+                uploaded_by=officer,
+                agency_id=officer.agency_id,
+                file_name=file_name,
+                sha256=self.store.save(content),
+                size=len(content),
+                content_type="application/pdf",
+            )
+        )
+        self._event(task, officer, "task.evidence_added", {"file_name": file_name}, today)
+
+    def _cite(self, task: Task, officer: User, citation: Citation, today: date) -> None:
+        task.evidence.append(
+            Evidence(
+                uploaded_by=officer,
+                agency_id=officer.agency_id,
+                cited_kind=citation.kind,
+                cited_number=citation.number,
+                cited_date=today - timedelta(days=citation.days_ago),
+                cited_issuer=officer.agency.name if officer.agency else None,
+            )
+        )
+        self._event(task, officer, "task.evidence_added", {"cited_number": citation.number}, today)
+
+    def _event(self, task: Task, actor: User, action: str, after: dict[str, Any], on: date) -> None:
+        self.session.flush()
+        audit_event = record_event(
+            self.session,
+            actor_id=actor.id,
+            action=action,
+            subject_type="task",
+            subject_id=task.id,
+            notice_id=task.notice_id,
+            task_id=task.id,
+            after=after,
+        )
+        audit_event.occurred_at = _at(on)
+
+
+def _demo_pdf(title: str) -> bytes:
+    """A small valid one-page PDF standing in for a signed document."""
+    text = title.encode("ascii", "replace")[:60].replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 12 Tf 40 780 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objects) + 1).encode() + b"\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R >>\n"
+    out += b"startxref\n" + str(xref).encode() + b"\n%%EOF\n"
+    return bytes(out)
+
+
+def _at(day: date) -> datetime:
+    """Nine in the morning in Vietnam on that day, as an aware UTC instant."""
+    return datetime.combine(day, time(9, 0), VIETNAM).astimezone(UTC)
+
+
+def _require(value: Any, name: str) -> Any:
+    if not value:
+        raise ValueError(f"the demo directory does not know {name!r}")
+    return value

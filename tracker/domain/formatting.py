@@ -1,0 +1,28 @@
+"""Vietnamese presentation of dates and numbers: "05/02/2023", "2.608", "87,27%"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def vn_date(value: date | None) -> str:
+    """dd/mm/yyyy, the way the interface shows a date; empty for None."""
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def vn_datetime(value: datetime | None) -> str:
+    """HH:MM dd/mm/yyyy for an already-localised timestamp; empty for None."""
+    return value.strftime("%H:%M %d/%m/%Y") if value is not None else ""
+
+
+def vn_number(value: int | float, decimals: int = 0) -> str:
+    """Thousands grouped with dots and decimals after a comma: 2608 -> "2.608"."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def vn_percent(part: int, whole: int, decimals: int = 2) -> str:
+    """A share as the reports write it: (2276, 2608) -> "87,27%"; "0%" of nothing."""
+    if whole == 0:
+        return "0%"
+    return vn_number(100 * part / whole, decimals) + "%"

@@ -1,0 +1,97 @@
+"""Task status, computed from dates only (DESIGN.md, "Status")."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+
+class TaskStatus(StrEnum):
+    """The six statuses a report counts; never typed by hand."""
+
+    EARLY = "truoc_han"
+    ON_TIME = "dung_han"
+    LATE = "tre_han"
+    WITHIN_DEADLINE = "trong_han"
+    OVERDUE = "qua_han"
+    ONGOING = "thuong_xuyen"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def is_completed(self) -> bool:
+        return self in (TaskStatus.EARLY, TaskStatus.ON_TIME, TaskStatus.LATE)
+
+
+STATUS_LABELS = {
+    TaskStatus.EARLY: "Hoàn thành trước hạn",
+    TaskStatus.ON_TIME: "Hoàn thành đúng hạn",
+    TaskStatus.LATE: "Hoàn thành trễ hạn",
+    TaskStatus.WITHIN_DEADLINE: "Trong hạn",
+    TaskStatus.OVERDUE: "Quá hạn",
+    TaskStatus.ONGOING: "Thường xuyên",
+}
+
+
+def task_status(deadline: date | None, completed_on: date | None, today: date) -> TaskStatus:
+    """Status of a task from its deadline, its completion date and today's local date.
+
+    `completed_on` is the date the agency submitted the work that the secretariat accepted.
+    """
+    if deadline is None:
+        return TaskStatus.ONGOING
+    if completed_on is not None:
+        if completed_on < deadline:
+            return TaskStatus.EARLY
+        if completed_on == deadline:
+            return TaskStatus.ON_TIME
+        return TaskStatus.LATE
+    if today > deadline:
+        return TaskStatus.OVERDUE
+    return TaskStatus.WITHIN_DEADLINE
+
+
+class WarningLevel(StrEnum):
+    """The warning ladder on open tasks with a deadline."""
+
+    DUE_SOON = "sap_den_han"
+    OVERDUE = "qua_han"
+    OVERDUE_30 = "qua_han_30"
+    OVERDUE_60 = "qua_han_60"
+    OVERDUE_120 = "qua_han_120"
+
+    @property
+    def label(self) -> str:
+        return WARNING_LABELS[self]
+
+
+WARNING_LABELS = {
+    WarningLevel.DUE_SOON: "Sắp đến hạn",
+    WarningLevel.OVERDUE: "Quá hạn",
+    WarningLevel.OVERDUE_30: "Quá hạn trên 30 ngày",
+    WarningLevel.OVERDUE_60: "Quá hạn trên 60 ngày",
+    WarningLevel.OVERDUE_120: "Quá hạn trên 120 ngày",
+}
+
+LONG_OVERDUE_STEPS = (
+    (120, WarningLevel.OVERDUE_120),
+    (60, WarningLevel.OVERDUE_60),
+    (30, WarningLevel.OVERDUE_30),
+)
+
+
+def warning_level(
+    deadline: date | None, completed_on: date | None, today: date, due_soon_days: int
+) -> WarningLevel | None:
+    """Where an open task stands on the warning ladder, or None when nothing is pressing."""
+    if deadline is None or completed_on is not None:
+        return None
+    days_late = (today - deadline).days
+    if days_late <= 0:
+        return WarningLevel.DUE_SOON if -days_late <= due_soon_days else None
+    for threshold, level in LONG_OVERDUE_STEPS:
+        if days_late > threshold:
+            return level
+    return WarningLevel.OVERDUE

@@ -1,0 +1,1 @@
+"""Background work on RQ: the periodic schedule and the jobs it enqueues."""

@@ -1,0 +1,1 @@
+"""Notices, directives and letters whose instructions become tasks."""

@@ -1,0 +1,88 @@
+"""Notices (Thông báo kết luận, Chỉ thị, Công văn ...) as entered by the secretariat."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship, validates
+
+from tracker.db import Base, UTCDateTime, str_enum, utcnow
+
+if TYPE_CHECKING:
+    from tracker.auth.models import User
+    from tracker.tasks.models import Task
+
+
+class NoticeKind(StrEnum):
+    NOTICE = "thong_bao"
+    DIRECTIVE = "chi_thi"
+    LETTER = "cong_van"
+    PLAN = "ke_hoach"
+    DECISION = "quyet_dinh"
+
+    @property
+    def label(self) -> str:
+        return NOTICE_KIND_LABELS[self]
+
+
+NOTICE_KIND_LABELS = {
+    NoticeKind.NOTICE: "Thông báo",
+    NoticeKind.DIRECTIVE: "Chỉ thị",
+    NoticeKind.LETTER: "Công văn",
+    NoticeKind.PLAN: "Kế hoạch",
+    NoticeKind.DECISION: "Quyết định",
+}
+
+
+class NoticeState(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+    @property
+    def label(self) -> str:
+        return "Bản nháp" if self is NoticeState.DRAFT else "Đã ban hành"
+
+
+class Notice(Base):
+    """A document whose instructions are tracked. Document numbers restart every 1 January,
+    so a notice is unique by its number (which carries the issuer's code) and its year."""
+
+    __tablename__ = "notice"
+    __table_args__ = (
+        UniqueConstraint("number", "issued_year"),
+        Index("ix_notice_state_issued_on", "state", "issued_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(60))
+    issued_on: Mapped[date] = mapped_column(Date)
+    issued_year: Mapped[int]
+    place: Mapped[str | None] = mapped_column(String(120))
+    signer: Mapped[str | None] = mapped_column(String(160))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[NoticeKind] = mapped_column(str_enum(NoticeKind))
+    body: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[NoticeState] = mapped_column(str_enum(NoticeState), default=NoticeState.DRAFT)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    created_by: Mapped[User | None] = relationship()
+    tasks: WriteOnlyMapped[Task] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @validates("issued_on")
+    def _keep_year(self, _key: str, issued_on: date) -> date:
+        self.issued_year = issued_on.year
+        return issued_on
+
+    @property
+    def is_published(self) -> bool:
+        return self.state is NoticeState.PUBLISHED
+
+    def __repr__(self) -> str:
+        return f"<Notice {self.number} {self.issued_on}>"

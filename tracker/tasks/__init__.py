@@ -1,0 +1,1 @@
+"""Tasks split from notices, and the work agencies report on them."""

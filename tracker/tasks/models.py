@@ -1,0 +1,193 @@
+"""Tasks and what agencies attach to them: progress, evidence, extension requests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.domain.status import TaskStatus, task_status
+
+if TYPE_CHECKING:
+    from tracker.agencies.models import Agency
+    from tracker.auth.models import User
+    from tracker.notices.models import Notice
+
+
+class TaskState(StrEnum):
+    """Where a task is in its workflow; the deadline status is computed apart."""
+
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return TASK_STATE_LABELS[self]
+
+
+TASK_STATE_LABELS = {
+    TaskState.IN_PROGRESS: "Đang thực hiện",
+    TaskState.SUBMITTED: "Chờ xác nhận",
+    TaskState.COMPLETED: "Đã hoàn thành",
+}
+
+
+class Recurrence(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    ANNUAL = "annual"
+
+    @property
+    def label(self) -> str:
+        return RECURRENCE_LABELS[self]
+
+
+RECURRENCE_LABELS = {
+    Recurrence.MONTHLY: "Định kỳ hằng tháng",
+    Recurrence.QUARTERLY: "Định kỳ hằng quý",
+    Recurrence.SEMIANNUAL: "Định kỳ 6 tháng",
+    Recurrence.ANNUAL: "Định kỳ hằng năm",
+}
+
+task_coordinators = Table(
+    "task_coordinator",
+    Base.metadata,
+    Column("task_id", ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agency.id"), primary_key=True, index=True),
+)
+
+
+class Task(Base):
+    """One instruction of a notice, led by one agency."""
+
+    __tablename__ = "task"
+    __table_args__ = (
+        Index("ix_task_lead_agency_state_deadline", "lead_agency_id", "state", "deadline"),
+        Index("ix_task_state_deadline", "state", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    ref: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text)
+    lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    # The group the notice addressed, as written; tasks split from one group item share it.
+    group_label: Mapped[str | None] = mapped_column(String(255))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    deadline: Mapped[date | None] = mapped_column(Date)
+    original_deadline: Mapped[date | None] = mapped_column(Date)
+    deadline_text: Mapped[str | None] = mapped_column(String(255))
+    recurrence: Mapped[Recurrence | None] = mapped_column(str_enum(Recurrence))
+    state: Mapped[TaskState] = mapped_column(str_enum(TaskState), default=TaskState.IN_PROGRESS)
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    notice: Mapped[Notice] = relationship(back_populates="tasks")
+    lead_agency: Mapped[Agency] = relationship(foreign_keys=[lead_agency_id])
+    assignee: Mapped[User | None] = relationship()
+    coordinating_agencies: Mapped[list[Agency]] = relationship(
+        secondary=task_coordinators, order_by="Agency.name"
+    )
+    progress_updates: Mapped[list[ProgressUpdate]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="ProgressUpdate.created_at"
+    )
+    evidence: Mapped[list[Evidence]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="Evidence.created_at"
+    )
+    extension_requests: Mapped[list[ExtensionRequest]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="ExtensionRequest.created_at"
+    )
+
+    def status(self, today: date) -> TaskStatus:
+        return task_status(self.deadline, self.completed_on, today)
+
+    def __repr__(self) -> str:
+        return f"<Task {self.id} {self.ref}>"
+
+
+class ProgressUpdate(Base):
+    """A progress report written by the agency, in Markdown."""
+
+    __tablename__ = "progress_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    body: Mapped[str] = mapped_column(Text)
+    percent: Mapped[int | None]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="progress_updates")
+    author: Mapped[User] = relationship()
+    agency: Mapped[Agency] = relationship()
+
+
+class Evidence(Base):
+    """Proof of the work: an uploaded file (stored by its SHA-256) or a cited document."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None]
+    content_type: Mapped[str | None] = mapped_column(String(120))
+    cited_kind: Mapped[str | None] = mapped_column(String(60))
+    cited_number: Mapped[str | None] = mapped_column(String(60))
+    cited_date: Mapped[date | None] = mapped_column(Date)
+    cited_issuer: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="evidence")
+    uploaded_by: Mapped[User] = relationship()
+
+    @property
+    def is_file(self) -> bool:
+        return self.sha256 is not None
+
+
+class ExtensionState(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ExtensionRequest(Base):
+    """An agency's request for a later deadline, and the decision on it."""
+
+    __tablename__ = "extension_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    previous_deadline: Mapped[date | None] = mapped_column(Date)
+    requested_deadline: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[ExtensionState] = mapped_column(
+        str_enum(ExtensionState), default=ExtensionState.PENDING
+    )
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    approving_document: Mapped[str | None] = mapped_column(String(120))
+    objective_reason: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="extension_requests")
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])

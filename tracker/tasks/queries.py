@@ -1,0 +1,58 @@
+"""Reusable task queries. Each takes a Select (already scoped by `tracker.access`) and
+returns a Select, so a view can paginate it and a job can stream it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Case, Select, and_, case, func, or_, select
+
+from tracker.audit.models import Event
+from tracker.domain.status import TaskStatus
+from tracker.extensions import db
+from tracker.tasks.models import Task
+
+
+def status_expression(today: date) -> Case[str]:
+    """`tracker.domain.status.task_status` as SQL, so lists filter and count in the database.
+    A test checks that both agree on every boundary."""
+    return case(
+        (Task.deadline.is_(None), TaskStatus.ONGOING.value),
+        (Task.completed_on < Task.deadline, TaskStatus.EARLY.value),
+        (Task.completed_on == Task.deadline, TaskStatus.ON_TIME.value),
+        (Task.completed_on > Task.deadline, TaskStatus.LATE.value),
+        (Task.deadline < today, TaskStatus.OVERDUE.value),
+        else_=TaskStatus.WITHIN_DEADLINE.value,
+    )
+
+
+def with_status(tasks: Select[tuple[Task]], status: TaskStatus, today: date) -> Select[tuple[Task]]:
+    return tasks.where(status_expression(today) == status.value)
+
+
+def by_urgency(tasks: Select[tuple[Task]]) -> Select[tuple[Task]]:
+    """Open tasks with a deadline first (the oldest overdue at the top, then the nearest
+    deadline), then open tasks without one, then completed tasks."""
+    return tasks.order_by(
+        Task.completed_on.is_not(None), Task.deadline.is_(None), Task.deadline, Task.id
+    )
+
+
+def count_by_status(tasks: Select[tuple[Task]], today: date) -> dict[TaskStatus, int]:
+    """How many of the given tasks stand in each status (every status present, zeros too)."""
+    scoped = tasks.with_only_columns(status_expression(today).label("status")).subquery()
+    rows = select(scoped.c.status, func.count()).group_by(scoped.c.status)
+    counts = dict.fromkeys(TaskStatus, 0)
+    for status, count in db.session.execute(rows):
+        counts[TaskStatus(status)] = count
+    return counts
+
+
+def task_timeline(task: Task) -> Select[tuple[Event]]:
+    """The task's events, oldest first, starting with the publication that assigned it."""
+    assigned = and_(Event.notice_id == task.notice_id, Event.action == "notice.published")
+    return (
+        select(Event)
+        .where(or_(Event.task_id == task.id, assigned))
+        .order_by(Event.occurred_at, Event.id)
+    )
