@@ -196,6 +196,22 @@ def upgrade():
     with op.batch_alter_table('extension_request', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_extension_request_task_id'), ['task_id'], unique=False)
 
+    op.create_table('notification',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('task_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('message', sa.Text(), nullable=False),
+    sa.Column('link', sa.String(length=255), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('read_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['task_id'], ['task.id'], name=op.f('fk_notification_task_id_task'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_notification_user_id_user_account'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notification'))
+    )
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.create_index('ix_notification_user_id_read_at', ['user_id', 'read_at'], unique=False)
+
     op.create_table('progress_update',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('task_id', sa.Integer(), nullable=False),
@@ -212,6 +228,16 @@ def upgrade():
     with op.batch_alter_table('progress_update', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_progress_update_task_id'), ['task_id'], unique=False)
 
+    op.create_table('reminder_log',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('task_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('period', sa.String(length=20), nullable=False),
+    sa.Column('sent_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['task_id'], ['task.id'], name=op.f('fk_reminder_log_task_id_task'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reminder_log')),
+    sa.UniqueConstraint('task_id', 'kind', 'period', name=op.f('uq_reminder_log_task_id_kind_period'))
+    )
     op.create_table('task_coordinator',
     sa.Column('task_id', sa.Integer(), nullable=False),
     sa.Column('agency_id', sa.Integer(), nullable=False),
@@ -231,10 +257,15 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_task_coordinator_agency_id'))
 
     op.drop_table('task_coordinator')
+    op.drop_table('reminder_log')
     with op.batch_alter_table('progress_update', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_progress_update_task_id'))
 
     op.drop_table('progress_update')
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.drop_index('ix_notification_user_id_read_at')
+
+    op.drop_table('notification')
     with op.batch_alter_table('extension_request', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_extension_request_task_id'))
 

@@ -1,0 +1,20 @@
+from tracker.domain.markdown import render_markdown
+
+
+def test_markdown_is_rendered() -> None:
+    html = render_markdown("Đã kiểm tra **5/12** cơ quan.\n\n- một\n- hai")
+    assert "<strong>5/12</strong>" in html
+    assert "<li>một</li>" in html
+
+
+def test_scripts_and_handlers_do_not_survive() -> None:
+    html = render_markdown(
+        '<script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n'
+        "[bấm](javascript:alert(3)) <a href=\"https://example.org\" onclick=\"x()\">ok</a>"
+    )
+    assert "<script" not in html
+    assert "onerror" not in html
+    assert "onclick" not in html
+    assert "javascript:" not in html
+    assert 'href="https://example.org"' in html
+    assert 'rel="noopener noreferrer"' in html

@@ -1,0 +1,76 @@
+from datetime import date
+
+import pytest
+
+from tracker.domain.directory import find_known_names
+from tracker.domain.formatting import vn_date, vn_number, vn_percent
+from tracker.domain.text import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Sở Thông tin và Truyền thông", "so thong tin va truyen thong"),
+        ("ĐẮK NÔNG", "dak nong"),
+        ("Đắk  R'Lấp\n", "dak r'lap"),
+        ("Sở Kế hoạch và Đầu tư", "so ke hoach va dau tu"),
+        ("Ưu tiên", "uu tien"),
+    ],
+)
+def test_fold_ignores_case_diacritics_and_d_stroke(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_fold_treats_composed_and_decomposed_text_alike() -> None:
+    import unicodedata
+
+    name = "Sở Tư pháp"
+    assert fold(unicodedata.normalize("NFD", name)) == fold(unicodedata.normalize("NFC", name))
+
+
+GROUPS = {
+    "Các Sở, Ban, ngành": "Các Sở, Ban, ngành",
+    "Thủ trưởng các Sở, Ban, ngành": "Các Sở, Ban, ngành",
+    "UBND các huyện, thị xã": "UBND các huyện, thị xã",
+    "Chủ tịch UBND các huyện, thị xã": "UBND các huyện, thị xã",
+    "Các cơ quan Trung ương trên địa bàn tỉnh": "Các cơ quan Trung ương trên địa bàn tỉnh",
+}
+
+
+def test_find_known_names_splits_joined_groups() -> None:
+    text = (
+        "Thủ trưởng các Sở, Ban, ngành; Các cơ quan Trung ương trên địa bàn tỉnh; "
+        "Chủ tịch UBND các huyện, thị xã"
+    )
+    assert find_known_names(text, GROUPS) == [
+        "Các Sở, Ban, ngành",
+        "Các cơ quan Trung ương trên địa bàn tỉnh",
+        "UBND các huyện, thị xã",
+    ]
+
+
+def test_find_known_names_without_diacritics_and_whole_words_only() -> None:
+    assert find_known_names("cac so, ban, nganh, ubnd cac huyen, thi xa", GROUPS) == [
+        "Các Sở, Ban, ngành",
+        "UBND các huyện, thị xã",
+    ]
+    assert find_known_names("Các Sở, Ban, ngànhxyz", GROUPS) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [(2608, 0, "2.608"), (1234567, 0, "1.234.567"), (87.2699, 2, "87,27"), (0, 0, "0")],
+)
+def test_vietnamese_numbers(value: float, decimals: int, text: str) -> None:
+    assert vn_number(value, decimals) == text
+
+
+def test_vietnamese_percentages_as_in_the_reports() -> None:
+    assert vn_percent(2276, 2608) == "87,27%"
+    assert vn_percent(332, 2608) == "12,73%"
+    assert vn_percent(0, 0) == "0%"
+
+
+def test_vietnamese_dates() -> None:
+    assert vn_date(date(2023, 2, 5)) == "05/02/2023"
+    assert vn_date(None) == ""

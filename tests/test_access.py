@@ -1,0 +1,127 @@
+"""Who may see what, route by route: agency A never reaches agency B's tasks, files or drafts."""
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.factories import make_file_evidence, make_notice, make_task
+from tracker.access import visible_tasks
+from tracker.auth.models import User
+from tracker.extensions import db
+from tracker.notices.models import NoticeState
+from tracker.tasks.storage import EvidenceStore
+
+Login = Callable[[str], FlaskClient]
+
+
+@pytest.fixture
+def scene(app: Flask, user: Callable[[str], User]) -> dict[str, int]:
+    """A published notice with a task of Sở Tài chính (with a file) and one of Sở Nội vụ
+    coordinated by Sở Y tế, and a draft notice with a Sở Tài chính task."""
+    published = make_notice()
+    finance = make_task(published, lead="stc", deadline=date(2024, 6, 30))
+    home_affairs = make_task(published, lead="snv", coordinating=("syt",))
+    sha256 = EvidenceStore(app.config["UPLOAD_FOLDER"]).save(b"%PDF")
+    finance_file = make_file_evidence(finance, user("stc").id, sha256)
+    draft = make_notice(state=NoticeState.DRAFT)
+    draft_task = make_task(draft, lead="stc")
+    db.session.commit()
+    return {
+        "published": published.id,
+        "finance": finance.id,
+        "finance_file": finance_file.id,
+        "home_affairs": home_affairs.id,
+        "draft": draft.id,
+        "draft_task": draft_task.id,
+    }
+
+
+def urls(scene: dict[str, int]) -> dict[str, str]:
+    return {
+        "finance_task": f"/nhiem-vu/{scene['finance']}",
+        "finance_file": f"/nhiem-vu/{scene['finance']}/minh-chung/{scene['finance_file']}",
+        "finance_file_via_other_task": (
+            f"/nhiem-vu/{scene['home_affairs']}/minh-chung/{scene['finance_file']}"
+        ),
+        "home_affairs_task": f"/nhiem-vu/{scene['home_affairs']}",
+        "published_notice": f"/thong-bao/{scene['published']}",
+        "draft_notice": f"/thong-bao/{scene['draft']}",
+        "draft_task": f"/nhiem-vu/{scene['draft_task']}",
+    }
+
+
+# (user, url name, expected status)
+ACCESS_TABLE = [
+    ("snv", "finance_task", 404),
+    ("snv", "finance_file", 404),
+    ("snv", "finance_file_via_other_task", 404),
+    ("snv", "home_affairs_task", 200),
+    ("snv", "published_notice", 200),
+    ("snv", "draft_notice", 404),
+    ("snv", "draft_task", 404),
+    ("snv.lanhdao", "finance_task", 404),
+    ("snv.lanhdao", "finance_file", 404),
+    ("syt", "home_affairs_task", 200),  # coordinating agency
+    ("syt", "finance_task", 404),
+    ("stc", "finance_task", 200),
+    ("stc", "finance_file", 200),
+    ("stc", "home_affairs_task", 404),
+    ("stc", "draft_notice", 404),
+    ("stc", "draft_task", 404),
+    ("lanhdao", "finance_task", 200),
+    ("lanhdao", "finance_file", 200),
+    ("lanhdao", "draft_notice", 404),
+    ("lanhdao", "draft_task", 404),
+    ("vanphong", "draft_notice", 200),
+    ("vanphong", "draft_task", 200),
+    ("vanphong", "finance_file", 200),
+    ("quantri", "draft_notice", 200),
+]
+
+
+@pytest.mark.parametrize(("username", "url_name", "expected"), ACCESS_TABLE)
+def test_route_access(
+    scene: dict[str, int], login: Login, username: str, url_name: str, expected: int
+) -> None:
+    client = login(username)
+    response = client.get(urls(scene)[url_name])
+    response.close()  # a file response holds the file open until closed
+    assert response.status_code == expected
+
+
+def test_a_file_is_sent_as_an_attachment(scene: dict[str, int], login: Login) -> None:
+    response = login("stc").get(urls(scene)["finance_file"])
+    body = response.data
+    response.close()
+    assert response.status_code == 200
+    assert body == b"%PDF"
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path", ["/", "/thong-bao/", "/nhiem-vu/", "/nhiem-vu/1"])
+def test_anonymous_visitors_are_sent_to_sign_in(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/dang-nhap")
+
+
+def test_lists_never_show_another_agencys_tasks(
+    scene: dict[str, int], login: Login, user: Callable[[str], User]
+) -> None:
+    client = login("snv")
+    task_list = client.get("/nhiem-vu/").get_data(as_text=True)
+    notice_page = client.get(urls(scene)["published_notice"]).get_data(as_text=True)
+    for page in (task_list, notice_page):
+        assert f"/nhiem-vu/{scene['finance']}\"" not in page
+    assert f"/nhiem-vu/{scene['home_affairs']}\"" in notice_page
+    officer = user("snv")
+    lead_or_coordinating = {
+        task.lead_agency_id == officer.agency_id
+        or officer.agency_id in {a.id for a in task.coordinating_agencies}
+        for task in db.session.scalars(visible_tasks(officer))
+    }
+    assert lead_or_coordinating == {True}

@@ -1,0 +1,26 @@
+"""Every model of the application, imported once so that the metadata (and so Alembic) sees
+all tables."""
+
+from tracker.admin.models import Setting
+from tracker.agencies.models import Agency, AgencyAlias, AgencyGroup
+from tracker.audit.models import Event
+from tracker.auth.models import User
+from tracker.notices.models import Notice
+from tracker.notifications.models import Notification, ReminderLog
+from tracker.tasks.models import Evidence, ExtensionRequest, ProgressUpdate, Task
+
+__all__ = [
+    "Agency",
+    "AgencyAlias",
+    "AgencyGroup",
+    "Event",
+    "Evidence",
+    "ExtensionRequest",
+    "Notice",
+    "Notification",
+    "ProgressUpdate",
+    "ReminderLog",
+    "Setting",
+    "Task",
+    "User",
+]
