@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_migrate import upgrade
 from sqlalchemy import select, text
 
+from tests.support.apps import build_demo_app, settings_for
 from tests.support.forms import csrf_token
-from tests.support.services import ServiceUnavailable, postgres_cluster, redis_server
+from tests.support.services import ServiceUnavailableError, postgres_cluster, redis_server
 from tracker import create_app
 from tracker.auth.models import User
-from tracker.clock import today
-from tracker.demo.loader import DEMO_PASSWORD, load_demo
+from tracker.demo.loader import DEMO_PASSWORD
 from tracker.extensions import db
-from tracker.tasks.storage import EvidenceStore
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -41,7 +38,7 @@ def postgres_server() -> Iterator[str]:
     try:
         with postgres_cluster() as url:
             yield url
-    except ServiceUnavailable as error:
+    except ServiceUnavailableError as error:
         unavailable(str(error))
 
 
@@ -50,43 +47,25 @@ def redis_url() -> Iterator[str]:
     try:
         with redis_server() as url:
             yield url
-    except ServiceUnavailable as error:
+    except ServiceUnavailableError as error:
         unavailable(str(error))
 
 
-def test_settings(database_url: str, workdir: Path) -> dict[str, object]:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "UPLOAD_FOLDER": str(workdir / "uploads"),
-    }
-
-
-def build_demo_app(settings: dict[str, object]) -> Flask:
-    """An app whose database is migrated from empty and holds the demo province."""
-    app = create_app(settings)
-    with app.app_context():
-        upgrade()
-        load_demo(db.session, today(), EvidenceStore(app.config["UPLOAD_FOLDER"]))
-        db.session.commit()
-    return app
-
-
 @pytest.fixture(scope="session", params=BACKENDS)
-def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+def app(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Flask]:
     workdir = tmp_path_factory.mktemp(request.param)
     if request.param == "sqlite":
         database_url = f"sqlite:///{workdir / 'tracker.sqlite3'}"
     else:
         server = request.getfixturevalue("postgres_server")
-        with create_app(test_settings(server, workdir)).app_context():
+        with create_app(settings_for(server, workdir)).app_context():
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(text("CREATE DATABASE tracker_test"))
             db.engine.dispose()
         database_url = server.rsplit("/", 1)[0] + "/tracker_test"
-    flask_app = build_demo_app(test_settings(database_url, workdir))
+    flask_app = build_demo_app(settings_for(database_url, workdir))
     yield flask_app
     with flask_app.app_context():
         db.engine.dispose()
@@ -108,7 +87,9 @@ def _rolled_back(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         transaction = connection.begin()
         db.session.remove()
         monkeypatch.setitem(db.engines, None, connection)
-        monkeypatch.setitem(db.session.session_factory.kw, "join_transaction_mode", "create_savepoint")
+        monkeypatch.setitem(
+            db.session.session_factory.kw, "join_transaction_mode", "create_savepoint"
+        )
         try:
             yield
         finally:

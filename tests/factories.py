@@ -21,7 +21,9 @@ def agency(code: str) -> Agency:
     return found
 
 
-def make_notice(state: NoticeState = NoticeState.PUBLISHED, issued_on: date | None = None) -> Notice:
+def make_notice(
+    state: NoticeState = NoticeState.PUBLISHED, issued_on: date | None = None
+) -> Notice:
     notice = Notice(
         number=f"{next(_numbers)}/TB-VPUBND",
         issued_on=issued_on or date(2024, 3, 1),

@@ -116,8 +116,8 @@ def test_lists_never_show_another_agencys_tasks(
     task_list = client.get("/nhiem-vu/").get_data(as_text=True)
     notice_page = client.get(urls(scene)["published_notice"]).get_data(as_text=True)
     for page in (task_list, notice_page):
-        assert f"/nhiem-vu/{scene['finance']}\"" not in page
-    assert f"/nhiem-vu/{scene['home_affairs']}\"" in notice_page
+        assert f'/nhiem-vu/{scene["finance"]}"' not in page
+    assert f'/nhiem-vu/{scene["home_affairs"]}"' in notice_page
     officer = user("snv")
     lead_or_coordinating = {
         task.lead_agency_id == officer.agency_id

@@ -52,9 +52,9 @@ def fill_instance_defaults(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from tracker import models  # noqa: F401 - registers every table with the metadata
     from tracker.auth.loader import register_user_loader
     from tracker.db import tune_sqlite
-    from tracker import models  # noqa: F401 - registers every table with the metadata
     from tracker.extensions import csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-class ServiceUnavailable(RuntimeError):
+class ServiceUnavailableError(RuntimeError):
     """A server binary is not installed on this machine."""
 
 
@@ -29,7 +29,9 @@ def _postgres_bin() -> Path:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
     found = shutil.which("initdb") or (candidates[0] if candidates else None)
     if found is None:
-        raise ServiceUnavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+        raise ServiceUnavailableError(
+            "PostgreSQL server binaries (initdb, pg_ctl) are not installed"
+        )
     return Path(found).resolve().parent
 
 
@@ -56,10 +58,20 @@ def postgres_cluster() -> Iterator[str]:
     port = free_port()
     subprocess.run(
         _as_postgres_user(
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", "tracker", "--auth=trust",
-             "-E", "UTF8", "--locale=C.UTF-8"]
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "tracker",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
         ),
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     options = (
         f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -72,9 +84,7 @@ def postgres_cluster() -> Iterator[str]:
     try:
         yield f"postgresql+psycopg://tracker@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(
-            _as_postgres_user([*pg_ctl, "-m", "immediate", "stop"]), capture_output=True
-        )
+        subprocess.run(_as_postgres_user([*pg_ctl, "-m", "immediate", "stop"]), capture_output=True)
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -83,7 +93,7 @@ def redis_server() -> Iterator[str]:
     """A private Redis on a free loopback port, keeping nothing on disk; yields its URL."""
     binary = shutil.which("redis-server")
     if binary is None:
-        raise ServiceUnavailable("redis-server is not installed")
+        raise ServiceUnavailableError("redis-server is not installed")
     port = free_port()
     process = subprocess.Popen(
         [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from tracker.audit.models import Event
+from tracker.db import utcnow
 
 
 def record_event(
@@ -21,9 +23,11 @@ def record_event(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     note: str | None = None,
+    occurred_at: datetime | None = None,
 ) -> Event:
-    """Add one event to the session (the caller commits)."""
+    """Add one event to the session (the caller commits). `occurred_at` defaults to now."""
     audit_event = Event(
+        occurred_at=occurred_at or utcnow(),
         actor_id=actor_id,
         action=action,
         subject_type=subject_type,

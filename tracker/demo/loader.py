@@ -156,6 +156,7 @@ def _publish(session: Session, notice: Notice, secretary: User, on: date) -> Non
         subject_id=notice.id,
         notice_id=notice.id,
         after={"number": notice.number},
+        occurred_at=_at(on),
     )
 
 
@@ -246,47 +247,50 @@ class _Scenario:
         self.session, self.users, self.store = session, users, store
 
     def play(self, task: Task, step: ScenarioStep, today: date) -> None:
+        """Progress two days before the work is handed in, evidence on that day, then the
+        submission and its acceptance; without a submission the work day is today."""
         officer = self.users[task.lead_agency.code]
+        submitted_on = None
+        if step.submitted_after_deadline is not None:
+            anchor = task.deadline or today
+            submitted_on = min(today, anchor + timedelta(days=step.submitted_after_deadline))
+        work_day = submitted_on or today
         if step.progress is not None:
+            reported_on = work_day - timedelta(days=2)
             task.progress_updates.append(
                 ProgressUpdate(
                     author=officer,
                     agency_id=officer.agency_id,
                     body=step.progress,
                     percent=step.percent,
-                    created_at=_at(today - timedelta(days=1)),
+                    created_at=_at(reported_on),
                 )
             )
             self._event(
-                task,
-                officer,
-                "task.progress_reported",
-                {"percent": step.percent},
-                today - timedelta(days=1),
+                task, officer, "task.progress_reported", {"percent": step.percent}, reported_on
             )
         if step.evidence_file is not None:
-            self._attach_file(task, officer, step.evidence_file, today)
+            self._attach_file(task, officer, step.evidence_file, work_day)
         if step.citation is not None:
-            self._cite(task, officer, step.citation, today)
-        if step.submitted_after_deadline is not None:
-            anchor = task.deadline or today
-            submitted_on = min(today, anchor + timedelta(days=step.submitted_after_deadline))
+            self._cite(task, officer, step.citation, work_day)
+        if submitted_on is not None:
             task.state, task.submitted_on = TaskState.SUBMITTED, submitted_on
             self._event(
                 task, officer, "task.submitted", {"submitted_on": str(submitted_on)}, submitted_on
             )
             if step.accepted:
                 task.state, task.completed_on = TaskState.COMPLETED, submitted_on
+                accepted_on = min(today, submitted_on + timedelta(days=1))
                 self._event(
                     task,
                     self.users["vanphong"],
                     "task.accepted",
                     {"completed_on": str(submitted_on)},
-                    min(today, submitted_on + timedelta(days=1)),
+                    accepted_on,
                 )
         self.session.flush()
 
-    def _attach_file(self, task: Task, officer: User, file_name: str, today: date) -> None:
+    def _attach_file(self, task: Task, officer: User, file_name: str, on: date) -> None:
         content = _demo_pdf(task.text)
         task.evidence.append(
             Evidence(
@@ -296,26 +300,29 @@ class _Scenario:
                 sha256=self.store.save(content),
                 size=len(content),
                 content_type="application/pdf",
+                created_at=_at(on),
             )
         )
-        self._event(task, officer, "task.evidence_added", {"file_name": file_name}, today)
+        self._event(task, officer, "task.evidence_added", {"file_name": file_name}, on)
 
-    def _cite(self, task: Task, officer: User, citation: Citation, today: date) -> None:
+    def _cite(self, task: Task, officer: User, citation: Citation, on: date) -> None:
+        """Cite the document that did the work, signed the day before it was handed in."""
         task.evidence.append(
             Evidence(
                 uploaded_by=officer,
                 agency_id=officer.agency_id,
                 cited_kind=citation.kind,
                 cited_number=citation.number,
-                cited_date=today - timedelta(days=citation.days_ago),
-                cited_issuer=officer.agency.name if officer.agency else None,
+                cited_date=on - timedelta(days=1),
+                cited_issuer=citation.issuer,
+                created_at=_at(on),
             )
         )
-        self._event(task, officer, "task.evidence_added", {"cited_number": citation.number}, today)
+        self._event(task, officer, "task.evidence_added", {"cited_number": citation.number}, on)
 
     def _event(self, task: Task, actor: User, action: str, after: dict[str, Any], on: date) -> None:
         self.session.flush()
-        audit_event = record_event(
+        record_event(
             self.session,
             actor_id=actor.id,
             action=action,
@@ -324,8 +331,8 @@ class _Scenario:
             notice_id=task.notice_id,
             task_id=task.id,
             after=after,
+            occurred_at=_at(on),
         )
-        audit_event.occurred_at = _at(on)
 
 
 def _demo_pdf(title: str) -> bytes:

@@ -30,7 +30,7 @@ class Citation:
 
     kind: str
     number: str
-    days_ago: int
+    issuer: str
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ NOTICE_473_STEPS = [
         progress="Đã hoàn thiện dự thảo kế hoạch, gửi xin ý kiến các Sở, Ban, ngành.",
         percent=80,
         evidence_file="Ke-hoach-cai-thien-chi-so-CCHC.pdf",
-        citation=Citation("Quyết định", "1118/QĐ-UBND", days_ago=28),
+        citation=Citation("Quyết định", "1118/QĐ-UBND", "UBND tỉnh Đắk Nông"),
         submitted_after_deadline=0,
         accepted=True,
     ),
@@ -108,7 +108,7 @@ NOTICE_473_STEPS = [
         16,
         progress="Tỷ lệ văn bản trao đổi dưới dạng điện tử đạt 86%.",
         percent=100,
-        citation=Citation("Báo cáo", "215/BC-STTTT", days_ago=10),
+        citation=Citation("Báo cáo", "215/BC-STTTT", "Sở Thông tin và Truyền thông"),
         submitted_after_deadline=-75,
         accepted=True,
     ),
@@ -181,7 +181,7 @@ LETTER_STEPS = [
     ScenarioStep(2, progress="Đã tổng hợp đề xuất của 9/21 Sở, ngành.", percent=40),
     ScenarioStep(
         4,
-        citation=Citation("Báo cáo", "88/BC-SGDĐT", days_ago=5),
+        citation=Citation("Báo cáo", "88/BC-SGDĐT", "Sở Giáo dục và Đào tạo"),
         submitted_after_deadline=0,
         accepted=True,
     ),

@@ -1,0 +1,34 @@
+"""Building app instances for tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_migrate import upgrade
+
+from tracker import create_app
+from tracker.clock import today
+from tracker.demo.loader import load_demo
+from tracker.extensions import db
+from tracker.tasks.storage import EvidenceStore
+
+
+def settings_for(database_url: str, workdir: Path) -> dict[str, object]:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "UPLOAD_FOLDER": str(workdir / "uploads"),
+    }
+
+
+def build_demo_app(settings: dict[str, object]) -> Flask:
+    """An app whose database is migrated from empty and holds the demo province."""
+    app = create_app(settings)
+    with app.app_context():
+        upgrade()
+        load_demo(db.session, today(), EvidenceStore(app.config["UPLOAD_FOLDER"]))
+        db.session.commit()
+    return app
