@@ -32,6 +32,7 @@ run: $(INSTALLED)
 lint: $(INSTALLED)
 	ruff check .
 	ruff format --check .
+	mypy tracker
 
 test: $(INSTALLED)
 	scripts/ensure-system-packages redis-server postgresql chromium

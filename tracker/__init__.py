@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, render_template
+from flask_wtf.csrf import CSRFError
 
 from tracker.config import settings_from_env
 
@@ -88,6 +89,7 @@ def register_error_pages(app: Flask) -> None:
         400: "Yêu cầu không hợp lệ.",
         403: "Bạn không có quyền thực hiện thao tác này.",
         404: "Không tìm thấy trang hoặc bạn không có quyền xem nội dung này.",
+        405: "Thao tác này không được hỗ trợ tại địa chỉ này.",
         413: "Tệp tải lên vượt quá dung lượng cho phép.",
         429: "Bạn đã thử quá nhiều lần. Vui lòng đợi ít phút rồi thử lại.",
         500: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
@@ -97,8 +99,13 @@ def register_error_pages(app: Flask) -> None:
         code = getattr(error, "code", 500) or 500
         return render_template("errors/error.html", code=code, message=messages[code]), code
 
+    def render_csrf_error(_error: CSRFError) -> tuple[str, int]:
+        message = "Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang rồi thực hiện lại."
+        return render_template("errors/error.html", code=400, message=message), 400
+
     for code in messages:
         app.register_error_handler(code, render)
+    app.register_error_handler(CSRFError, render_csrf_error)
 
 
 def register_commands(app: Flask) -> None:

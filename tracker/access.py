@@ -28,7 +28,7 @@ def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
     return or_(Task.lead_agency_id == agency_id, coordinates)
 
 
-def visible_tasks(user: User) -> Select[tuple[Task]]:
+def visible_tasks(user: User) -> Select[Task]:
     """All tasks the user may see, as a query to filter, order or paginate further."""
     query = select(Task).join(Task.notice)
     if user.role not in SEES_DRAFTS:
@@ -38,7 +38,7 @@ def visible_tasks(user: User) -> Select[tuple[Task]]:
     return query
 
 
-def visible_notices(user: User) -> Select[tuple[Notice]]:
+def visible_notices(user: User) -> Select[Notice]:
     """All notices the user may see."""
     query = select(Notice)
     if user.role not in SEES_DRAFTS:

@@ -30,9 +30,9 @@ def demo() -> None:
 @demo.command("load", help="Load the demo province into an empty database.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has data.")
 def demo_load(if_empty: bool) -> None:
-    if database_is_empty(db.session):
+    if database_is_empty(db.session()):
         accounts = load_demo(
-            db.session, today(), EvidenceStore(current_app.config["UPLOAD_FOLDER"])
+            db.session(), today(), EvidenceStore(current_app.config["UPLOAD_FOLDER"])
         )
         db.session.commit()
         click.echo(f"Demo province loaded with {len(accounts)} accounts.")
@@ -42,7 +42,7 @@ def demo_load(if_empty: bool) -> None:
         raise click.ClickException(
             "the database is not empty; the demo loads only into an empty one"
         )
-    _print_accounts(demo_accounts(db.session))
+    _print_accounts(demo_accounts(db.session()))
 
 
 def _print_accounts(accounts: list[Account]) -> None:

@@ -54,7 +54,7 @@ def install(app: Flask) -> None:
     def request_values() -> dict[str, Any]:
         return {
             "today": today(),
-            "demo_banner": read_setting(db.session, DEMO_SETTING),
+            "demo_banner": read_setting(db.session(), DEMO_SETTING),
         }
 
     @app.after_request

@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from sqlalchemy import JSON, Column, ForeignKey, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from tracker.db import Base, str_enum
+from tracker.domain.labels import LabelledEnum
 from tracker.domain.text import fold
 
 
-class AgencyKind(StrEnum):
-    DEPARTMENT = "department"
-    PROVINCIAL_OFFICE = "provincial_office"
-    INSPECTORATE = "inspectorate"
-    CENTRAL = "central"
-    DISTRICT = "district"
-    COMMUNE = "commune"
-    OTHER = "other"
+class AgencyKind(LabelledEnum):
+    DEPARTMENT = "department", "Sở, ban, ngành"
+    PROVINCIAL_OFFICE = "provincial_office", "Văn phòng UBND"
+    INSPECTORATE = "inspectorate", "Thanh tra"
+    CENTRAL = "central", "Cơ quan Trung ương trên địa bàn"
+    DISTRICT = "district", "UBND cấp huyện"
+    COMMUNE = "commune", "UBND cấp xã"
+    OTHER = "other", "Khác"
 
-    @property
-    def label(self) -> str:
-        return AGENCY_KIND_LABELS[self]
-
-
-AGENCY_KIND_LABELS = {
-    AgencyKind.DEPARTMENT: "Sở, ban, ngành",
-    AgencyKind.PROVINCIAL_OFFICE: "Văn phòng UBND",
-    AgencyKind.INSPECTORATE: "Thanh tra",
-    AgencyKind.CENTRAL: "Cơ quan Trung ương trên địa bàn",
-    AgencyKind.DISTRICT: "UBND cấp huyện",
-    AgencyKind.COMMUNE: "UBND cấp xã",
-    AgencyKind.OTHER: "Khác",
-}
 
 group_members = Table(
     "agency_group_member",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
@@ -12,34 +11,24 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.domain.labels import LabelledEnum
 
 if TYPE_CHECKING:
     from tracker.agencies.models import Agency
 
 
-class Role(StrEnum):
-    ADMIN = "admin"
-    SECRETARIAT = "secretariat"
-    LEADER = "leader"
-    AGENCY_HEAD = "agency_head"
-    AGENCY_OFFICER = "agency_officer"
-
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
+class Role(LabelledEnum):
+    ADMIN = "admin", "Quản trị hệ thống"
+    SECRETARIAT = "secretariat", "Chuyên viên Văn phòng UBND"
+    LEADER = "leader", "Lãnh đạo UBND tỉnh"
+    AGENCY_HEAD = "agency_head", "Lãnh đạo cơ quan"
+    AGENCY_OFFICER = "agency_officer", "Chuyên viên cơ quan"
 
     @property
     def is_agency_role(self) -> bool:
         return self in AGENCY_ROLES
 
 
-ROLE_LABELS = {
-    Role.ADMIN: "Quản trị hệ thống",
-    Role.SECRETARIAT: "Chuyên viên Văn phòng UBND",
-    Role.LEADER: "Lãnh đạo UBND tỉnh",
-    Role.AGENCY_HEAD: "Lãnh đạo cơ quan",
-    Role.AGENCY_OFFICER: "Chuyên viên cơ quan",
-}
 AGENCY_ROLES = frozenset({Role.AGENCY_HEAD, Role.AGENCY_OFFICER})
 
 

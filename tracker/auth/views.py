@@ -38,7 +38,7 @@ def login() -> str | Response | tuple[str, int]:
         return redirect(url_for("dashboard.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(db.session, form.username.data or "", form.password.data or "")
+        user = authenticate(db.session(), form.username.data or "", form.password.data or "")
         if user is not None:
             db.session.commit()
             login_user(user, remember=bool(form.remember.data))

@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import StrEnum
+
+from tracker.domain.labels import LabelledEnum
 
 
-class TaskStatus(StrEnum):
+class TaskStatus(LabelledEnum):
     """The six statuses a report counts; never typed by hand."""
 
-    EARLY = "truoc_han"
-    ON_TIME = "dung_han"
-    LATE = "tre_han"
-    WITHIN_DEADLINE = "trong_han"
-    OVERDUE = "qua_han"
-    ONGOING = "thuong_xuyen"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
+    EARLY = "truoc_han", "Hoàn thành trước hạn"
+    ON_TIME = "dung_han", "Hoàn thành đúng hạn"
+    LATE = "tre_han", "Hoàn thành trễ hạn"
+    WITHIN_DEADLINE = "trong_han", "Trong hạn"
+    OVERDUE = "qua_han", "Quá hạn"
+    ONGOING = "thuong_xuyen", "Thường xuyên"
 
     @property
     def is_completed(self) -> bool:
         return self in (TaskStatus.EARLY, TaskStatus.ON_TIME, TaskStatus.LATE)
-
-
-STATUS_LABELS = {
-    TaskStatus.EARLY: "Hoàn thành trước hạn",
-    TaskStatus.ON_TIME: "Hoàn thành đúng hạn",
-    TaskStatus.LATE: "Hoàn thành trễ hạn",
-    TaskStatus.WITHIN_DEADLINE: "Trong hạn",
-    TaskStatus.OVERDUE: "Quá hạn",
-    TaskStatus.ONGOING: "Thường xuyên",
-}
 
 
 def task_status(deadline: date | None, completed_on: date | None, today: date) -> TaskStatus:
@@ -53,27 +40,15 @@ def task_status(deadline: date | None, completed_on: date | None, today: date) -
     return TaskStatus.WITHIN_DEADLINE
 
 
-class WarningLevel(StrEnum):
+class WarningLevel(LabelledEnum):
     """The warning ladder on open tasks with a deadline."""
 
-    DUE_SOON = "sap_den_han"
-    OVERDUE = "qua_han"
-    OVERDUE_30 = "qua_han_30"
-    OVERDUE_60 = "qua_han_60"
-    OVERDUE_120 = "qua_han_120"
+    DUE_SOON = "sap_den_han", "Sắp đến hạn"
+    OVERDUE = "qua_han", "Quá hạn"
+    OVERDUE_30 = "qua_han_30", "Quá hạn trên 30 ngày"
+    OVERDUE_60 = "qua_han_60", "Quá hạn trên 60 ngày"
+    OVERDUE_120 = "qua_han_120", "Quá hạn trên 120 ngày"
 
-    @property
-    def label(self) -> str:
-        return WARNING_LABELS[self]
-
-
-WARNING_LABELS = {
-    WarningLevel.DUE_SOON: "Sắp đến hạn",
-    WarningLevel.OVERDUE: "Quá hạn",
-    WarningLevel.OVERDUE_30: "Quá hạn trên 30 ngày",
-    WarningLevel.OVERDUE_60: "Quá hạn trên 60 ngày",
-    WarningLevel.OVERDUE_120: "Quá hạn trên 120 ngày",
-}
 
 LONG_OVERDUE_STEPS = (
     (120, WarningLevel.OVERDUE_120),

@@ -3,47 +3,30 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship, validates
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.domain.labels import LabelledEnum
 
 if TYPE_CHECKING:
     from tracker.auth.models import User
     from tracker.tasks.models import Task
 
 
-class NoticeKind(StrEnum):
-    NOTICE = "thong_bao"
-    DIRECTIVE = "chi_thi"
-    LETTER = "cong_van"
-    PLAN = "ke_hoach"
-    DECISION = "quyet_dinh"
-
-    @property
-    def label(self) -> str:
-        return NOTICE_KIND_LABELS[self]
+class NoticeKind(LabelledEnum):
+    NOTICE = "thong_bao", "Thông báo"
+    DIRECTIVE = "chi_thi", "Chỉ thị"
+    LETTER = "cong_van", "Công văn"
+    PLAN = "ke_hoach", "Kế hoạch"
+    DECISION = "quyet_dinh", "Quyết định"
 
 
-NOTICE_KIND_LABELS = {
-    NoticeKind.NOTICE: "Thông báo",
-    NoticeKind.DIRECTIVE: "Chỉ thị",
-    NoticeKind.LETTER: "Công văn",
-    NoticeKind.PLAN: "Kế hoạch",
-    NoticeKind.DECISION: "Quyết định",
-}
-
-
-class NoticeState(StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-
-    @property
-    def label(self) -> str:
-        return "Bản nháp" if self is NoticeState.DRAFT else "Đã ban hành"
+class NoticeState(LabelledEnum):
+    DRAFT = "draft", "Bản nháp"
+    PUBLISHED = "published", "Đã ban hành"
 
 
 class Notice(Base):

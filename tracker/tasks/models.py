@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.domain.labels import LabelledEnum
 from tracker.domain.status import TaskStatus, task_status
 
 if TYPE_CHECKING:
@@ -18,42 +18,20 @@ if TYPE_CHECKING:
     from tracker.notices.models import Notice
 
 
-class TaskState(StrEnum):
+class TaskState(LabelledEnum):
     """Where a task is in its workflow; the deadline status is computed apart."""
 
-    IN_PROGRESS = "in_progress"
-    SUBMITTED = "submitted"
-    COMPLETED = "completed"
-
-    @property
-    def label(self) -> str:
-        return TASK_STATE_LABELS[self]
+    IN_PROGRESS = "in_progress", "Đang thực hiện"
+    SUBMITTED = "submitted", "Chờ xác nhận"
+    COMPLETED = "completed", "Đã hoàn thành"
 
 
-TASK_STATE_LABELS = {
-    TaskState.IN_PROGRESS: "Đang thực hiện",
-    TaskState.SUBMITTED: "Chờ xác nhận",
-    TaskState.COMPLETED: "Đã hoàn thành",
-}
+class Recurrence(LabelledEnum):
+    MONTHLY = "monthly", "Định kỳ hằng tháng"
+    QUARTERLY = "quarterly", "Định kỳ hằng quý"
+    SEMIANNUAL = "semiannual", "Định kỳ 6 tháng"
+    ANNUAL = "annual", "Định kỳ hằng năm"
 
-
-class Recurrence(StrEnum):
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    SEMIANNUAL = "semiannual"
-    ANNUAL = "annual"
-
-    @property
-    def label(self) -> str:
-        return RECURRENCE_LABELS[self]
-
-
-RECURRENCE_LABELS = {
-    Recurrence.MONTHLY: "Định kỳ hằng tháng",
-    Recurrence.QUARTERLY: "Định kỳ hằng quý",
-    Recurrence.SEMIANNUAL: "Định kỳ 6 tháng",
-    Recurrence.ANNUAL: "Định kỳ hằng năm",
-}
 
 task_coordinators = Table(
     "task_coordinator",
@@ -161,10 +139,10 @@ class Evidence(Base):
         return self.sha256 is not None
 
 
-class ExtensionState(StrEnum):
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
+class ExtensionState(LabelledEnum):
+    PENDING = "pending", "Chờ quyết định"
+    APPROVED = "approved", "Đã chấp thuận"
+    REJECTED = "rejected", "Không chấp thuận"
 
 
 class ExtensionRequest(Base):

@@ -26,11 +26,11 @@ def status_expression(today: date) -> Case[str]:
     )
 
 
-def with_status(tasks: Select[tuple[Task]], status: TaskStatus, today: date) -> Select[tuple[Task]]:
+def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[Task]:
     return tasks.where(status_expression(today) == status.value)
 
 
-def by_urgency(tasks: Select[tuple[Task]]) -> Select[tuple[Task]]:
+def by_urgency(tasks: Select[Task]) -> Select[Task]:
     """Open tasks with a deadline first (the oldest overdue at the top, then the nearest
     deadline), then open tasks without one, then completed tasks."""
     return tasks.order_by(
@@ -38,7 +38,7 @@ def by_urgency(tasks: Select[tuple[Task]]) -> Select[tuple[Task]]:
     )
 
 
-def count_by_status(tasks: Select[tuple[Task]], today: date) -> dict[TaskStatus, int]:
+def count_by_status(tasks: Select[Task], today: date) -> dict[TaskStatus, int]:
     """How many of the given tasks stand in each status (every status present, zeros too)."""
     scoped = tasks.with_only_columns(status_expression(today).label("status")).subquery()
     rows = select(scoped.c.status, func.count()).group_by(scoped.c.status)
@@ -48,7 +48,7 @@ def count_by_status(tasks: Select[tuple[Task]], today: date) -> dict[TaskStatus,
     return counts
 
 
-def task_timeline(task: Task) -> Select[tuple[Event]]:
+def task_timeline(task: Task) -> Select[Event]:
     """The task's events, oldest first, starting with the publication that assigned it."""
     assigned = and_(Event.notice_id == task.notice_id, Event.action == "notice.published")
     return (
