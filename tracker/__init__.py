@@ -71,10 +71,11 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.views import blueprint as dashboard
+    from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
     from tracker.tasks.views import blueprint as tasks
 
-    for blueprint in (auth, dashboard, notices, tasks):
+    for blueprint in (auth, dashboard, notices, notice_entry, tasks):
         app.register_blueprint(blueprint)
 
 

@@ -5,12 +5,17 @@
 - agency head and officer: published notices with a task led or coordinated by their agency,
   and only those tasks.
 A user who may not see an object gets 404, so an agency cannot even learn that another
-agency's task exists.
+agency's task exists; one who may see it but not act gets 403 (`role_required`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
 from flask import abort
+from flask_login import current_user, login_required
 from sqlalchemy import ColumnElement, Select, exists, or_, select
 
 from tracker.auth.models import Role, User
@@ -19,6 +24,7 @@ from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Evidence, Task, task_coordinators
 
 SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
@@ -72,3 +78,27 @@ def get_evidence_or_404(user: User, task_id: int, evidence_id: int) -> Evidence:
     if evidence is None:
         abort(404)
     return evidence
+
+
+def role_required(*roles: Role) -> Callable[[View], View]:
+    """Signed in and holding one of `roles`; otherwise 403 (or the sign-in page)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return cast(View, wrapped)
+
+    return decorate
+
+
+def get_draft_notice_or_404(user: User, notice_id: int) -> Notice:
+    """A notice still under review, for the secretariat (others get 404)."""
+    notice = get_notice_or_404(user, notice_id)
+    if notice.state is not NoticeState.DRAFT:
+        abort(404)
+    return notice

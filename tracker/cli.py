@@ -15,11 +15,13 @@ from tracker.demo.loader import (
     load_demo,
 )
 from tracker.extensions import db
+from tracker.notices.cli import notices_cli
 from tracker.tasks.storage import EvidenceStore
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(demo)
+    app.cli.add_command(notices_cli)
 
 
 @click.group(help="The demo province.")

@@ -1,10 +1,11 @@
 """Every model of the application, imported once so that the metadata (and so Alembic) sees
 all tables."""
 
-from tracker.admin.models import Setting
+from tracker.admin.models import Holiday, Setting
 from tracker.agencies.models import Agency, AgencyAlias, AgencyGroup
 from tracker.audit.models import Event
 from tracker.auth.models import User
+from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, ReminderLog
 from tracker.tasks.models import Evidence, ExtensionRequest, ProgressUpdate, Task
@@ -13,8 +14,10 @@ __all__ = [
     "Agency",
     "AgencyAlias",
     "AgencyGroup",
+    "DraftTask",
     "Event",
     "Evidence",
+    "Holiday",
     "ExtensionRequest",
     "Notice",
     "Notification",

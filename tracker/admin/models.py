@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, Date, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from tracker.db import Base
@@ -29,3 +30,18 @@ def write_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=value))
     else:
         setting.value = value
+
+
+class Holiday(Base):
+    """A public holiday (or a compensatory day off): not a working day for deadlines counted
+    in working days."""
+
+    __tablename__ = "holiday"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
+def holiday_dates(session: Session) -> set[date]:
+    """Every day off in the calendar, for deadlines counted in working days."""
+    return set(session.scalars(select(Holiday.day)))

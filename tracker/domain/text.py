@@ -14,3 +14,26 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """`text` folded character by character (case, diacritics, đ; spaces kept one for one),
+    with, for each folded character, the index of the character of `text` it came from; the
+    list has one more entry, len(text), so that a folded end maps back too."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        piece = _fold_char(char)
+        folded.append(piece)
+        positions.extend([index] * len(piece))
+    positions.append(len(text))
+    return "".join(folded), positions
+
+
+def _fold_char(char: str) -> str:
+    if char.isspace():
+        return " "
+    if char in "đĐ":
+        return "d"
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

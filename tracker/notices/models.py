@@ -13,6 +13,7 @@ from tracker.domain.labels import LabelledEnum
 
 if TYPE_CHECKING:
     from tracker.auth.models import User
+    from tracker.notices.drafts import DraftTask
     from tracker.tasks.models import Task
 
 
@@ -40,7 +41,8 @@ class Notice(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(60))
+    # None while a draft's number could not be read; required to publish.
+    number: Mapped[str | None] = mapped_column(String(60))
     issued_on: Mapped[date] = mapped_column(Date)
     issued_year: Mapped[int]
     place: Mapped[str | None] = mapped_column(String(120))
@@ -48,6 +50,8 @@ class Notice(Base):
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[NoticeKind] = mapped_column(str_enum(NoticeKind))
     body: Mapped[str] = mapped_column(Text, default="")
+    # The file the notice was read from, or None when pasted.
+    source_name: Mapped[str | None] = mapped_column(String(255))
     state: Mapped[NoticeState] = mapped_column(str_enum(NoticeState), default=NoticeState.DRAFT)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -56,6 +60,9 @@ class Notice(Base):
     created_by: Mapped[User | None] = relationship()
     tasks: WriteOnlyMapped[Task] = relationship(
         back_populates="notice", cascade="all, delete-orphan", passive_deletes=True
+    )
+    draft_tasks: Mapped[list[DraftTask]] = relationship(
+        back_populates="notice", cascade="all, delete-orphan", order_by="DraftTask.position"
     )
 
     @validates("issued_on")

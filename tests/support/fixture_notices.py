@@ -1,0 +1,54 @@
+"""The hand-annotated notices under tests/fixtures/notices and the shared Đắk Nông one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.demo.loader import DATA as DEMO_DATA
+from tracker.domain.agency_names import NameDirectory, directory_from_description
+from tracker.domain.notice_parser import ParsedNotice, parse_notice
+from tracker.notices.readers import read_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
+
+
+@dataclass(frozen=True)
+class AnnotatedNotice:
+    name: str
+    text: str
+    expected: dict[str, Any]
+    directory: NameDirectory
+
+    def parse(self) -> ParsedNotice:
+        issued_on = date.fromisoformat(self.expected["issued_on"])
+        return parse_notice(self.text, self.directory, today=issued_on)
+
+
+def annotated_notices() -> list[AnnotatedNotice]:
+    notices = [
+        _load(
+            "notice_473_daknong",
+            DEMO_DATA / "notice_473_daknong.md",
+            DEMO_DATA / "notice_473_daknong.expected.json",
+            DEMO_DATA / "directory.json",
+        )
+    ]
+    for expected_path in sorted(FIXTURES.glob("*.expected.json")):
+        name = expected_path.name.removesuffix(".expected.json")
+        document = next(p for p in FIXTURES.glob(f"{name}.*") if p != expected_path)
+        expected = json.loads(expected_path.read_text("utf-8"))
+        notices.append(_load(name, document, expected_path, FIXTURES / expected["directory"]))
+    return notices
+
+
+def _load(name: str, document: Path, expected: Path, directory: Path) -> AnnotatedNotice:
+    return AnnotatedNotice(
+        name=name,
+        text=read_document(document.name, document.read_bytes()),
+        expected=json.loads(expected.read_text("utf-8")),
+        directory=directory_from_description(json.loads(directory.read_text("utf-8"))),
+    )

@@ -1,0 +1,141 @@
+"""Reading who is assigned in one sentence of a notice: "Giao Sở A chủ trì, phối hợp với
+Sở B và các đơn vị liên quan tham mưu ..." gives lead Sở A, coordinating Sở B and the
+instruction "tham mưu ..."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.domain.agency_names import NameDirectory, NameMatch
+from tracker.domain.text import fold_with_positions
+
+# Words that hand out the task; "đồng ý" (an approval) is not one of them.
+_CUE = re.compile(r"(giao cho|giao|yeu cau|de nghi|chi dao|uy quyen|phan cong)\s+")
+# Words that may stand between the cue and the name: "mỗi Thành viên", "Giám đốc Sở".
+_FILLER = re.compile(
+    r"(moi|dong chi|giam doc|chu tich|thu truong|truong ban|chanh thanh tra|chanh van phong|"
+    r"lanh dao|co quan)\s+"
+)
+_SEPARATOR = re.compile(r"\s*(,|;|va|cung|voi)\s+|\s*[,;]\s*")
+_LEADS = re.compile(r"\s*,?\s*chu tri\b\s*,?\s*")
+_COORDINATES = re.compile(r"\s*,?\s*(phoi hop|cung phoi hop)( chat che)?( voi| cung)?\s+")
+_GENERIC_PARTNERS = re.compile(
+    r"(cac\s+)?((co quan|don vi|so|nganh|dia phuong|to chuc|ban|cap)[\s,]*)+(co\s+)?lien quan"
+)
+_HEADER_REMAINDER = re.compile(
+    r"^((thuc hien|trien khai|tap trung)\s+)?((cac|mot so|nhung)\s+)?"
+    r"(nhiem vu|noi dung|cong viec|viec)(\s+(cu the|trong tam|chu yeu))?(\s+(sau|nhu sau))?\s*:?$"
+)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Who a sentence assigns (matches over the folded text) and the instruction that
+    follows, as written."""
+
+    assignees: list[NameMatch]
+    assignees_written: str
+    written_names: list[str]
+    coordinating: list[NameMatch]
+    leads_explicitly: bool
+    instruction: str
+    cued: bool
+
+    @property
+    def is_header(self) -> bool:
+        """The sentence only names who is assigned; the tasks follow as sub-items."""
+        return not self.instruction or bool(_HEADER_REMAINDER.match(_folded(self.instruction)))
+
+
+def read_assignment(text: str, directory: NameDirectory) -> Assignment:
+    """Read the assignee names at the start of `text`, the "chủ trì, phối hợp" clause, and
+    the instruction after them."""
+    folded, positions = fold_with_positions(text)
+    position = _skip_spaces(folded, 0)
+    cue = _CUE.match(folded, position)
+    if cue:
+        position = cue.end()
+    filler = _FILLER.match(folded, position)
+    if filler and directory.match_at(folded, position) is None:
+        position = filler.end()
+    assignees, position = _read_names(folded, position, directory, allow_unknown=bool(cue))
+    written = (
+        text[positions[assignees[0].start] : positions[assignees[-1].end]] if assignees else ""
+    )
+    written_names = [text[positions[m.start] : positions[m.end]] for m in assignees]
+    leads = _LEADS.match(folded, position)
+    if leads:
+        position = leads.end()
+    coordinating: list[NameMatch] = []
+    coordinates = _COORDINATES.match(folded, position)
+    if coordinates:
+        coordinating, after = _read_names(folded, coordinates.end(), directory, allow_unknown=False)
+        after = _skip_generic_partners(folded, after)
+        if coordinating or after > coordinates.end():
+            position = after
+    instruction = text[positions[position] :].lstrip(" ,;:-–").strip()
+    return Assignment(
+        assignees=assignees,
+        assignees_written=written,
+        written_names=written_names,
+        coordinating=coordinating,
+        leads_explicitly=bool(leads),
+        instruction=instruction,
+        cued=bool(cue),
+    )
+
+
+def find_cued_assignees(text: str, directory: NameDirectory) -> list[NameMatch]:
+    """Names after a cue anywhere in `text` ("... Yêu cầu Thủ trưởng các Sở, Ban, ngành ...
+    thực hiện các nội dung sau:"), for a lead-in paragraph."""
+    folded, _ = fold_with_positions(text)
+    found: list[NameMatch] = []
+    for cue in re.finditer(r"\b(yeu cau|de nghi|giao)\s+", folded):
+        names, _ = _read_names(folded, cue.end(), directory, allow_unknown=False)
+        found += names
+    return found
+
+
+def _read_names(
+    folded: str, position: int, directory: NameDirectory, *, allow_unknown: bool
+) -> tuple[list[NameMatch], int]:
+    names: list[NameMatch] = []
+    while True:
+        match = directory.match_at(folded, position)
+        if match is None and allow_unknown:
+            match = directory.unknown_at(folded, position)
+        if match is None:
+            return names, position
+        names.append(match)
+        position = match.end
+        separator = _SEPARATOR.match(folded, position)
+        if separator is None:
+            return names, position
+        following = _skip_spaces(folded, separator.end())
+        filler = _FILLER.match(folded, following)
+        if filler and directory.match_at(folded, following) is None:
+            following = filler.end()
+        if directory.match_at(folded, following) is None and not (
+            allow_unknown and directory.unknown_at(folded, following)
+        ):
+            return names, position
+        position = following
+
+
+def _skip_generic_partners(folded: str, position: int) -> int:
+    start = position
+    separator = re.compile(r"\s*(,|va)?\s*").match(folded, position)
+    candidate = separator.end() if separator else position
+    partners = _GENERIC_PARTNERS.match(folded, candidate)
+    return partners.end() if partners else start
+
+
+def _skip_spaces(folded: str, position: int) -> int:
+    while position < len(folded) and folded[position] == " ":
+        position += 1
+    return position
+
+
+def _folded(text: str) -> str:
+    return fold_with_positions(text)[0].strip()

@@ -1,0 +1,106 @@
+"""A notice's Markdown cut into blocks: paragraphs and list items, each with its label
+("II.", "2.", "2.1.", "a)", "-") and its leading bold phrase, Markdown marks removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class LabelKind(IntEnum):
+    """Kinds of item labels, from the outermost to the innermost."""
+
+    ROMAN = 0  # I. II. III.
+    NUMBER = 1  # 1. 2.
+    SUBNUMBER = 2  # 1.1. 2.3.
+    LETTER = 3  # a) b)
+    DASH = 4  # - •
+    PLUS = 5  # +
+    NONE = 6  # a plain paragraph
+
+
+@dataclass(frozen=True)
+class Block:
+    label: str  # as written, "" for a plain paragraph
+    kind: LabelKind
+    text: str  # the text after the label, emphasis removed
+    bold_lead: str  # the bold phrase the block opens with (after the label), "" if none
+    is_heading: bool
+
+
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
+_HEADING = re.compile(r"^#{1,6}\s*")
+_LABELS = [
+    (LabelKind.ROMAN, re.compile(r"^([IVXLC]{1,6})[.)]\s*(?=\S)")),
+    (LabelKind.SUBNUMBER, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)[.)]?\s+(?=\S)")),
+    (LabelKind.NUMBER, re.compile(r"^(\d{1,2})[.)]\s*(?=\S)")),
+    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)")),
+    (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)")),
+    (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
+]
+_ITEM_START = re.compile(
+    r"^\s*(?:[-–—•·●▪■+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)"
+)
+_SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
+
+
+def split_blocks(markdown: str) -> list[Block]:
+    """The blocks of a notice in reading order. A paragraph cut by a page break (it ends
+    without punctuation and the next one does not start a new item) is joined back."""
+    return [_to_block(raw) for raw in _raw_paragraphs(markdown)]
+
+
+def _raw_paragraphs(markdown: str) -> list[str]:
+    pieces: list[str] = []
+    for chunk in re.split(r"\n\s*\n", markdown.replace("\r\n", "\n")):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        current: list[str] = []
+        for line in lines:
+            if current and (_ITEM_START.match(_strip_marks(line)) or line.startswith("#")):
+                pieces.append(" ".join(current))
+                current = []
+            current.append(line)
+        if current:
+            pieces.append(" ".join(current))
+    joined: list[str] = []
+    for piece in pieces:
+        plain = _strip_marks(piece)
+        if plain in {"", "---", "***"} or re.fullmatch(r"\d{1,3}", plain):
+            continue  # rules and page numbers
+        starts_item = bool(_ITEM_START.match(plain)) or piece.startswith("#")
+        previous = _strip_marks(joined[-1]) if joined else ""
+        cut_by_page_break = previous and not previous.endswith(_SENTENCE_END)
+        if joined and not starts_item and cut_by_page_break and plain[:1].islower():
+            joined[-1] = f"{joined[-1]} {piece}"
+            continue
+        joined.append(piece)
+    return joined
+
+
+def _strip_marks(text: str) -> str:
+    return _EMPHASIS.sub("", _HEADING.sub("", text)).strip()
+
+
+def _to_block(raw: str) -> Block:
+    is_heading = raw.startswith("#")
+    body = _HEADING.sub("", raw).strip()
+    bold_lead = ""
+    # "**5. Giao Sở Kế hoạch và Đầu tư** triển khai ..." : the label sits inside the bold
+    bold = re.match(r"^(\*\*|__)(.+?)\1", body)
+    if bold:
+        bold_lead = _strip_marks(bold.group(2))
+    text = _strip_marks(body)
+    for kind, pattern in _LABELS:
+        match = pattern.match(text)
+        if match:
+            label = match.group(1)
+            text = text[match.end() :].strip()
+            if bold_lead.startswith(label):
+                bold_lead = pattern.sub("", bold_lead, count=1).strip()
+            return Block(
+                label, kind, text, bold_lead if text.startswith(bold_lead) else "", is_heading
+            )
+    return Block(
+        "", LabelKind.NONE, text, bold_lead if text.startswith(bold_lead) else "", is_heading
+    )

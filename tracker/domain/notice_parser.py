@@ -1,0 +1,77 @@
+"""Reading a notice: its header, and its split into proposed tasks with deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.agency_names import NameDirectory
+from tracker.domain.deadlines import find_deadline, fixed_public_holidays
+from tracker.domain.notice_blocks import split_blocks
+from tracker.domain.notice_metadata import read_header
+from tracker.domain.notice_split import ProposedTask, split_tasks
+
+
+@dataclass
+class ParsedNotice:
+    number: str | None
+    issued_on: date | None
+    place: str | None
+    kind: str | None
+    title: str | None
+    signer: str | None
+    tasks: list[ProposedTask]
+    problems: list[str] = field(default_factory=list)  # in Vietnamese, for the reviewer
+
+
+def parse_notice(
+    text: str, directory: NameDirectory, today: date, holidays: Collection[date] = ()
+) -> ParsedNotice:
+    """Parse a notice's text (Markdown or plain). Deadlines counted from the notice's date
+    ("trong 15 ngày kể từ ngày ký") use today's date when the notice's date is unreadable;
+    working days skip weekends, the fixed public holidays and the given `holidays` (Tết and
+    the other days off the admin enters)."""
+    blocks = split_blocks(text)
+    header = read_header(blocks)
+    tasks = split_tasks(blocks[header.body_start :], directory)
+    problems = _header_problems(header.number, header.issued_on, header.kind, header.date_problem)
+    anchor = header.issued_on or today
+    days_off = {
+        *holidays,
+        *fixed_public_holidays(anchor.year),
+        *fixed_public_holidays(anchor.year + 1),
+    }
+    for task in tasks:
+        finding = find_deadline(task.text, anchor, days_off)
+        task.deadline, task.deadline_text = finding.deadline, finding.phrase
+        task.recurrence = finding.recurrence
+        if finding.problem:
+            task.notes.append(finding.problem)
+    if not tasks:
+        problems.append("Không tìm thấy nhiệm vụ nào được giao cho cơ quan, đơn vị.")
+    return ParsedNotice(
+        number=header.number,
+        issued_on=header.issued_on,
+        place=header.place,
+        kind=header.kind,
+        title=header.title,
+        signer=header.signer,
+        tasks=tasks,
+        problems=problems,
+    )
+
+
+def _header_problems(
+    number: str | None, issued_on: date | None, kind: str | None, date_problem: str | None
+) -> list[str]:
+    problems = []
+    if number is None:
+        problems.append("Không đọc được số, ký hiệu văn bản.")
+    if date_problem:
+        problems.append(date_problem + ".")
+    elif issued_on is None:
+        problems.append("Không đọc được ngày ban hành.")
+    if kind is None:
+        problems.append("Không xác định được loại văn bản.")
+    return problems

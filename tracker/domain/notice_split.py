@@ -1,0 +1,223 @@
+"""Splitting a notice into proposed tasks: which items assign what to whom.
+
+The notice is read block by block. Roman-numbered sections that assess (Đánh giá chung,
+Tình hình ...) give no task. An item that only names an assignee ("2. Giao Sở Nội vụ",
+"1. Sở Nội vụ:") is a header whose sub-items are its tasks; an item that names an assignee
+and an instruction is a task; a paragraph ending with ":" that asks agencies to carry out
+"the following" sets who the items without an assignee of their own are for. Reading stops at
+the closing formula or "Nơi nhận".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
+from tracker.domain.assignment import Assignment, find_cued_assignees, read_assignment
+from tracker.domain.notice_blocks import Block, LabelKind
+from tracker.domain.text import fold
+
+_ASSESSMENT = re.compile(
+    r"\b(danh gia|tinh hinh|ket qua|han che|ton tai|nguyen nhan|boi canh|muc dich|yeu cau chung)\b"
+)
+_TASK_SECTION = re.compile(
+    r"\b(nhiem vu|giai phap|to chuc thuc hien|kien nghi|de xuat|phan cong|trach nhiem|"
+    r"chi dao|giao)\b"
+)
+_CLOSING = re.compile(
+    r"^(tren day la|noi nhan|van phong (uy ban nhan dan|ubnd) tinh thong bao|"
+    r"(uy ban nhan dan|ubnd) tinh thong bao|yeu cau cac (co quan|so)[^.]*nghiem tuc thuc hien\./\.)"
+)
+_APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
+
+
+@dataclass
+class ProposedTask:
+    """One item of the split, before publication."""
+
+    ref: str
+    assignee: str
+    assignee_kind: str
+    text: str
+    members: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
+    unknown_assignee: bool = False
+    deadline: date | None = None
+    deadline_text: str | None = None
+    recurrence: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> bool:
+        """The reviewer should look at this one: the parser noted a doubt."""
+        return bool(self.notes)
+
+
+@dataclass
+class _Owner:
+    """Who the sub-items of a header are for."""
+
+    assignment: Assignment
+    level: LabelKind
+
+
+@dataclass
+class _Reader:
+    directory: NameDirectory
+    tasks: list[ProposedTask] = field(default_factory=list)
+    owners: list[_Owner] = field(default_factory=list)
+    section_default: _Owner | None = None
+    skipping_section: bool = False
+    path: dict[LabelKind, str] = field(default_factory=dict)
+    counters: dict[LabelKind, int] = field(default_factory=dict)
+
+    def read(self, block: Block) -> None:
+        if block.kind is LabelKind.ROMAN:
+            self._open_section(block)
+            return
+        if self.skipping_section:
+            return
+        self._enter(block)
+        self._read_item(block.text, block.kind)
+
+    def _open_section(self, block: Block) -> None:
+        title = block.bold_lead or block.text.split(":")[0]
+        folded_title = fold(title)
+        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not bool(
+            _TASK_SECTION.search(folded_title)
+        )
+        self.owners, self.section_default = [], None
+        self.path, self.counters = {LabelKind.ROMAN: block.label}, {}
+        remainder = block.text[len(block.bold_lead) :].strip(" :") if block.bold_lead else ""
+        if remainder and not self.skipping_section:
+            self._read_item(remainder, LabelKind.NUMBER)
+
+    def _enter(self, block: Block) -> None:
+        """Track the item's place (its reference) and drop headers it is not under."""
+        level = block.kind
+        self.owners = [owner for owner in self.owners if owner.level < level]
+        for deeper in [k for k in self.path if k >= level and k is not LabelKind.ROMAN]:
+            del self.path[deeper]
+        if level in (LabelKind.DASH, LabelKind.PLUS, LabelKind.NONE):
+            self.counters[level] = self.counters.get(level, 0) + 1
+            for inner in [k for k in self.counters if k > level]:
+                del self.counters[inner]
+            self.path[level] = str(self.counters[level])
+        else:
+            self.counters = {k: v for k, v in self.counters.items() if k < level}
+            self.path[level] = block.label.rstrip(".")
+
+    def _read_item(self, text: str, level: LabelKind) -> None:
+        if _APPROVAL.match(fold(text)):
+            return
+        assignment = read_assignment(text, self.directory)
+        if assignment.assignees:
+            if assignment.is_header or (text.rstrip().endswith(":") and assignment.cued):
+                self.owners.append(_Owner(assignment, level))
+            else:
+                self._add_tasks(assignment, assignment, level)
+            return
+        owner = self.owners[-1] if self.owners else self.section_default
+        if owner is not None:
+            self._add_tasks(owner.assignment, assignment, level)
+        elif text.rstrip().endswith(":"):
+            self._maybe_lead_in(text, level)
+
+    def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
+        names = find_cued_assignees(text, self.directory)
+        if names:
+            self.section_default = _Owner(read_assignment_from(names, text), level)
+
+    def _add_tasks(self, owner: Assignment, item: Assignment, level: LabelKind) -> None:
+        """Tasks for the item's instruction: one for a group (or several bodies addressed
+        together with a group), one per agency when several are named without a lead, one
+        led by the first when it "chủ trì"."""
+        instruction = item.instruction
+        if len(instruction) < 8:
+            return
+        ref = ".".join(self.path[k] for k in sorted(self.path))
+        coordinating = [m.known.canonical for m in item.coordinating if m.known]
+        if any(m.known and m.known.kind == GROUP for m in owner.assignees):
+            self.tasks.append(_group_task(owner, ref, instruction, coordinating, self.directory))
+            return
+        named = list(zip(owner.assignees, owner.written_names, strict=True))
+        if owner.leads_explicitly:
+            coordinating = [m.known.canonical for m, _ in named[1:] if m.known] + coordinating
+            named = named[:1]
+        for lead, written in named:
+            self.tasks.append(_agency_task(lead, written, ref, instruction, coordinating))
+
+
+def read_assignment_from(names: list[NameMatch], text: str) -> Assignment:
+    """An assignment to the names a lead-in paragraph asks to carry out what follows."""
+    return Assignment(
+        assignees=names,
+        assignees_written=text,
+        written_names=[text] * len(names),
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=True,
+    )
+
+
+def _group_task(
+    owner: Assignment,
+    ref: str,
+    instruction: str,
+    coordinating: list[str],
+    directory: NameDirectory,
+) -> ProposedTask:
+    """One task for bodies addressed together: a single group goes by its own name, several
+    names by the words the notice used."""
+    members: list[str] = []
+    for match in owner.assignees:
+        if match.known is None:
+            continue
+        kind, canonical = match.known.kind, match.known.canonical
+        found = directory.members(canonical) if kind == GROUP else [canonical]
+        members += [member for member in found if member not in members]
+    single = owner.assignees[0].known if len(owner.assignees) == 1 else None
+    return ProposedTask(
+        ref=ref,
+        assignee=single.canonical if single else owner.assignees_written,
+        assignee_kind=GROUP,
+        text=instruction,
+        members=members,
+        coordinating=coordinating,
+    )
+
+
+def _agency_task(
+    lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
+) -> ProposedTask:
+    if lead.known is None:
+        return ProposedTask(
+            ref=ref,
+            assignee=written,
+            assignee_kind=AGENCY,
+            text=instruction,
+            coordinating=coordinating,
+            unknown_assignee=True,
+            notes=[f"Cơ quan “{written}” chưa có trong danh bạ"],
+        )
+    canonical = lead.known.canonical
+    return ProposedTask(
+        ref=ref,
+        assignee=canonical,
+        assignee_kind=AGENCY,
+        text=instruction,
+        coordinating=[name for name in coordinating if name != canonical],
+    )
+
+
+def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedTask]:
+    """The proposed tasks of a notice's body blocks, in reading order."""
+    reader = _Reader(directory)
+    for block in blocks:
+        if _CLOSING.match(fold(block.text)):
+            break
+        reader.read(block)
+    return reader.tasks

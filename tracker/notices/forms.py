@@ -1,0 +1,77 @@
+"""Forms for entering a notice and reviewing its split."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from tracker.notices.models import NoticeKind
+from tracker.tasks.models import Recurrence
+
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_MESSAGE = "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/09/2017."
+
+
+class VietnameseDateField(DateField):
+    """A date typed dd/mm/yyyy (or picked as yyyy-mm-dd), refused in Vietnamese when it
+    does not exist, such as 31/02/2020."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as error:
+            raise ValueError(DATE_MESSAGE) from error
+
+
+class NoticeEntryForm(FlaskForm):
+    """Paste the text, or upload a file."""
+
+    text = TextAreaField("Dán toàn văn", validators=[Optional(), Length(max=2_000_000)])
+    document = FileField("Hoặc tải lên tệp (.docx, .pdf, .md, .txt)")
+
+
+class DraftItemForm(Form):
+    """One proposed task. `assignee` is "a<id>" for an agency, "g<id>" for a group, or
+    "keep" for what the parser found (several groups together, or an unknown name)."""
+
+    draft_id = HiddenField()
+    assignee = SelectField("Cơ quan chủ trì", choices=[], validate_choice=False)
+    coordinating = SelectMultipleField(
+        "Cơ quan phối hợp", coerce=int, choices=[], validate_choice=False
+    )
+    text = TextAreaField(
+        "Nội dung nhiệm vụ", validators=[DataRequired("Nội dung nhiệm vụ không được để trống.")]
+    )
+    deadline = VietnameseDateField("Hạn xử lý", format=DATE_FORMATS, validators=[Optional()])
+    deadline_text = StringField("Cụm từ về thời hạn", validators=[Length(max=255)])
+    recurrence = SelectField(
+        "Định kỳ",
+        choices=[("", "Không định kỳ")] + [(r.value, r.label) for r in Recurrence],
+    )
+
+    class Meta:
+        csrf = False  # the enclosing review form carries the token
+
+
+class NoticeReviewForm(FlaskForm):
+    number = StringField("Số, ký hiệu", validators=[Length(max=60)])
+    issued_on = VietnameseDateField(
+        "Ngày ban hành", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
+    )
+    kind = SelectField("Loại văn bản", choices=[(k.value, k.label) for k in NoticeKind])
+    place = StringField("Địa danh", validators=[Length(max=120)])
+    signer = StringField("Người ký", validators=[Length(max=160)])
+    title = TextAreaField("Trích yếu", validators=[DataRequired("Trích yếu không được để trống.")])
+    items = FieldList(FormField(DraftItemForm))

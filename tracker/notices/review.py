@@ -1,0 +1,182 @@
+"""Editing a draft's proposed split: the reviewer's changes, and adding, removing, merging
+and splitting items. Items the reviewer changed are marked, so that parsing again keeps them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from tracker.agencies.models import AgencyGroup
+from tracker.audit.services import record_event
+from tracker.auth.models import User
+from tracker.notices.drafts import DraftTask
+from tracker.notices.models import Notice, NoticeKind
+from tracker.tasks.models import Recurrence
+
+KEEP_AS_PARSED = "keep"
+
+
+@dataclass(frozen=True)
+class ItemEdit:
+    draft_id: int
+    assignee: str  # "a<id>", "g<id>" or KEEP_AS_PARSED
+    coordinating_ids: list[int]
+    text: str
+    deadline: date | None
+    deadline_text: str
+    recurrence: str
+
+
+@dataclass(frozen=True)
+class HeaderEdit:
+    number: str
+    issued_on: date
+    kind: str
+    place: str
+    signer: str
+    title: str
+
+
+def apply_review(
+    session: Session, notice: Notice, header: HeaderEdit, items: list[ItemEdit], actor: User
+) -> int:
+    """Write the reviewer's changes; returns how many items changed."""
+    notice.number = header.number.strip() or None
+    notice.issued_on = header.issued_on
+    notice.kind = NoticeKind(header.kind)
+    notice.place = header.place.strip() or None
+    notice.signer = header.signer.strip() or None
+    notice.title = header.title.strip()
+    drafts = {draft.id: draft for draft in notice.draft_tasks}
+    changed = 0
+    for edit in items:
+        draft = drafts.get(edit.draft_id)
+        if draft is not None and _apply_item(session, draft, edit):
+            draft.edited = True
+            changed += 1
+    session.flush()
+    if changed:
+        record_event(
+            session,
+            actor_id=actor.id,
+            action="notice.reviewed",
+            subject_type="notice",
+            subject_id=notice.id,
+            notice_id=notice.id,
+            after={"changed_items": changed},
+        )
+    return changed
+
+
+def _apply_item(session: Session, draft: DraftTask, edit: ItemEdit) -> bool:
+    before = _snapshot(draft)
+    _apply_assignee(session, draft, edit.assignee)
+    draft.coordinating_ids = [i for i in edit.coordinating_ids if i != draft.agency_id]
+    draft.text = edit.text.strip()
+    draft.deadline = edit.deadline
+    draft.deadline_text = edit.deadline_text.strip() or None
+    draft.recurrence = Recurrence(edit.recurrence) if edit.recurrence else None
+    return _snapshot(draft) != before
+
+
+def _apply_assignee(session: Session, draft: DraftTask, choice: str) -> None:
+    if choice.startswith("a") and choice[1:].isdigit():
+        draft.agency_id, draft.member_ids = int(choice[1:]), []
+    elif choice.startswith("g") and choice[1:].isdigit():
+        group = session.get(AgencyGroup, int(choice[1:]))
+        if group is not None:
+            draft.agency_id, draft.unknown_name = None, None
+            draft.member_ids = [member.id for member in group.members if member.active]
+            draft.assignee_label = group.name
+    elif choice == "":
+        draft.agency_id, draft.member_ids = None, []
+
+
+def _snapshot(draft: DraftTask) -> tuple[object, ...]:
+    return (
+        draft.agency_id,
+        tuple(draft.member_ids),
+        draft.assignee_label,
+        tuple(draft.coordinating_ids),
+        draft.text,
+        draft.deadline,
+        draft.deadline_text,
+        draft.recurrence,
+    )
+
+
+def add_item(notice: Notice) -> DraftTask:
+    draft = DraftTask(position=len(notice.draft_tasks), text="", edited=True, notes=[])
+    notice.draft_tasks.append(draft)
+    return draft
+
+
+def remove_item(notice: Notice, draft_id: int) -> None:
+    notice.draft_tasks = [d for d in notice.draft_tasks if d.id != draft_id]
+    _renumber(notice)
+
+
+def merge_with_next(notice: Notice, draft_id: int) -> bool:
+    """Join an item with the one after it (the first one's assignee is kept)."""
+    drafts = notice.draft_tasks
+    index = next((i for i, d in enumerate(drafts) if d.id == draft_id), None)
+    if index is None or index + 1 >= len(drafts):
+        return False
+    first, second = drafts[index], drafts[index + 1]
+    first.text = f"{first.text.rstrip()} {second.text.lstrip()}".strip()
+    first.coordinating_ids = first.coordinating_ids + [
+        i for i in second.coordinating_ids if i not in first.coordinating_ids
+    ]
+    first.deadline = first.deadline or second.deadline
+    first.deadline_text = first.deadline_text or second.deadline_text
+    first.edited = True
+    notice.draft_tasks = [d for d in drafts if d is not second]
+    _renumber(notice)
+    return True
+
+
+def split_item(notice: Notice, draft_id: int) -> bool:
+    """Cut an item in two at the sentence boundary nearest its middle; both halves keep the
+    assignee."""
+    drafts = notice.draft_tasks
+    index = next((i for i, d in enumerate(drafts) if d.id == draft_id), None)
+    if index is None:
+        return False
+    original = drafts[index]
+    cut = sentence_cut(original.text)
+    if cut is None:
+        return False
+    second = DraftTask(
+        ref=original.ref,
+        assignee_label=original.assignee_label,
+        agency_id=original.agency_id,
+        member_ids=list(original.member_ids),
+        unknown_name=original.unknown_name,
+        coordinating_ids=list(original.coordinating_ids),
+        text=original.text[cut:].strip(),
+        notes=[],
+        edited=True,
+        position=0,
+    )
+    original.text = original.text[:cut].strip()
+    original.edited = True
+    drafts.insert(index + 1, second)
+    _renumber(notice)
+    return True
+
+
+def sentence_cut(text: str) -> int | None:
+    """Where to cut a text in two: after the sentence end (". " or "; ") nearest its middle."""
+    ends = [m.end() for m in re.finditer(r"[.;]\s+(?=\S)", text)]
+    if not ends:
+        return None
+    middle = len(text) / 2
+    return min(ends, key=lambda end: abs(end - middle))
+
+
+def _renumber(notice: Notice) -> None:
+    for position, draft in enumerate(notice.draft_tasks):
+        draft.position = position

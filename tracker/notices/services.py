@@ -1,0 +1,263 @@
+"""Verbs on notices: read one into a draft, review its split, publish it. They change rows,
+write events and flush; the caller commits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.agencies.models import Agency, AgencyAlias
+from tracker.agencies.queries import agency_by_name, group_by_name, name_directory
+from tracker.audit.services import record_event
+from tracker.auth.models import User
+from tracker.db import utcnow
+from tracker.domain.agency_names import GROUP
+from tracker.domain.notice_parser import ParsedNotice, parse_notice
+from tracker.domain.notice_split import ProposedTask
+from tracker.domain.text import fold
+from tracker.notices.drafts import DraftTask
+from tracker.notices.models import Notice, NoticeKind, NoticeState
+from tracker.notifications.services import notify_agencies
+from tracker.tasks.models import Recurrence, Task
+
+
+class DuplicateNoticeError(Exception):
+    """The notice was entered before: same number in the same year."""
+
+    def __init__(self, existing: Notice) -> None:
+        super().__init__(f"notice {existing.number} of {existing.issued_year} exists already")
+        self.existing = existing
+
+
+class PublishError(Exception):
+    """The draft cannot be published yet; `problems` says why, in Vietnamese."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def find_duplicate(session: Session, number: str | None, issued_on: date | None) -> Notice | None:
+    if not number or issued_on is None:
+        return None
+    return session.scalar(
+        select(Notice).where(Notice.number == number, Notice.issued_year == issued_on.year)
+    )
+
+
+def create_draft(
+    session: Session,
+    *,
+    text: str,
+    source_name: str | None,
+    author: User,
+    today: date,
+    holidays: Collection[date],
+) -> tuple[Notice, ParsedNotice]:
+    """Parse the text and keep it as a draft notice with its proposed split. A notice that
+    cannot be parsed is still kept, with no tasks and the parser's problems."""
+    parsed = parse_notice(text, name_directory(session), today, holidays)
+    duplicate = find_duplicate(session, parsed.number, parsed.issued_on)
+    if duplicate is not None:
+        raise DuplicateNoticeError(duplicate)
+    issued_on = parsed.issued_on or today
+    notice = Notice(
+        number=parsed.number,
+        issued_on=issued_on,
+        place=parsed.place,
+        signer=parsed.signer,
+        title=parsed.title or _first_line(text),
+        kind=NoticeKind(parsed.kind) if parsed.kind else NoticeKind.NOTICE,
+        body=text,
+        state=NoticeState.DRAFT,
+        created_by=author,
+        source_name=source_name,
+    )
+    notice.draft_tasks = [
+        draft_from_proposal(session, proposal, position)
+        for position, proposal in enumerate(parsed.tasks)
+    ]
+    session.add(notice)
+    session.flush()
+    record_event(
+        session,
+        actor_id=author.id,
+        action="notice.created",
+        subject_type="notice",
+        subject_id=notice.id,
+        notice_id=notice.id,
+        after={"number": notice.number, "proposed_tasks": len(parsed.tasks)},
+        note="; ".join(parsed.problems) or None,
+    )
+    return notice, parsed
+
+
+def draft_from_proposal(session: Session, proposal: ProposedTask, position: int) -> DraftTask:
+    """A draft row for a parsed item, its names resolved against the directory."""
+    draft = DraftTask(
+        position=position,
+        ref=proposal.ref,
+        assignee_label=proposal.assignee,
+        text=proposal.text,
+        deadline=proposal.deadline,
+        deadline_text=proposal.deadline_text,
+        recurrence=Recurrence(proposal.recurrence) if proposal.recurrence else None,
+        notes=list(proposal.notes),
+        coordinating_ids=_agency_ids(session, proposal.coordinating),
+    )
+    if proposal.assignee_kind == GROUP:
+        draft.member_ids = _agency_ids(session, proposal.members)
+    elif proposal.unknown_assignee:
+        draft.unknown_name = proposal.assignee
+    else:
+        agency = agency_by_name(session, proposal.assignee)
+        draft.agency_id = agency.id if agency else None
+    draft.coordinating_ids = [i for i in draft.coordinating_ids if i != draft.agency_id]
+    return draft
+
+
+def _agency_ids(session: Session, names: list[str]) -> list[int]:
+    """Agency ids for names of agencies or groups (a group stands for its members)."""
+    ids: list[int] = []
+    for name in names:
+        group = group_by_name(session, name)
+        if group is not None:
+            found = [member.id for member in group.members if member.active]
+        else:
+            agency = agency_by_name(session, name)
+            found = [agency.id] if agency else []
+        ids += [i for i in found if i not in ids]
+    return ids
+
+
+def reparse(
+    session: Session, notice: Notice, actor: User, today: date, holidays: Collection[date]
+) -> tuple[int, int]:
+    """Parse the notice's text again. Items the reviewer edited are kept as they are; the
+    others are replaced by the new split. Returns (kept, proposed)."""
+    parsed = parse_notice(notice.body, name_directory(session), today, holidays)
+    kept = [draft for draft in notice.draft_tasks if draft.edited]
+    kept_refs = Counter(draft.ref for draft in kept)
+    fresh = []
+    for proposal in parsed.tasks:
+        if kept_refs[proposal.ref] > 0:
+            kept_refs[proposal.ref] -= 1
+            continue
+        fresh.append(draft_from_proposal(session, proposal, 0))
+    merged = sorted(kept, key=lambda d: d.position) + fresh
+    for position, draft in enumerate(merged):
+        draft.position = position
+    notice.draft_tasks = merged
+    session.flush()
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="notice.reparsed",
+        subject_type="notice",
+        subject_id=notice.id,
+        notice_id=notice.id,
+        after={"kept": len(kept), "proposed": len(fresh)},
+    )
+    return len(kept), len(fresh)
+
+
+def publish(session: Session, notice: Notice, actor: User) -> list[Task]:
+    """Create the tasks of a reviewed draft in one go, remember the reviewer's mappings of
+    unknown names as aliases, and notify every agency that received a task."""
+    problems = publication_problems(session, notice)
+    if problems:
+        raise PublishError(problems)
+    tasks: list[Task] = []
+    for draft in notice.draft_tasks:
+        tasks += _tasks_of(session, draft)
+        _learn_alias(session, draft)
+    for task in tasks:
+        notice.tasks.add(task)
+    notice.state = NoticeState.PUBLISHED
+    notice.published_at = utcnow()
+    notice.draft_tasks = []
+    session.flush()
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="notice.published",
+        subject_type="notice",
+        subject_id=notice.id,
+        notice_id=notice.id,
+        after={"number": notice.number, "tasks": len(tasks)},
+    )
+    per_agency = Counter(task.lead_agency_id for task in tasks)
+    notify_agencies(
+        session,
+        (
+            (agency_id, f"Có {count} nhiệm vụ mới từ {notice.kind.label} số {notice.number}")
+            for agency_id, count in per_agency.items()
+        ),
+        kind="tasks_assigned",
+        link=f"/thong-bao/{notice.id}",
+    )
+    return tasks
+
+
+def publication_problems(session: Session, notice: Notice) -> list[str]:
+    """What still stops the draft from being published, in Vietnamese."""
+    problems = []
+    if notice.state is not NoticeState.DRAFT:
+        problems.append("Văn bản đã được ban hành.")
+    if not notice.number:
+        problems.append("Chưa có số, ký hiệu văn bản.")
+    elif find_duplicate(session, notice.number, notice.issued_on) not in (None, notice):
+        problems.append(f"Số {notice.number} năm {notice.issued_year} đã có trong hệ thống.")
+    if not notice.draft_tasks:
+        problems.append("Chưa có nhiệm vụ nào để giao.")
+    for draft in notice.draft_tasks:
+        where = f"Mục {draft.position + 1}" + (f" ({draft.ref})" if draft.ref else "")
+        if draft.agency_id is None and not draft.member_ids:
+            unknown = f" “{draft.unknown_name}”" if draft.unknown_name else ""
+            problems.append(f"{where}: chưa chọn cơ quan chủ trì{unknown}.")
+        if not draft.text.strip():
+            problems.append(f"{where}: chưa có nội dung nhiệm vụ.")
+    return problems
+
+
+def _tasks_of(session: Session, draft: DraftTask) -> list[Task]:
+    """One task for an agency; one per member for a group, kept together by its label."""
+    leads = [draft.agency_id] if draft.agency_id else list(draft.member_ids)
+    group_label = draft.assignee_label if draft.agency_id is None else None
+    coordinating = session.scalars(
+        select(Agency).where(Agency.id.in_(draft.coordinating_ids))
+    ).all()
+    return [
+        Task(
+            ref=draft.ref,
+            text=draft.text,
+            lead_agency_id=lead,
+            group_label=group_label,
+            coordinating_agencies=[a for a in coordinating if a.id != lead],
+            deadline=draft.deadline,
+            original_deadline=draft.deadline,
+            deadline_text=draft.deadline_text,
+            recurrence=draft.recurrence,
+        )
+        for lead in leads
+    ]
+
+
+def _learn_alias(session: Session, draft: DraftTask) -> None:
+    """The reviewer mapped a name the directory did not know: remember it as an alias."""
+    if not draft.unknown_name or draft.agency_id is None:
+        return
+    folded = fold(draft.unknown_name)
+    if session.scalar(select(AgencyAlias).where(AgencyAlias.folded == folded)) is None:
+        session.add(AgencyAlias(agency_id=draft.agency_id, name=draft.unknown_name))
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip(" #*"):
+            return line.strip(" #*")[:500]
+    return "Văn bản chưa đặt tên"
