@@ -27,6 +27,7 @@ class Block:
     text: str  # the text after the label, emphasis removed
     bold_lead: str  # the bold phrase the block opens with (after the label), "" if none
     is_heading: bool
+    raw_text: str  # the block as written, marks included
 
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")
@@ -40,7 +41,8 @@ _LABELS = [
     (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
 ]
 _ITEM_START = re.compile(
-    r"^\s*(?:[-–—•·●▪■+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s)"
+    r"^\s*(?:[-–—•·●▪■+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s"
+    r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
 
@@ -57,7 +59,7 @@ def _raw_paragraphs(markdown: str) -> list[str]:
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         current: list[str] = []
         for line in lines:
-            if current and (_ITEM_START.match(_strip_marks(line)) or line.startswith("#")):
+            if current and _starts_piece(line, current[-1]):
                 pieces.append(" ".join(current))
                 current = []
             current.append(line)
@@ -78,7 +80,20 @@ def _raw_paragraphs(markdown: str) -> list[str]:
     return joined
 
 
+def _starts_piece(line: str, previous_line: str) -> bool:
+    """A new item, heading or table row; or the line after a line that is all capitals (a
+    kind heading such as "CHỈ THỊ", followed by the title)."""
+    plain = _strip_marks(line)
+    if _ITEM_START.match(plain) or line.startswith(("#", "|")) or previous_line.startswith("|"):
+        return True
+    previous = _strip_marks(previous_line)
+    return previous.upper() == previous and any(ch.isalpha() for ch in previous) != (
+        plain.upper() == plain
+    )
+
+
 def _strip_marks(text: str) -> str:
+    text = text.replace("<br>", " ").replace("<br/>", " ")
     return _EMPHASIS.sub("", _HEADING.sub("", text)).strip()
 
 
@@ -98,9 +113,7 @@ def _to_block(raw: str) -> Block:
             text = text[match.end() :].strip()
             if bold_lead.startswith(label):
                 bold_lead = pattern.sub("", bold_lead, count=1).strip()
-            return Block(
-                label, kind, text, bold_lead if text.startswith(bold_lead) else "", is_heading
-            )
-    return Block(
-        "", LabelKind.NONE, text, bold_lead if text.startswith(bold_lead) else "", is_heading
-    )
+            lead = bold_lead if text.startswith(bold_lead) else ""
+            return Block(label, kind, text, lead, is_heading, raw)
+    lead = bold_lead if text.startswith(bold_lead) else ""
+    return Block("", LabelKind.NONE, text, lead, is_heading, raw)

@@ -11,12 +11,12 @@ from tracker.domain.notice_blocks import Block
 from tracker.domain.text import fold
 
 _NUMBER = re.compile(
-    r"^S[oố]\s*:?\s*(\d{1,6})\s*/\s*((?:\d{4}/)?[A-ZĐ0-9][A-ZĐ0-9\s\-–.&]*[A-ZĐ0-9])",
-    re.IGNORECASE,
+    r"(?:^|(?<=[\s|>]))S[ốỐoO]\s*:\s*(\d{1,6})\s*/\s*((?:\d{4}/)?[A-ZĐ0-9&.]+(?:\s*[-–/]\s*[A-ZĐ0-9&.]+)*)"
 )
+_CAPITALISED_WORD = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,|]*"
 _PLACE_DATE = re.compile(
-    r"^([A-ZĐÂĂÊÔƠƯ][^,\n:;]{1,40}?),?\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
-    re.IGNORECASE,
+    rf"({_CAPITALISED_WORD}(?:\s+-?\s*{_CAPITALISED_WORD}){{0,4}})\s*,\s*"
+    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
 KIND_WORDS = {
     "thong bao": "thong_bao",
@@ -51,7 +51,7 @@ _OTHER_TYPE_CODES = {
     "TC",
 }
 _SIGNATURE_TITLES = re.compile(
-    r"^(kt\.?|tl\.?|tm\.?|q\.?|chu tich|pho chu tich|chanh van phong|pho chanh van phong|"
+    r"^((kt|tl|tm|q)\.|chu tich|pho chu tich|chanh van phong|pho chanh van phong|"
     r"giam doc|pho giam doc|truong ban|uy ban nhan dan|ubnd|van phong|noi nhan|\(da ky\)|"
     r"\(ky\)|- ?luu)"
 )
@@ -79,8 +79,6 @@ def read_header(blocks: list[Block]) -> NoticeHeader:
     title = (
         blocks[title_index].text if title_index is not None and title_index < len(blocks) else None
     )
-    if title and title.lower().startswith("v/v"):
-        title = title[3:].strip(" :.")
     if kind_index is None:
         kind = _kind_from_number(number)
     return NoticeHeader(
@@ -97,7 +95,7 @@ def read_header(blocks: list[Block]) -> NoticeHeader:
 
 def _number(blocks: list[Block]) -> str | None:
     for block in blocks:
-        match = _NUMBER.match(block.text)
+        match = _NUMBER.search(block.text)
         if match:
             suffix = re.sub(r"\s+", "", match.group(2)).replace("–", "-")
             return f"{match.group(1)}/{suffix}"
@@ -106,7 +104,7 @@ def _number(blocks: list[Block]) -> str | None:
 
 def _place_and_date(blocks: list[Block]) -> tuple[date | None, str | None, str | None]:
     for block in blocks:
-        match = _PLACE_DATE.match(block.text)
+        match = _PLACE_DATE.search(block.text)
         if match:
             day, month, year = (int(match.group(i)) for i in (2, 3, 4))
             place = match.group(1).strip(" ,")
@@ -119,7 +117,7 @@ def _place_and_date(blocks: list[Block]) -> tuple[date | None, str | None, str |
 
 def _after_date(blocks: list[Block]) -> int:
     for index, block in enumerate(blocks):
-        if _PLACE_DATE.match(block.text):
+        if _PLACE_DATE.search(block.text):
             return index + 1
     return 0
 
@@ -130,7 +128,7 @@ def _kind_heading(blocks: list[Block]) -> tuple[int | None, str | None]:
     for index, block in enumerate(blocks):
         text = block.text.strip(" .:")
         short_capitals = 1 <= len(text.split()) <= 3 and text.upper() == text
-        is_word = any(ch.isalpha() for ch in text) and not _NUMBER.match(text)
+        is_word = any(ch.isalpha() for ch in text) and not _NUMBER.search(text)
         if short_capitals and is_word and not _SIGNATURE_TITLES.match(fold(text)):
             return index, KIND_WORDS.get(fold(text))
     return None, None
@@ -156,15 +154,39 @@ def _kind_from_number(number: str | None) -> str | None:
 
 
 def _signer(blocks: list[Block]) -> str | None:
-    """The signer's name: the last short line of capitalised words below the signature
-    titles."""
-    for block in reversed(blocks[-12:]):
-        text = block.text.strip()
-        words = text.split()
-        if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
-            continue
-        if _SIGNATURE_TITLES.match(fold(text)) or text.upper() == text:
-            continue
-        if all(word[:1].isupper() for word in words):
-            return text
-    return None
+    """The signer's name: the last name in the signature area, which starts at "Nơi nhận"
+    (a layout may put the signature beside it) and ends where an appendix begins."""
+    received = [i for i, block in enumerate(blocks) if fold(block.text).startswith("noi nhan")]
+    area = blocks[received[-1] :] if received else blocks[-12:]
+    found = None
+    for index, block in enumerate(area):
+        if index and _starts_appendix(block):
+            break
+        for piece in re.split(r"\s{3,}|\s\|\s|;", block.raw_text):
+            found = _name_in(piece) or found
+    return found
+
+
+def _starts_appendix(block: Block) -> bool:
+    folded = fold(block.text)
+    return (
+        len(block.text.split()) > 25
+        or block.raw_text.startswith("|")
+        or folded.startswith(
+            ("phu luc", "(kem theo", "ke hoach", "danh muc", "quy che", "quy dinh")
+        )
+    )
+
+
+def _name_in(piece: str) -> str | None:
+    """The person's name a piece of the signature block ends with: the trailing capitalised
+    words that are not written in capitals (titles are)."""
+    words = re.sub(r"[*_|]", " ", piece).split()
+    name: list[str] = []
+    for word in reversed(words):
+        if not re.fullmatch(_CAPITALISED_WORD, word) or word.upper() == word:
+            break
+        name.insert(0, word)
+    if not 2 <= len(name) <= 6 or any(ch.isdigit() for ch in "".join(name)):
+        return None
+    return " ".join(name)
