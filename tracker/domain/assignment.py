@@ -10,8 +10,21 @@ from dataclasses import dataclass
 from tracker.domain.agency_names import NameDirectory, NameMatch
 from tracker.domain.text import fold_with_positions
 
-# Words that hand out the task; "đồng ý" (an approval) is not one of them.
-_CUE = re.compile(r"(giao cho|giao|yeu cau|de nghi|chi dao|uy quyen|phan cong)\s+")
+# Words that hand out the task; "đồng ý" (an approval) is not one of them, nor "chỉ đạo",
+# which in an item usually says what the assignee must direct others to do.
+_CUE = re.compile(
+    r"((chu tich )?(ubnd|uy ban nhan dan) tinh )?"
+    r"(giao cho|giao|yeu cau|de nghi|uy quyen|phan cong|doi voi)\s+"
+)
+# Where an assignment may start inside a paragraph: at its start or after a sentence or
+# clause, optionally with the province as subject ("UBND tỉnh giao ...").
+_SENTENCE_CUE = re.compile(
+    r"(?:^|(?<=[.;:!?])\s+)((?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
+    r"(?:giao cho|giao|yeu cau|de nghi))\s+"
+)
+# An instruction that announces the items below it: "... một số nội dung sau:".
+_LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
+_ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 # Words that may stand between the cue and the name: "mỗi Thành viên", "Giám đốc Sở".
 _FILLER = re.compile(
     r"(moi|dong chi|giam doc|chu tich|thu truong|truong ban|chanh thanh tra|chanh van phong|"
@@ -45,7 +58,8 @@ class Assignment:
     @property
     def is_header(self) -> bool:
         """The sentence only names who is assigned; the tasks follow as sub-items."""
-        return not self.instruction or bool(_HEADER_REMAINDER.match(_folded(self.instruction)))
+        folded = _folded(self.instruction)
+        return not folded or bool(_HEADER_REMAINDER.match(folded) or _LEADS_IN.search(folded))
 
 
 def read_assignment(text: str, directory: NameDirectory) -> Assignment:
@@ -60,6 +74,9 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
     if filler and directory.match_at(folded, position) is None:
         position = filler.end()
     assignees, position = _read_names(folded, position, directory, allow_unknown=bool(cue))
+    aside = _ASIDE.match(folded, position) if assignees else None
+    if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
+        position = aside.end()
     written = (
         text[positions[assignees[0].start] : positions[assignees[-1].end]] if assignees else ""
     )
@@ -84,6 +101,15 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
         instruction=instruction,
         cued=bool(cue),
     )
+
+
+def cued_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that start with an assignment cue ("Giao ...", "Đề nghị ...", after a
+    sentence or clause) and run to the next such start or the end."""
+    folded, positions = fold_with_positions(text)
+    starts = [positions[m.start(1)] for m in _SENTENCE_CUE.finditer(folded)]
+    ends = [*starts[1:], len(text)] if starts else []
+    return list(zip(starts, ends, strict=True))
 
 
 def find_cued_assignees(text: str, directory: NameDirectory) -> list[NameMatch]:

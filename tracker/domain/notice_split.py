@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
-from tracker.domain.assignment import Assignment, find_cued_assignees, read_assignment
+from tracker.domain.assignment import (
+    Assignment,
+    cued_sentences,
+    find_cued_assignees,
+    read_assignment,
+)
 from tracker.domain.notice_blocks import Block, LabelKind
 from tracker.domain.text import fold
 
@@ -31,6 +36,11 @@ _CLOSING = re.compile(
     r"(uy ban nhan dan|ubnd) tinh thong bao|yeu cau cac (co quan|so)[^.]*nghiem tuc thuc hien\./\.)"
 )
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
+_CLOSING_WORDS = re.compile(
+    r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
+    r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
+    r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
+)
 
 
 @dataclass
@@ -110,8 +120,6 @@ class _Reader:
             self.path[level] = block.label.rstrip(".")
 
     def _read_item(self, text: str, level: LabelKind) -> None:
-        if _APPROVAL.match(fold(text)):
-            return
         assignment = read_assignment(text, self.directory)
         if assignment.assignees:
             if assignment.is_header or (text.rstrip().endswith(":") and assignment.cued):
@@ -120,10 +128,26 @@ class _Reader:
                 self._add_tasks(assignment, assignment, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
-        if owner is not None:
+        if owner is not None and not _APPROVAL.match(fold(text)):
             self._add_tasks(owner.assignment, assignment, level)
+            return
+        if self._read_cued_sentences(text, level):
+            return
+        heading = _heading_with_names(text, self.directory)
+        if heading is not None:
+            self.owners.append(_Owner(heading, level))
         elif text.rstrip().endswith(":"):
             self._maybe_lead_in(text, level)
+
+    def _read_cued_sentences(self, text: str, level: LabelKind) -> bool:
+        """Assignments inside a paragraph: "... tỷ đồng. Giao Sở A ... . Đề nghị B ..."."""
+        found = False
+        for start, end in cued_sentences(text):
+            assignment = read_assignment(text[start:end], self.directory)
+            if assignment.assignees and not assignment.is_header:
+                self._add_tasks(assignment, assignment, level)
+                found = True
+        return found
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
         names = find_cued_assignees(text, self.directory)
@@ -216,8 +240,46 @@ def _agency_task(
 def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedTask]:
     """The proposed tasks of a notice's body blocks, in reading order."""
     reader = _Reader(directory)
+    addressees = False
     for block in blocks:
-        if _CLOSING.match(fold(block.text)):
+        folded = fold(block.text)
+        if _CLOSING.match(folded) or _is_closing_formula(folded):
             break
+        if folded.startswith("kinh gui"):
+            addressees = True
+            continue
+        if addressees and block.kind is LabelKind.DASH:
+            continue  # the list of addressees under "Kính gửi:"
+        addressees = False
         reader.read(block)
     return reader.tasks
+
+
+def _is_closing_formula(folded: str) -> bool:
+    """The last paragraph ("... biết, thực hiện./.", "... nghiêm túc thực hiện Chỉ thị
+    này./.", "... chịu trách nhiệm thi hành Quyết định này./.")."""
+    return folded.endswith("./.") and bool(_CLOSING_WORDS.search(folded))
+
+
+def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | None:
+    """A short heading that names who the items below are for, some of them bodies the
+    directory does not list ("Các chủ đầu tư; UBND các huyện, thị xã, thành phố:")."""
+    label = text.strip().rstrip(":").strip()
+    if not text.rstrip().endswith(":") or len(label.split()) > 20:
+        return None
+    known = []
+    for part in re.split(r"\s*;\s*", label):
+        assignment = read_assignment(part, directory)
+        if assignment.assignees and assignment.is_header:
+            known += assignment.assignees
+    if not known:
+        return None
+    return Assignment(
+        assignees=known,
+        assignees_written=label,
+        written_names=[label] * len(known),
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=False,
+    )

@@ -168,8 +168,9 @@ REPORTING_VERB = _pattern(r"\b (?: bao\s+cao | tong\s+hop | gui ) \b")
 # `count`, `unit`, `since` and, for "kể từ ngày 01/8/2019", those of a date.
 DURATION = Shape(
     _pattern(rf"""(?P<count> {_FIRST_DIGIT} [0-9]{{0,2}} ) \s+
-        (?P<unit> ngay\s+lam\s+viec | ngay | tuan | thang ) \b
+        (?P<unit> ngay\s+lam\s+viec | ngay (?!\s+lam\s+viec) | tuan | thang ) \b
         (?! \s* [/.-]? \s* \d | \s+ (?: qua | gan\s+day | truoc | dau | cuoi | nua | tiep ) )
+        (?! \s*,?\s* ke\s+tu\s+khi \b )  # a standing rule: "kể từ khi nhận đủ hồ sơ"
         (?P<since> \s*,?\s* ke\s+tu\s+
             (?: (?: ngay\s+ )? {_DATE}
               | ngay (?: \s+[\w/-]+ ){{0,6}}? \s+ (?: ky | ban\s+hanh | nhan\s+duoc ) \b ) )?"""),
