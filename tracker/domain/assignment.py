@@ -21,6 +21,7 @@ _CUE = re.compile(
 _SENTENCE_CUE = re.compile(
     r"(?:^|(?<=[.;:!?])\s+)((?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
     r"(?:giao cho|giao|yeu cau|de nghi))\s+"
+    r"|(?<=,)\s+(giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
 )
 # An instruction that announces the items below it: "... một số nội dung sau:".
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
@@ -107,7 +108,7 @@ def cued_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that start with an assignment cue ("Giao ...", "Đề nghị ...", after a
     sentence or clause) and run to the next such start or the end."""
     folded, positions = fold_with_positions(text)
-    starts = [positions[m.start(1)] for m in _SENTENCE_CUE.finditer(folded)]
+    starts = [positions[m.start(m.lastindex or 1)] for m in _SENTENCE_CUE.finditer(folded)]
     ends = [*starts[1:], len(text)] if starts else []
     return list(zip(starts, ends, strict=True))
 

@@ -67,10 +67,16 @@ class ProposedTask:
 
 @dataclass
 class _Owner:
-    """Who the sub-items of a header are for."""
+    """Who the sub-items of a header are for; items at a deeper level belong to it."""
 
     assignment: Assignment
-    level: LabelKind
+    level: float
+
+
+def _owning_level(level: LabelKind) -> float:
+    """A plain paragraph that names an assignee owns the bullets and paragraphs after it,
+    until a lettered or numbered item comes."""
+    return LabelKind.DASH - 0.5 if level is LabelKind.NONE else float(level)
 
 
 @dataclass
@@ -89,8 +95,11 @@ class _Reader:
             return
         if self.skipping_section:
             return
-        self._enter(block)
-        self._read_item(block.text, block.kind)
+        level = (
+            LabelKind.NUMBER if block.is_heading and block.kind is LabelKind.NONE else block.kind
+        )
+        self._enter(block, level)
+        self._read_item(block.text, level)
 
     def _open_section(self, block: Block) -> None:
         title = block.bold_lead or block.text.split(":")[0]
@@ -104,9 +113,8 @@ class _Reader:
         if remainder and not self.skipping_section:
             self._read_item(remainder, LabelKind.NUMBER)
 
-    def _enter(self, block: Block) -> None:
+    def _enter(self, block: Block, level: LabelKind) -> None:
         """Track the item's place (its reference) and drop headers it is not under."""
-        level = block.kind
         self.owners = [owner for owner in self.owners if owner.level < level]
         for deeper in [k for k in self.path if k >= level and k is not LabelKind.ROMAN]:
             del self.path[deeper]
@@ -117,37 +125,53 @@ class _Reader:
             self.path[level] = str(self.counters[level])
         else:
             self.counters = {k: v for k, v in self.counters.items() if k < level}
-            self.path[level] = block.label.rstrip(".")
+            if block.label:
+                self.path[level] = block.label.rstrip(".")
 
     def _read_item(self, text: str, level: LabelKind) -> None:
-        assignment = read_assignment(text, self.directory)
-        if assignment.assignees:
-            if assignment.is_header or (text.rstrip().endswith(":") and assignment.cued):
-                self.owners.append(_Owner(assignment, level))
+        """An item or paragraph: tasks for whoever it names at its start or in its cued
+        sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
+        or a header, or a lead-in, itself."""
+        spans = cued_sentences(text)
+        head_end = spans[0][0] if spans else len(text)
+        if not spans or head_end > 0:
+            head = read_assignment(text[:head_end], self.directory)
+            self._read_head(head, text[:head_end], level, whole=not spans)
+        for start, end in spans:
+            assignment = read_assignment(text[start:end], self.directory)
+            if not assignment.assignees:
+                continue
+            if assignment.is_header:
+                self._hold(assignment, level, whole=len(spans) == 1 and start == 0)
             else:
                 self._add_tasks(assignment, assignment, level)
+
+    def _read_head(self, head: Assignment, text: str, level: LabelKind, *, whole: bool) -> None:
+        """The part of an item before any cued sentence."""
+        if head.assignees:
+            if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
+                self._hold(head, level, whole=whole)
+            else:
+                self._add_tasks(head, head, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
         if owner is not None and not _APPROVAL.match(fold(text)):
-            self._add_tasks(owner.assignment, assignment, level)
+            self._add_tasks(owner.assignment, head, level)
             return
-        if self._read_cued_sentences(text, level):
-            return
-        heading = _heading_with_names(text, self.directory)
-        if heading is not None:
-            self.owners.append(_Owner(heading, level))
-        elif text.rstrip().endswith(":"):
-            self._maybe_lead_in(text, level)
+        if whole:
+            heading = _heading_with_names(text, self.directory)
+            if heading is not None:
+                self.owners.append(_Owner(heading, _owning_level(level)))
+            elif text.rstrip().endswith(":"):
+                self._maybe_lead_in(text, level)
 
-    def _read_cued_sentences(self, text: str, level: LabelKind) -> bool:
-        """Assignments inside a paragraph: "... tỷ đồng. Giao Sở A ... . Đề nghị B ..."."""
-        found = False
-        for start, end in cued_sentences(text):
-            assignment = read_assignment(text[start:end], self.directory)
-            if assignment.assignees and not assignment.is_header:
-                self._add_tasks(assignment, assignment, level)
-                found = True
-        return found
+    def _hold(self, assignment: Assignment, level: LabelKind, *, whole: bool) -> None:
+        """A header names who the items below are for; a lead-in inside a paragraph names
+        who the following items without an assignee of their own are for."""
+        if whole:
+            self.owners.append(_Owner(assignment, _owning_level(level)))
+        else:
+            self.section_default = _Owner(assignment, level)
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
         names = find_cued_assignees(text, self.directory)
