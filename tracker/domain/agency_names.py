@@ -78,9 +78,11 @@ class NameDirectory:
 
     def unknown_at(self, folded: str, start: int) -> NameMatch | None:
         """A name that looks like a body's ("Sở Du lịch") but that the directory lacks."""
-        if not _UNKNOWN_NAME_START.match(folded, start):
+        opening = _UNKNOWN_NAME_START.match(folded, start)
+        if opening is None:
             return None
-        end_match = _UNKNOWN_NAME_END.search(folded, start)
+        # the name goes on past its opening word ("Ban Quản lý ...") up to what follows it
+        end_match = _UNKNOWN_NAME_END.search(folded, opening.end() - 1)
         end = end_match.start() if end_match else len(folded)
         words = folded[start:end].split()
         if not 2 <= len(words) <= 10:

@@ -32,10 +32,12 @@ _FILLER = re.compile(
     r"lanh dao|co quan)\s+"
 )
 _SEPARATOR = re.compile(r"\s*(,|;|va|cung|voi)\s+|\s*[,;]\s*")
-_LEADS = re.compile(r"\s*,?\s*chu tri\b\s*,?\s*")
-_COORDINATES = re.compile(r"\s*,?\s*(phoi hop|cung phoi hop)( chat che)?( voi| cung)?\s+")
+_LEADS = re.compile(r"\s*[,:]?\s*chu tri\b\s*,?\s*")
+_COORDINATES = re.compile(r"\s*[,:]?\s*(phoi hop|cung phoi hop)( chat che)?( voi| cung)?\s+")
 _GENERIC_PARTNERS = re.compile(
     r"(cac\s+)?((co quan|don vi|so|nganh|dia phuong|to chuc|ban|cap)[\s,]*)+(co\s+)?lien quan"
+    r"|cac (co quan bao chi|dia phuong|hiep hoi doanh nghiep|doanh nghiep)"
+    r"( trong tinh| cua tinh| tren dia ban( tinh)?)?"
 )
 _HEADER_REMAINDER = re.compile(
     r"^((thuc hien|trien khai|tap trung)\s+)?((cac|mot so|nhung)\s+)?"

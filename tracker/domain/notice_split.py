@@ -227,7 +227,9 @@ def _group_task(
         kind, canonical = match.known.kind, match.known.canonical
         found = directory.members(canonical) if kind == GROUP else [canonical]
         members += [member for member in found if member not in members]
-    single = owner.assignees[0].known if len(owner.assignees) == 1 else None
+    # one group goes by its own name, unless the notice named others beside it
+    alone = len(owner.assignees) == 1 and owner.written_names[0] == owner.assignees_written
+    single = owner.assignees[0].known if alone else None
     return ProposedTask(
         ref=ref,
         assignee=single.canonical if single else owner.assignees_written,
@@ -291,17 +293,19 @@ def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | Non
     label = text.strip().rstrip(":").strip()
     if not text.rstrip().endswith(":") or len(label.split()) > 20:
         return None
-    known = []
+    known: list[NameMatch] = []
+    written: list[str] = []
     for part in re.split(r"\s*;\s*", label):
         assignment = read_assignment(part, directory)
         if assignment.assignees and assignment.is_header:
             known += assignment.assignees
+            written += assignment.written_names
     if not known:
         return None
     return Assignment(
         assignees=known,
         assignees_written=label,
-        written_names=[label] * len(known),
+        written_names=written,
         coordinating=[],
         leads_explicitly=False,
         instruction="",
