@@ -57,6 +57,8 @@ class Assignment:
     leads_explicitly: bool
     instruction: str
     cued: bool
+    # Bodies the directory does not know were named beside the assignees ("Các chủ đầu tư").
+    others_named: bool = False
 
     @property
     def is_header(self) -> bool:
@@ -73,6 +75,7 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
     cue = _CUE.match(folded, position)
     if cue:
         position = cue.end()
+    names_start = position
     filler = _FILLER.match(folded, position)
     if filler and directory.match_at(folded, position) is None:
         position = filler.end()
@@ -80,9 +83,8 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
-    written = (
-        text[positions[assignees[0].start] : positions[assignees[-1].end]] if assignees else ""
-    )
+    # as written, with a title before the names ("Thủ trưởng các sở, ngành tỉnh, ...")
+    written = text[positions[names_start] : positions[assignees[-1].end]] if assignees else ""
     written_names = [text[positions[m.start] : positions[m.end]] for m in assignees]
     leads = _LEADS.match(folded, position)
     if leads:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.agency_names import NameDirectory
-from tracker.domain.deadlines import find_deadline, fixed_public_holidays
+from tracker.domain.deadlines import DeadlineFinding, find_deadline, fixed_public_holidays
 from tracker.domain.notice_blocks import split_blocks
 from tracker.domain.notice_metadata import read_header
 from tracker.domain.notice_split import ProposedTask, split_tasks
@@ -43,7 +43,11 @@ def parse_notice(
         *fixed_public_holidays(anchor.year + 1),
     }
     for task in tasks:
-        finding = find_deadline(task.text, anchor, days_off)
+        finding = (
+            deadline_in_cell(task.deadline_source, anchor, days_off)
+            if task.deadline_source
+            else find_deadline(task.text, anchor, days_off)
+        )
         task.deadline, task.deadline_text = finding.deadline, finding.phrase
         task.recurrence = finding.recurrence
         if finding.problem:
@@ -60,6 +64,18 @@ def parse_notice(
         tasks=tasks,
         problems=problems,
     )
+
+
+def deadline_in_cell(cell: str, issued_on: date, holidays: Collection[date]) -> DeadlineFinding:
+    """A table's deadline column holds only the time: "Quý I/2022", "Năm 2022", "Hằng tháng",
+    "Thường xuyên". Read as written, else as "trong ..." (a period) or "định kỳ ..." (a
+    recurrence); the phrase is the cell."""
+    for candidate in (cell, f"trong {cell}", f"định kỳ {cell}"):
+        finding = find_deadline(candidate, issued_on, holidays)
+        if finding.deadline or finding.recurrence:
+            phrase = cell if finding.deadline else None
+            return DeadlineFinding(finding.deadline, phrase, finding.recurrence, finding.problem)
+    return DeadlineFinding(None, None, None, None)
 
 
 def _header_problems(

@@ -22,6 +22,7 @@ from tracker.domain.assignment import (
     read_assignment,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
+from tracker.domain.notice_tables import is_table_row, names_in_cell, task_rows
 from tracker.domain.text import fold
 
 _ASSESSMENT = re.compile(
@@ -54,6 +55,8 @@ class ProposedTask:
     members: list[str] = field(default_factory=list)
     coordinating: list[str] = field(default_factory=list)
     unknown_assignee: bool = False
+    # The words to read the deadline from, when not the text itself (a table's column).
+    deadline_source: str | None = None
     deadline: date | None = None
     deadline_text: str | None = None
     recurrence: str | None = None
@@ -90,6 +93,8 @@ class _Reader:
     counters: dict[LabelKind, int] = field(default_factory=dict)
 
     def read(self, block: Block) -> None:
+        if is_table_row(block):
+            return  # task tables are read whole, by read_task_tables
         if block.kind is LabelKind.ROMAN:
             self._open_section(block)
             return
@@ -228,7 +233,7 @@ def _group_task(
         found = directory.members(canonical) if kind == GROUP else [canonical]
         members += [member for member in found if member not in members]
     # one group goes by its own name, unless the notice named others beside it
-    alone = len(owner.assignees) == 1 and owner.written_names[0] == owner.assignees_written
+    alone = len(owner.assignees) == 1 and not owner.others_named
     single = owner.assignees[0].known if alone else None
     return ProposedTask(
         ref=ref,
@@ -278,7 +283,29 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedT
             continue  # the list of addressees under "Kính gửi:"
         addressees = False
         reader.read(block)
-    return reader.tasks
+    return reader.tasks + _table_tasks(blocks, directory)
+
+
+def _table_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedTask]:
+    """Tasks from the rows of task tables, wherever they stand (often in an appendix)."""
+    tasks: list[ProposedTask] = []
+    for row in task_rows(blocks):
+        lead = read_assignment(row.lead, directory)
+        if not lead.assignees or not row.text:
+            continue
+        coordinating = names_in_cell(row.coordinating, directory)
+        ref = f"PL.{row.number}"
+        if any(m.known and m.known.kind == GROUP for m in lead.assignees):
+            made = [_group_task(lead, ref, row.text, coordinating, directory)]
+        else:
+            made = [
+                _agency_task(match, written, ref, row.text, coordinating)
+                for match, written in zip(lead.assignees, lead.written_names, strict=True)
+            ]
+        for task in made:
+            task.deadline_source = row.deadline or None
+        tasks += made
+    return tasks
 
 
 def _is_closing_formula(folded: str) -> bool:
@@ -310,4 +337,5 @@ def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | Non
         leads_explicitly=False,
         instruction="",
         cued=False,
+        others_named=len(written) < len(re.split(r"\s*;\s*", label)),
     )
