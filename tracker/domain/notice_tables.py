@@ -96,6 +96,8 @@ def names_in_cell(cell: str, directory: NameDirectory) -> list[str]:
     """The agencies and groups a table cell lists, by their canonical names."""
     found: list[str] = []
     for part in re.split(r"\s*;\s*", cell):
+        if fold(part).endswith("lien quan"):
+            continue  # generic partners: "Các sở, ngành liên quan"
         assignment = read_assignment(part, directory)
         found += [m.known.canonical for m in assignment.assignees if m.known]
     return found

@@ -173,7 +173,9 @@ DURATION = Shape(
         (?! \s*,?\s* ke\s+tu\s+khi \b )  # a standing rule: "kể từ khi nhận đủ hồ sơ"
         (?P<since> \s*,?\s* ke\s+tu\s+
             (?: (?: ngay\s+ )? {_DATE}
-              | ngay (?: \s+[\w/-]+ ){{0,6}}? \s+ (?: ky | ban\s+hanh | nhan\s+duoc ) \b ) )?"""),
+              | ngay (?: \s+[\w/-]+ ){{0,6}}? \s+ (?: ky | ban\s+hanh | nhan\s+duoc ) \b
+                (?: \s+ (?: van\s+ban | thong\s+bao | ke\s+hoach | chi\s+thi | quyet\s+dinh
+                          | cong\s+van ) \s+ nay \b )? ) )?"""),
     _words_before(_DURATION_LEAD, optional=True),
 )
 
