@@ -2,7 +2,6 @@ from datetime import date
 
 import pytest
 
-from tracker.domain.directory import find_known_names
 from tracker.domain.formatting import vn_date, vn_number, vn_percent
 from tracker.domain.text import fold
 
@@ -26,35 +25,6 @@ def test_fold_treats_composed_and_decomposed_text_alike() -> None:
 
     name = "Sở Tư pháp"
     assert fold(unicodedata.normalize("NFD", name)) == fold(unicodedata.normalize("NFC", name))
-
-
-GROUPS = {
-    "Các Sở, Ban, ngành": "Các Sở, Ban, ngành",
-    "Thủ trưởng các Sở, Ban, ngành": "Các Sở, Ban, ngành",
-    "UBND các huyện, thị xã": "UBND các huyện, thị xã",
-    "Chủ tịch UBND các huyện, thị xã": "UBND các huyện, thị xã",
-    "Các cơ quan Trung ương trên địa bàn tỉnh": "Các cơ quan Trung ương trên địa bàn tỉnh",
-}
-
-
-def test_find_known_names_splits_joined_groups() -> None:
-    text = (
-        "Thủ trưởng các Sở, Ban, ngành; Các cơ quan Trung ương trên địa bàn tỉnh; "
-        "Chủ tịch UBND các huyện, thị xã"
-    )
-    assert find_known_names(text, GROUPS) == [
-        "Các Sở, Ban, ngành",
-        "Các cơ quan Trung ương trên địa bàn tỉnh",
-        "UBND các huyện, thị xã",
-    ]
-
-
-def test_find_known_names_without_diacritics_and_whole_words_only() -> None:
-    assert find_known_names("cac so, ban, nganh, ubnd cac huyen, thi xa", GROUPS) == [
-        "Các Sở, Ban, ngành",
-        "UBND các huyện, thị xã",
-    ]
-    assert find_known_names("Các Sở, Ban, ngànhxyz", GROUPS) == []
 
 
 @pytest.mark.parametrize(

@@ -16,25 +16,18 @@ from tracker.admin.models import write_setting
 from tracker.agencies.models import Agency
 from tracker.audit.services import record_event
 from tracker.auth.models import Role, User
-from tracker.demo.annotated import instruction_texts
-from tracker.demo.directory import Directory, load_directory
+from tracker.demo.directory import load_directory
 from tracker.demo.scenario import (
-    LETTER,
-    LETTER_AGE_DAYS,
     LETTER_STEPS,
-    NOTICE_473,
-    NOTICE_473_REFS,
     NOTICE_473_STEPS,
     Citation,
-    NoticeHeader,
     ScenarioStep,
-    TaskPlan,
-    letter_body,
-    letter_plans,
+    letter_text,
 )
 from tracker.domain.calendar import VIETNAM
-from tracker.notices.models import Notice, NoticeKind, NoticeState
-from tracker.tasks.models import Evidence, ProgressUpdate, Recurrence, Task, TaskState
+from tracker.notices.models import Notice
+from tracker.notices.services import create_draft, publish
+from tracker.tasks.models import Evidence, ProgressUpdate, Task, TaskState
 from tracker.tasks.storage import EvidenceStore
 
 DATA = Path(__file__).parent / "data"
@@ -57,40 +50,33 @@ def database_is_empty(session: Session) -> bool:
 
 
 def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Account]:
-    """Fill an empty database with the demo province; returns the accounts created."""
-    directory = load_directory(session, json.loads((DATA / "directory.json").read_text("utf-8")))
-    users = _create_accounts(session, directory)
-    annotation = json.loads((DATA / "notice_473_daknong.expected.json").read_text("utf-8"))
-    original_issue = date.fromisoformat(annotation["issued_on"])
-    shift = today - timedelta(days=NOTICE_473_AGE_DAYS) - original_issue
-    body = (DATA / "notice_473_daknong.md").read_text("utf-8")
-    notice = _create_notice(
+    """Fill an empty database with the demo province; returns the accounts created. The
+    notices go through the same reading and publication as a clerk's would."""
+    agencies = load_directory(session, json.loads((DATA / "directory.json").read_text("utf-8")))
+    users = _create_accounts(session, agencies)
+    secretary = users["vanphong"]
+    notice, shift = _read_and_publish(
         session,
-        directory,
-        users["vanphong"],
-        NOTICE_473,
-        original_issue + shift,
-        body,
-        _annotated_plans(annotation, body, shift),
-        NoticeKind.NOTICE,
+        (DATA / "notice_473_daknong.md").read_text("utf-8"),
+        "notice_473_daknong.md",
+        secretary,
+        today,
+        move_to=today - timedelta(days=NOTICE_473_AGE_DAYS),
     )
-    letter_issued_on = today - timedelta(days=LETTER_AGE_DAYS)
-    plans = letter_plans(today)
-    letter = _create_notice(
+    letter, _ = _read_and_publish(session, letter_text(today), None, secretary, today)
+    create_draft(
         session,
-        directory,
-        users["vanphong"],
-        LETTER,
-        letter_issued_on,
-        letter_body(plans, letter_issued_on),
-        plans,
-        NoticeKind.LETTER,
+        text=(DATA / "ke_hoach_du_lich_so.md").read_text("utf-8"),
+        source_name="ke_hoach_du_lich_so.md",
+        author=secretary,
+        today=today,
+        holidays=(),
     )
     scenario = _Scenario(session, users, store)
     for target, steps in ((notice, NOTICE_473_STEPS), (letter, LETTER_STEPS)):
         tasks = _tasks_by_item(session, target)
         for step in steps:
-            scenario.play(tasks[step.task_index], step, today)
+            scenario.play(tasks[step.item_index], step, today)
     write_setting(
         session,
         DEMO_SETTING,
@@ -98,6 +84,28 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
     )
     session.flush()
     return demo_accounts(session)
+
+
+def _read_and_publish(
+    session: Session,
+    text: str,
+    source_name: str | None,
+    secretary: User,
+    today: date,
+    move_to: date | None = None,
+) -> tuple[Notice, timedelta]:
+    """Read a notice and publish its split as proposed; `move_to` moves its date, and every
+    deadline with it, to another day."""
+    notice, _ = create_draft(
+        session, text=text, source_name=source_name, author=secretary, today=today, holidays=()
+    )
+    shift = (move_to - notice.issued_on) if move_to else timedelta(0)
+    notice.issued_on += shift
+    for draft in notice.draft_tasks:
+        if draft.deadline is not None:
+            draft.deadline += shift
+    publish(session, notice, secretary, published_at=_at(notice.issued_on))
+    return notice, shift
 
 
 def demo_accounts(session: Session) -> list[Account]:
@@ -116,16 +124,16 @@ def _tasks_by_item(session: Session, notice: Notice) -> list[Task]:
     return list(firsts.values())
 
 
-def _create_accounts(session: Session, directory: Directory) -> dict[str, User]:
+def _create_accounts(session: Session, agencies: dict[str, Agency]) -> dict[str, User]:
     accounts = [
         ("quantri", "Quản trị hệ thống", Role.ADMIN, None),
-        ("vanphong", "Nguyễn Thị Thu - Chuyên viên VP UBND tỉnh", Role.SECRETARIAT, "vpubnd"),
+        ("vanphong", "Nguyễn Thị Thu - Chuyên viên VP UBND tỉnh", Role.SECRETARIAT, None),
         ("lanhdao", "Trần Văn Hùng - Phó Chủ tịch UBND tỉnh", Role.LEADER, None),
         ("snv.lanhdao", "Lê Minh Tuấn - Giám đốc Sở Nội vụ", Role.AGENCY_HEAD, "snv"),
     ]
     accounts += [
         (code, f"Chuyên viên {agency.display_name}", Role.AGENCY_OFFICER, code)
-        for code, agency in directory.agencies.items()
+        for code, agency in agencies.items()
     ]
     users: dict[str, User] = {}
     for username, full_name, role, agency_code in accounts:
@@ -134,110 +142,13 @@ def _create_accounts(session: Session, directory: Directory) -> dict[str, User]:
             full_name=full_name,
             email=f"{username}@{DEMO_EMAIL_DOMAIN}",
             role=role,
-            agency=directory.agencies[agency_code] if role.is_agency_role and agency_code else None,
+            agency=agencies[agency_code] if agency_code else None,
         )
         user.set_password(DEMO_PASSWORD)
         session.add(user)
         users[username] = user
     session.flush()
     return users
-
-
-def _publish(session: Session, notice: Notice, secretary: User, on: date) -> None:
-    notice.state = NoticeState.PUBLISHED
-    notice.published_at = _at(on)
-    session.add(notice)
-    session.flush()
-    record_event(
-        session,
-        actor_id=secretary.id,
-        action="notice.published",
-        subject_type="notice",
-        subject_id=notice.id,
-        notice_id=notice.id,
-        after={"number": notice.number},
-        occurred_at=_at(on),
-    )
-
-
-def _add_tasks(
-    session: Session, notice: Notice, directory: Directory, plans: list[TaskPlan]
-) -> None:
-    """One task per plan, or one per member agency when the plan addresses a group."""
-    for plan in plans:
-        leads = (
-            directory.group_members(plan.assignee)
-            if plan.assignee_is_group
-            else [_require(directory.agency(plan.assignee), plan.assignee)]
-        )
-        coordinating = _coordinating(directory, plan.coordinating)
-        for lead in leads:
-            task = Task(
-                ref=plan.ref,
-                text=plan.text,
-                lead_agency=lead,
-                group_label=plan.assignee if plan.assignee_is_group else None,
-                coordinating_agencies=[a for a in coordinating if a is not lead],
-                deadline=plan.deadline,
-                original_deadline=plan.deadline,
-                deadline_text=plan.deadline_text,
-                recurrence=plan.recurrence,
-            )
-            notice.tasks.add(task)
-    session.flush()
-
-
-def _coordinating(directory: Directory, names: list[str]) -> list[Agency]:
-    agencies: list[Agency] = []
-    for name in names:
-        agency = directory.agency(name)
-        found = [agency] if agency is not None else directory.group_members(name)
-        agencies += [a for a in _require(found or None, name) if a not in agencies]
-    return agencies
-
-
-def _annotated_plans(annotation: dict[str, Any], body: str, shift: timedelta) -> list[TaskPlan]:
-    entries = annotation["tasks"]
-    texts = instruction_texts(body, [entry["text_start"] for entry in entries])
-    return [
-        TaskPlan(
-            ref=ref,
-            assignee=entry["assignee"],
-            assignee_is_group=entry["assignee_kind"] == "group",
-            coordinating=entry["coordinating"],
-            text=text[0].upper() + text[1:],
-            deadline=date.fromisoformat(entry["deadline"]) + shift if entry["deadline"] else None,
-            deadline_text=entry["deadline_text"],
-            recurrence=Recurrence(entry["recurring"]) if entry["recurring"] else None,
-        )
-        for entry, text, ref in zip(entries, texts, NOTICE_473_REFS, strict=True)
-    ]
-
-
-def _create_notice(
-    session: Session,
-    directory: Directory,
-    secretary: User,
-    header: NoticeHeader,
-    issued_on: date,
-    body: str,
-    plans: list[TaskPlan],
-    kind: NoticeKind,
-) -> Notice:
-    notice = Notice(
-        number=header.number,
-        issued_on=issued_on,
-        place=header.place,
-        signer=header.signer,
-        title=header.title,
-        kind=kind,
-        body=body,
-        created_by=secretary,
-    )
-    session.add(notice)
-    _add_tasks(session, notice, directory, plans)
-    _publish(session, notice, secretary, issued_on)
-    return notice
 
 
 class _Scenario:
@@ -363,9 +274,3 @@ def _demo_pdf(title: str) -> bytes:
 def _at(day: date) -> datetime:
     """Nine in the morning in Vietnam on that day, as an aware UTC instant."""
     return datetime.combine(day, time(9, 0), VIETNAM).astimezone(UTC)
-
-
-def _require(value: Any, name: str) -> Any:
-    if not value:
-        raise ValueError(f"the demo directory does not know {name!r}")
-    return value

@@ -1,27 +1,12 @@
-"""What the demo shows: the work already done on its tasks, and a recent letter whose
-deadlines are set relative to the day the demo is loaded."""
+"""What the demo shows: the work already done on its tasks, a recent letter whose deadlines
+are set relative to the day the demo is loaded, and a plan still under review."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.domain.formatting import vn_date
-from tracker.tasks.models import Recurrence
-
-
-@dataclass(frozen=True)
-class TaskPlan:
-    """One item of a notice's split: a task, or one per member when addressed to a group."""
-
-    ref: str
-    assignee: str
-    text: str
-    assignee_is_group: bool = False
-    coordinating: list[str] = field(default_factory=list)
-    deadline: date | None = None
-    deadline_text: str | None = None
-    recurrence: Recurrence | None = None
 
 
 @dataclass(frozen=True)
@@ -35,13 +20,13 @@ class Citation:
 
 @dataclass(frozen=True)
 class ScenarioStep:
-    """Work done on one task of the demo (by its position in the notice's split).
+    """Work done on one item of a notice's split (by its position in the split).
 
     `submitted_after_deadline` is in days (negative: before it); for a task with no deadline
     it counts back from today. `accepted` means the secretariat accepted the submission.
     """
 
-    task_index: int
+    item_index: int
     progress: str | None = None
     percent: int | None = None
     evidence_file: str | None = None
@@ -49,43 +34,6 @@ class ScenarioStep:
     submitted_after_deadline: int | None = None
     accepted: bool = False
 
-
-@dataclass(frozen=True)
-class NoticeHeader:
-    number: str
-    place: str
-    signer: str
-    title: str
-
-
-NOTICE_473 = NoticeHeader(
-    number="473/TB-VPUBND",
-    place="Đắk Nông",
-    signer="Ngô Xuân Lộc",
-    title=(
-        "Kết luận của đồng chí Cao Huy, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Cải cách "
-        "hành chính tỉnh tại Hội nghị sơ kết công tác Cải cách hành chính tỉnh 6 tháng đầu năm "
-        "2017 và triển khai nhiệm vụ trong thời gian tới"
-    ),
-)
-
-# Item references of the annotated split, in its order (section II items 1-11, then III).
-NOTICE_473_REFS = [
-    "II.1",
-    *[f"II.2.{n}" for n in range(1, 8)],
-    *[f"II.3.{n}" for n in range(1, 4)],
-    "II.4.1",
-    "II.4.2",
-    "II.5",
-    *[f"II.6.{n}" for n in range(1, 5)],
-    "II.7",
-    "II.8",
-    "II.9",
-    "II.10.1",
-    "II.10.2",
-    *[f"II.11.{n}" for n in range(1, 9)],
-    "III",
-]
 
 NOTICE_473_STEPS = [
     ScenarioStep(1, submitted_after_deadline=-3),
@@ -114,62 +62,31 @@ NOTICE_473_STEPS = [
     ),
 ]
 
-LETTER = NoticeHeader(
-    number="1520/UBND-KGVX",
-    place="Đắk Nông",
-    signer="Trần Văn Hùng",
-    title="V/v triển khai các nhiệm vụ chuyển đổi số trọng tâm",
-)
+LETTER_NUMBER = "1520/UBND-KGVX"
 LETTER_AGE_DAYS = 40
-
-
-def letter_plans(today: date) -> list[TaskPlan]:
-    """The letter's tasks, deadlines set around today so that every status shows."""
-
-    def due(days: int) -> tuple[date, str]:
-        deadline = today + timedelta(days=days)
-        return deadline, f"chậm nhất ngày {vn_date(deadline)}"
-
-    items = [
-        ("Sở Tài chính", "Tham mưu bố trí kinh phí triển khai các nền tảng số dùng chung.", -20),
-        (
-            "Sở TT&TT",
-            "Hoàn thành kết nối hệ thống quản lý văn bản với Trục liên thông văn bản quốc gia.",
-            2,
-        ),
-        ("Sở KH&ĐT", "Tổng hợp danh mục dự án chuyển đổi số đề xuất bố trí vốn đầu tư công.", -35),
-        ("Sở Y tế", "Triển khai bệnh án điện tử tại Bệnh viện đa khoa tỉnh.", 20),
-        ("Sở GD&ĐT", "Báo cáo kết quả triển khai học bạ số trong các trường phổ thông.", -5),
-        ("UBND huyện Cư Jút", "Rà soát, cập nhật dữ liệu dân cư phục vụ Đề án 06.", 1),
-        ("Sở TN&MT", "Số hóa hồ sơ địa chính, cập nhật vào cơ sở dữ liệu đất đai.", -10),
-    ]
-    plans = []
-    for number, (assignee, text, days) in enumerate(items, start=1):
-        deadline, phrase = due(days)
-        coordinating = ["Sở TT&TT"] if assignee == "Sở TN&MT" else []
-        plans.append(
-            TaskPlan(
-                ref=str(number),
-                assignee=assignee,
-                text=text,
-                coordinating=coordinating,
-                deadline=deadline,
-                deadline_text=phrase,
-            )
-        )
-    quarter_end = _quarter_end(today)
-    plans.append(
-        TaskPlan(
-            ref=str(len(items) + 1),
-            assignee="Sở Nội vụ",
-            text="Báo cáo tình hình sử dụng chữ ký số của cán bộ, công chức.",
-            deadline=quarter_end,
-            deadline_text="định kỳ hằng quý",
-            recurrence=Recurrence.QUARTERLY,
-        )
-    )
-    return plans
-
+# (agency as the letter names it, instruction, deadline in days from today; None: quarterly)
+LETTER_ITEMS = [
+    ("Sở Tài chính", "tham mưu bố trí kinh phí triển khai các nền tảng số dùng chung", -20),
+    (
+        "Sở TT&TT",
+        "hoàn thành kết nối hệ thống quản lý văn bản với Trục liên thông văn bản quốc gia",
+        2,
+    ),
+    ("Sở KH&ĐT", "tổng hợp danh mục dự án chuyển đổi số đề xuất bố trí vốn đầu tư công", -35),
+    ("Sở Y tế", "triển khai bệnh án điện tử tại Bệnh viện đa khoa tỉnh", 20),
+    ("Sở GD&ĐT", "báo cáo kết quả triển khai học bạ số trong các trường phổ thông", -5),
+    ("UBND huyện Cư Jút", "rà soát, cập nhật dữ liệu dân cư phục vụ Đề án 06", 1),
+    (
+        "Sở TN&MT chủ trì, phối hợp với Sở TT&TT",
+        "số hóa hồ sơ địa chính, cập nhật vào cơ sở dữ liệu đất đai",
+        -10,
+    ),
+    (
+        "Sở Nội vụ",
+        "định kỳ hằng quý báo cáo tình hình sử dụng chữ ký số của cán bộ, công chức",
+        None,
+    ),
+]
 
 LETTER_STEPS = [
     ScenarioStep(
@@ -191,23 +108,26 @@ LETTER_STEPS = [
 ]
 
 
-def letter_body(plans: list[TaskPlan], issued_on: date) -> str:
-    """The letter's text in Markdown, naming each task, its agency and its deadline."""
-    lines = [
-        f"**ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG**\n\nSố: {LETTER.number}\n",
-        f"Đắk Nông, ngày {issued_on.day:02d} tháng {issued_on.month:02d} năm {issued_on.year}\n",
-        f"## {LETTER.title}\n",
-        "Để bảo đảm tiến độ các nhiệm vụ chuyển đổi số trọng tâm, Chủ tịch UBND tỉnh giao:\n",
-    ]
-    for plan in plans:
-        when = f", {plan.deadline_text}" if plan.deadline_text else ""
-        instruction = plan.text[0].lower() + plan.text[1:].rstrip(".")
-        lines.append(f"{plan.ref}. Giao **{plan.assignee}**: {instruction}{when}.\n")
-    lines.append("Yêu cầu các cơ quan, đơn vị khẩn trương triển khai thực hiện./.\n")
-    return "\n".join(lines)
-
-
-def _quarter_end(day: date) -> date:
-    last_month = 3 * ((day.month - 1) // 3 + 1)
-    first_of_next = date(day.year + last_month // 12, last_month % 12 + 1, 1)
-    return first_of_next - timedelta(days=1)
+def letter_text(today: date) -> str:
+    """The letter as the secretariat would paste it, deadlines written around today."""
+    issued_on = today - timedelta(days=LETTER_AGE_DAYS)
+    items = []
+    for number, (assignee, instruction, days) in enumerate(LETTER_ITEMS, start=1):
+        when = (
+            f", chậm nhất ngày {vn_date(today + timedelta(days=days))}" if days is not None else ""
+        )
+        items.append(f"{number}. Giao {assignee} {instruction}{when}.")
+    return "\n\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+            f"Số: {LETTER_NUMBER}",
+            f"Đắk Nông, ngày {issued_on.day:02d} tháng {issued_on.month:02d} năm {issued_on.year}",
+            "V/v triển khai các nhiệm vụ chuyển đổi số trọng tâm",
+            "Để bảo đảm tiến độ các nhiệm vụ chuyển đổi số trọng tâm, Chủ tịch UBND tỉnh giao:",
+            *items,
+            "Yêu cầu các cơ quan, đơn vị khẩn trương triển khai thực hiện./.",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Trần Văn Hùng",
+        ]
+    )

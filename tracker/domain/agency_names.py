@@ -23,7 +23,9 @@ _UNKNOWN_NAME_END = re.compile(
     r"\s*[:;,(]|\s+(chu tri|phoi hop|khan truong|trien khai|tham muu|thuc hien|xay dung|"
     r"ra soat|theo doi|to chuc|nghien cuu|bao cao|hoan thien|hoan thanh|kiem tra|de xuat|"
     r"tang cuong|chi dao|huong dan|tiep tuc|cu the hoa|ban hanh|bo tri|don doc|lap|trinh|"
-    r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep)\b"
+    r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep|"
+    r"so hoa|thuyet minh|bao dam|dam bao|ho tro|tuyen truyen|van dong|giam sat|khao sat|"
+    r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan)\b"
 )
 # Abbreviations that notices use interchangeably with the words they stand for.
 _VARIANTS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))

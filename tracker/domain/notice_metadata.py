@@ -157,7 +157,9 @@ def _signer(blocks: list[Block]) -> str | None:
     """The signer's name: the last name in the signature area, which starts at "Nơi nhận"
     (a layout may put the signature beside it) and ends where an appendix begins."""
     received = [i for i, block in enumerate(blocks) if fold(block.text).startswith("noi nhan")]
-    area = blocks[received[-1] :] if received else blocks[-12:]
+    if not received:  # no recipients listed: the signature closes the document
+        return next(filter(None, (_name_in(b.raw_text) for b in reversed(blocks[-6:]))), None)
+    area = blocks[received[-1] :]
     found = None
     for index, block in enumerate(area):
         if index and _starts_appendix(block):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -165,9 +165,12 @@ def reparse(
     return len(kept), len(fresh)
 
 
-def publish(session: Session, notice: Notice, actor: User) -> list[Task]:
+def publish(
+    session: Session, notice: Notice, actor: User, published_at: datetime | None = None
+) -> list[Task]:
     """Create the tasks of a reviewed draft in one go, remember the reviewer's mappings of
-    unknown names as aliases, and notify every agency that received a task."""
+    unknown names as aliases, and notify every agency that received a task.
+    `published_at` is now unless a past publication is being recorded."""
     problems = publication_problems(session, notice)
     if problems:
         raise PublishError(problems)
@@ -178,7 +181,7 @@ def publish(session: Session, notice: Notice, actor: User) -> list[Task]:
     for task in tasks:
         notice.tasks.add(task)
     notice.state = NoticeState.PUBLISHED
-    notice.published_at = utcnow()
+    notice.published_at = published_at or utcnow()
     notice.draft_tasks = []
     session.flush()
     record_event(
@@ -189,6 +192,7 @@ def publish(session: Session, notice: Notice, actor: User) -> list[Task]:
         subject_id=notice.id,
         notice_id=notice.id,
         after={"number": notice.number, "tasks": len(tasks)},
+        occurred_at=notice.published_at,
     )
     per_agency = Counter(task.lead_agency_id for task in tasks)
     notify_agencies(
