@@ -171,9 +171,10 @@ class _Reader:
                 self._maybe_lead_in(text, level)
 
     def _hold(self, assignment: Assignment, level: LabelKind, *, whole: bool) -> None:
-        """A header names who the items below are for; a lead-in inside a paragraph names
-        who the following items without an assignee of their own are for."""
-        if whole:
+        """A numbered header names who its sub-items are for; a paragraph that leads in
+        ("Yêu cầu ... thực hiện các nội dung sau:") names who the following items without an
+        assignee of their own are for, to the end of the section."""
+        if whole and level is not LabelKind.NONE:
             self.owners.append(_Owner(assignment, _owning_level(level)))
         else:
             self.section_default = _Owner(assignment, level)
