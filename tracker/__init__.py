@@ -73,9 +73,10 @@ def register_blueprints(app: Flask) -> None:
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
+    from tracker.notifications.views import blueprint as notifications
     from tracker.tasks.views import blueprint as tasks
 
-    for blueprint in (auth, dashboard, notices, notice_entry, tasks):
+    for blueprint in (auth, dashboard, notices, notice_entry, notifications, tasks):
         app.register_blueprint(blueprint)
 
 

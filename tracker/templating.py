@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import Flask
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from tracker.admin.models import read_setting
@@ -16,6 +17,7 @@ from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
 from tracker.extensions import db
+from tracker.notifications.queries import unread_count
 from tracker.tasks.models import Task
 
 CONTENT_SECURITY_POLICY = (
@@ -55,6 +57,9 @@ def install(app: Flask) -> None:
         return {
             "today": today(),
             "demo_banner": read_setting(db.session(), DEMO_SETTING),
+            "unread_notifications": (
+                unread_count(db.session(), current_user.id) if current_user.is_authenticated else 0
+            ),
         }
 
     @app.after_request

@@ -10,6 +10,7 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -58,7 +59,8 @@ class DraftItemForm(Form):
     deadline_text = StringField("Cụm từ về thời hạn", validators=[Length(max=255)])
     recurrence = SelectField(
         "Định kỳ",
-        choices=[("", "Không định kỳ")] + [(r.value, r.label) for r in Recurrence],
+        choices=[SelectChoice("", "Không định kỳ")]
+        + [SelectChoice(r.value, r.label) for r in Recurrence],
     )
 
     class Meta:
@@ -70,7 +72,7 @@ class NoticeReviewForm(FlaskForm):
     issued_on = VietnameseDateField(
         "Ngày ban hành", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
     )
-    kind = SelectField("Loại văn bản", choices=[(k.value, k.label) for k in NoticeKind])
+    kind = SelectField("Loại văn bản", choices=[SelectChoice(k.value, k.label) for k in NoticeKind])
     place = StringField("Địa danh", validators=[Length(max=120)])
     signer = StringField("Người ký", validators=[Length(max=160)])
     title = TextAreaField("Trích yếu", validators=[DataRequired("Trích yếu không được để trống.")])

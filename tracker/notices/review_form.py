@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
+from wtforms import SelectChoice
 
 from tracker.agencies.queries import active_agencies, all_groups
 from tracker.auth.models import User
@@ -59,29 +60,32 @@ def fill_review_form(form: NoticeReviewForm, notice: Notice, *, from_request: bo
             )
     agencies = db.session.scalars(active_agencies()).all()
     groups = db.session.scalars(all_groups()).all()
-    agency_choices = [(f"a{a.id}", a.name) for a in agencies]
-    group_choices = [(f"g{g.id}", f"Nhóm: {g.name} ({len(g.members)} cơ quan)") for g in groups]
+    agency_choices = [SelectChoice(f"a{a.id}", a.name, optgroup="Cơ quan") for a in agencies]
+    group_choices = [
+        SelectChoice(f"g{g.id}", f"{g.name} ({len(g.members)} cơ quan)", optgroup="Nhóm cơ quan")
+        for g in groups
+    ]
     drafts = {str(d.id): d for d in notice.draft_tasks}
     for entry in form.items:
         found = drafts.get(entry.form.draft_id.data or "")
         keep = [] if found is None else _parsed_assignee_choice(found)
         entry.form.assignee.choices = [
-            ("", "— Chọn cơ quan —"),
+            SelectChoice("", "— Chọn cơ quan —"),
             *keep,
             *agency_choices,
             *group_choices,
         ]
-        entry.form.coordinating.choices = [(a.id, a.name) for a in agencies]
+        entry.form.coordinating.choices = [SelectChoice(str(a.id), a.name) for a in agencies]
 
 
-def _parsed_assignee_choice(draft: DraftTask) -> list[tuple[str, str]]:
+def _parsed_assignee_choice(draft: DraftTask) -> list[SelectChoice]:
     """The choice "as the parser found it" for several groups together or an unknown name."""
     if draft.agency_id is not None:
         return []
     if draft.member_ids:
-        return [(KEEP_AS_PARSED, draft.assignee_label)]
+        return [SelectChoice(KEEP_AS_PARSED, draft.assignee_label)]
     if draft.unknown_name:
-        return [(KEEP_AS_PARSED, f"“{draft.unknown_name}” (chưa có trong danh bạ)")]
+        return [SelectChoice(KEEP_AS_PARSED, f"“{draft.unknown_name}” (chưa có trong danh bạ)")]
     return []
 
 
