@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.agencies.models import Agency, AgencyAlias, AgencyGroup
+from tracker.agencies.models import Agency, AgencyGroup
 from tracker.domain.agency_names import NameDirectory
-from tracker.domain.text import fold
 
 
 def active_agencies() -> Select[Agency]:
@@ -35,14 +36,28 @@ def name_directory(session: Session) -> NameDirectory:
     )
 
 
-def agency_by_name(session: Session, name: str) -> Agency | None:
-    """The agency with this name, short name or alias, ignoring case and diacritics."""
-    folded = fold(name)
-    alias = session.scalar(select(AgencyAlias).where(AgencyAlias.folded == folded))
-    if alias is not None:
-        return alias.agency
-    return session.scalar(select(Agency).where(Agency.name == name))
+@dataclass(frozen=True)
+class DirectoryIds:
+    """Agency ids by the canonical names the parser gives, read in two queries."""
+
+    agency_ids: dict[str, int]
+    group_member_ids: dict[str, list[int]]
+
+    def ids_for(self, names: list[str]) -> list[int]:
+        """Ids for names of agencies or groups (a group stands for its active members)."""
+        ids: list[int] = []
+        for name in names:
+            found = self.group_member_ids.get(name)
+            if found is None:
+                found = [self.agency_ids[name]] if name in self.agency_ids else []
+            ids += [i for i in found if i not in ids]
+        return ids
 
 
-def group_by_name(session: Session, name: str) -> AgencyGroup | None:
-    return session.scalar(all_groups().where(AgencyGroup.name == name))
+def directory_ids(session: Session) -> DirectoryIds:
+    agencies = session.execute(select(Agency.name, Agency.id)).all()
+    groups = session.scalars(all_groups()).all()
+    return DirectoryIds(
+        agency_ids={name: agency_id for name, agency_id in agencies},
+        group_member_ids={g.name: [m.id for m in g.members if m.active] for g in groups},
+    )

@@ -106,7 +106,7 @@ def import_command(file: Path, publish_now: bool, as_user: str | None) -> None:
         ) from error
     except PublishError as error:
         session.rollback()
-        raise click.ClickException("cannot publish: " + "; ".join(error.problems)) from error
+        raise click.ClickException(f"cannot publish: {error}; nothing imported") from error
     session.commit()
     state = f"published with {len(tasks)} tasks" if publish_now else "saved as a draft"
     click.echo(

@@ -145,7 +145,7 @@ def run_action(
         try:
             tasks = publish(session, notice, actor)
         except PublishError as error:
-            return Outcome(messages=error.problems, failed=True)
+            return Outcome(messages=[p.vietnamese for p in error.problems], failed=True)
         return Outcome(messages=[f"Đã ban hành và giao {len(tasks)} nhiệm vụ."], published=True)
     if verb == "reparse":
         kept, proposed = reparse(session, notice, actor, today, holidays)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyAlias
-from tracker.agencies.queries import agency_by_name, group_by_name, name_directory
+from tracker.agencies.queries import DirectoryIds, directory_ids, name_directory
 from tracker.audit.services import record_event
 from tracker.auth.models import User
 from tracker.db import utcnow
@@ -33,11 +34,19 @@ class DuplicateNoticeError(Exception):
         self.existing = existing
 
 
-class PublishError(Exception):
-    """The draft cannot be published yet; `problems` says why, in Vietnamese."""
+@dataclass(frozen=True)
+class Problem:
+    """Why a draft cannot be published, for the web (Vietnamese) and the command line."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+    vietnamese: str
+    english: str
+
+
+class PublishError(Exception):
+    """The draft cannot be published yet; `problems` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(problem.english for problem in problems))
         self.problems = problems
 
 
@@ -77,8 +86,9 @@ def create_draft(
         created_by=author,
         source_name=source_name,
     )
+    ids = directory_ids(session)
     notice.draft_tasks = [
-        draft_from_proposal(session, proposal, position)
+        draft_from_proposal(ids, proposal, position)
         for position, proposal in enumerate(parsed.tasks)
     ]
     session.add(notice)
@@ -96,7 +106,7 @@ def create_draft(
     return notice, parsed
 
 
-def draft_from_proposal(session: Session, proposal: ProposedTask, position: int) -> DraftTask:
+def draft_from_proposal(ids: DirectoryIds, proposal: ProposedTask, position: int) -> DraftTask:
     """A draft row for a parsed item, its names resolved against the directory."""
     draft = DraftTask(
         position=position,
@@ -107,31 +117,15 @@ def draft_from_proposal(session: Session, proposal: ProposedTask, position: int)
         deadline_text=proposal.deadline_text,
         recurrence=Recurrence(proposal.recurrence) if proposal.recurrence else None,
         notes=list(proposal.notes),
-        coordinating_ids=_agency_ids(session, proposal.coordinating),
     )
     if proposal.assignee_kind == GROUP:
-        draft.member_ids = _agency_ids(session, proposal.members)
+        draft.member_ids = ids.ids_for(proposal.members)
     elif proposal.unknown_assignee:
         draft.unknown_name = proposal.assignee
     else:
-        agency = agency_by_name(session, proposal.assignee)
-        draft.agency_id = agency.id if agency else None
-    draft.coordinating_ids = [i for i in draft.coordinating_ids if i != draft.agency_id]
+        draft.agency_id = ids.agency_ids.get(proposal.assignee)
+    draft.coordinating_ids = [i for i in ids.ids_for(proposal.coordinating) if i != draft.agency_id]
     return draft
-
-
-def _agency_ids(session: Session, names: list[str]) -> list[int]:
-    """Agency ids for names of agencies or groups (a group stands for its members)."""
-    ids: list[int] = []
-    for name in names:
-        group = group_by_name(session, name)
-        if group is not None:
-            found = [member.id for member in group.members if member.active]
-        else:
-            agency = agency_by_name(session, name)
-            found = [agency.id] if agency else []
-        ids += [i for i in found if i not in ids]
-    return ids
 
 
 def reparse(
@@ -142,12 +136,13 @@ def reparse(
     parsed = parse_notice(notice.body, name_directory(session), today, holidays)
     kept = [draft for draft in notice.draft_tasks if draft.edited]
     kept_refs = Counter(draft.ref for draft in kept)
+    ids = directory_ids(session)
     fresh = []
     for proposal in parsed.tasks:
         if kept_refs[proposal.ref] > 0:
             kept_refs[proposal.ref] -= 1
             continue
-        fresh.append(draft_from_proposal(session, proposal, 0))
+        fresh.append(draft_from_proposal(ids, proposal, 0))
     merged = sorted(kept, key=lambda d: d.position) + fresh
     for position, draft in enumerate(merged):
         draft.position = position
@@ -174,9 +169,11 @@ def publish(
     problems = publication_problems(session, notice)
     if problems:
         raise PublishError(problems)
+    wanted = {i for draft in notice.draft_tasks for i in draft.coordinating_ids}
+    agencies = {a.id: a for a in session.scalars(select(Agency).where(Agency.id.in_(wanted)))}
     tasks: list[Task] = []
     for draft in notice.draft_tasks:
-        tasks += _tasks_of(session, draft)
+        tasks += _tasks_of(draft, agencies)
         _learn_alias(session, draft)
     for task in tasks:
         notice.tasks.add(task)
@@ -207,34 +204,48 @@ def publish(
     return tasks
 
 
-def publication_problems(session: Session, notice: Notice) -> list[str]:
-    """What still stops the draft from being published, in Vietnamese."""
+def publication_problems(session: Session, notice: Notice) -> list[Problem]:
+    """What still stops the draft from being published."""
     problems = []
     if notice.state is not NoticeState.DRAFT:
-        problems.append("Văn bản đã được ban hành.")
+        problems.append(Problem("Văn bản đã được ban hành.", "the notice is published already"))
     if not notice.number:
-        problems.append("Chưa có số, ký hiệu văn bản.")
+        problems.append(Problem("Chưa có số, ký hiệu văn bản.", "the notice has no number"))
     elif find_duplicate(session, notice.number, notice.issued_on) not in (None, notice):
-        problems.append(f"Số {notice.number} năm {notice.issued_year} đã có trong hệ thống.")
+        problems.append(
+            Problem(
+                f"Số {notice.number} năm {notice.issued_year} đã có trong hệ thống.",
+                f"number {notice.number} of {notice.issued_year} exists already",
+            )
+        )
     if not notice.draft_tasks:
-        problems.append("Chưa có nhiệm vụ nào để giao.")
+        problems.append(Problem("Chưa có nhiệm vụ nào để giao.", "there is no task to assign"))
     for draft in notice.draft_tasks:
-        where = f"Mục {draft.position + 1}" + (f" ({draft.ref})" if draft.ref else "")
+        ref = f" ({draft.ref})" if draft.ref else ""
         if draft.agency_id is None and not draft.member_ids:
-            unknown = f" “{draft.unknown_name}”" if draft.unknown_name else ""
-            problems.append(f"{where}: chưa chọn cơ quan chủ trì{unknown}.")
+            name = f" “{draft.unknown_name}”" if draft.unknown_name else ""
+            problems.append(
+                Problem(
+                    f"Mục {draft.position + 1}{ref}: chưa chọn cơ quan chủ trì{name}.",
+                    f"item {draft.position + 1}{ref} has no lead agency"
+                    + (f" ({draft.unknown_name!r} is not in the directory)" if name else ""),
+                )
+            )
         if not draft.text.strip():
-            problems.append(f"{where}: chưa có nội dung nhiệm vụ.")
+            problems.append(
+                Problem(
+                    f"Mục {draft.position + 1}{ref}: chưa có nội dung nhiệm vụ.",
+                    f"item {draft.position + 1}{ref} has no text",
+                )
+            )
     return problems
 
 
-def _tasks_of(session: Session, draft: DraftTask) -> list[Task]:
+def _tasks_of(draft: DraftTask, agencies: dict[int, Agency]) -> list[Task]:
     """One task for an agency; one per member for a group, kept together by its label."""
     leads = [draft.agency_id] if draft.agency_id else list(draft.member_ids)
     group_label = draft.assignee_label if draft.agency_id is None else None
-    coordinating = session.scalars(
-        select(Agency).where(Agency.id.in_(draft.coordinating_ids))
-    ).all()
+    coordinating = [agencies[i] for i in draft.coordinating_ids if i in agencies]
     return [
         Task(
             ref=draft.ref,
