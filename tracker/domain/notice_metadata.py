@@ -156,7 +156,7 @@ def _kind_from_number(number: str | None) -> str | None:
 def _signer(blocks: list[Block]) -> str | None:
     """The signer's name: the last name in the signature area, which starts at "Nơi nhận"
     (a layout may put the signature beside it) and ends where an appendix begins."""
-    received = [i for i, block in enumerate(blocks) if fold(block.text).startswith("noi nhan")]
+    received = [i for i, b in enumerate(blocks) if fold(b.text[:12]).startswith("noi nhan")]
     if not received:  # no recipients listed: the signature closes the document
         return next(filter(None, (_name_in(b.raw_text) for b in reversed(blocks[-6:]))), None)
     area = blocks[received[-1] :]

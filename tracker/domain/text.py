@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -20,16 +21,13 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     """`text` folded character by character (case, diacritics, đ; spaces kept one for one),
     with, for each folded character, the index of the character of `text` it came from; the
     list has one more entry, len(text), so that a folded end maps back too."""
-    folded: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        piece = _fold_char(char)
-        folded.append(piece)
-        positions.extend([index] * len(piece))
+    pieces = [_fold_char(char) for char in text]
+    positions = [index for index, piece in enumerate(pieces) for _ in piece]
     positions.append(len(text))
-    return "".join(folded), positions
+    return "".join(pieces), positions
 
 
+@cache
 def _fold_char(char: str) -> str:
     if char.isspace():
         return " "
