@@ -60,9 +60,7 @@ def main() -> None:
     options.add_argument("--runs", type=int, default=20)
     args = options.parse_args()
     text = long_notice(args.pages)
-    directory = directory_from_description(
-        json.loads((DATA / "directory.json").read_text("utf-8"))
-    )
+    directory = directory_from_description(json.loads((DATA / "directory.json").read_text("utf-8")))
     timings = []
     for _ in range(args.runs):
         started = time.perf_counter()

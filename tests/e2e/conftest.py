@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -57,6 +59,15 @@ def page(browser: Browser, live_server: str) -> Iterator[Page]:
     )
     yield context.new_page()
     context.close()
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def screenshot_path(name: str, tmp_path: Path) -> Path:
+    """Screenshots go to docs/ when UPDATE_SCREENSHOTS=1 (for the README), else to tmp."""
+    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+    return folder / name
 
 
 def sign_in(page: Page, username: str) -> None:

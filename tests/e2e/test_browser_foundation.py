@@ -1,23 +1,15 @@
 """In a real browser: an officer sees her agency's tasks and no other's; the leader sees the
 counts and follows one to the tasks behind it."""
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import screenshot_path, sign_in
 
 pytestmark = pytest.mark.e2e
-DOCS = Path(__file__).resolve().parents[2] / "docs"
-
-
-def screenshot_path(name: str, tmp_path: Path) -> Path:
-    """Screenshots go to docs/ when UPDATE_SCREENSHOTS=1 (for the README), else to tmp."""
-    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
-    return folder / name
 
 
 def test_officer_sees_her_tasks_and_not_another_agencys(page: Page, tmp_path: Path) -> None:

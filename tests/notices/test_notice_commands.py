@@ -49,11 +49,22 @@ def test_parse_prints_the_documented_json(app: Flask) -> None:
     assert parsed["signer"] == "Ngô Xuân Lộc"
     assert len(parsed["tasks"]) == 32
     first, plan = parsed["tasks"][0], parsed["tasks"][2]
-    assert set(first) >= {"ref", "assignee", "assignee_kind", "members", "coordinating", "text",
-                          "deadline", "deadline_text", "recurring"}
+    assert set(first) >= {
+        "ref",
+        "assignee",
+        "assignee_kind",
+        "members",
+        "coordinating",
+        "text",
+        "deadline",
+        "deadline_text",
+        "recurring",
+    }
     assert first["assignee_kind"] == "group" and len(first["members"]) == 10
     assert (plan["assignee"], plan["deadline"], plan["deadline_text"]) == (
-        "Sở Nội vụ", "2017-09-30", "trong Quý III/2017"
+        "Sở Nội vụ",
+        "2017-09-30",
+        "trong Quý III/2017",
     )
     assert plan["coordinating"] == ["Các Sở, Ban, ngành"]
 

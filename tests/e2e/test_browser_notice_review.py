@@ -1,0 +1,77 @@
+"""In a real browser: the secretariat uploads a notice, fixes the item the parser was unsure
+of, publishes, and the agency sees its new task."""
+
+import io
+from pathlib import Path
+
+import pytest
+from docx import Document
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import screenshot_path, sign_in
+
+pytestmark = pytest.mark.e2e
+
+PARAGRAPHS = [
+    "Số: 301/TB-UBND",
+    "Đắk Nông, ngày 10 tháng 11 năm 2026",
+    "THÔNG BÁO",
+    "Kết luận về phát triển du lịch cộng đồng",
+    "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí trong Quý I/2027.",
+    "2. Giao Ban Quản lý Khu du lịch Tà Đùng xây dựng đề án du lịch cộng đồng trước ngày "
+    "31/3/2027.",
+    "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.",
+]
+
+
+def notice_docx(folder: Path) -> Path:
+    document = Document()
+    for paragraph in PARAGRAPHS:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = folder / "tb-301.docx"
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_upload_review_and_publish(page: Page, tmp_path: Path) -> None:
+    sign_in(page, "vanphong")
+    page.get_by_role("link", name="Nhập văn bản").click()
+    page.get_by_label("Hoặc tải lên tệp").set_input_files(str(notice_docx(tmp_path)))
+    page.get_by_role("button", name="Đọc văn bản").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Kiểm tra nhiệm vụ trước khi ban hành"
+    )
+    expect(page.get_by_label("Số, ký hiệu")).to_have_value("301/TB-UBND")
+    cards = page.locator("article.item-card")
+    expect(cards).to_have_count(2)
+    unsure = page.locator("article.item-card.unsure")
+    expect(unsure).to_have_count(1)
+    expect(unsure).to_contain_text("Ban Quản lý Khu du lịch Tà Đùng")
+    expect(cards.first.get_by_label("Hạn xử lý")).to_have_value("31/03/2027")
+
+    page.screenshot(path=str(screenshot_path("notice-review.png", tmp_path)), full_page=False)
+
+    # publishing with the unknown body still unmapped is refused, nothing is lost
+    page.get_by_role("button", name="Ban hành và giao nhiệm vụ").click()
+    expect(page.locator(".alert-error")).to_contain_text("chưa chọn cơ quan chủ trì")
+
+    unsure = page.locator("article.item-card.unsure")
+    unsure.get_by_label("Cơ quan chủ trì").select_option(label="Sở Văn hóa, Thể thao và Du lịch")
+    page.get_by_role("button", name="Ban hành và giao nhiệm vụ").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thông báo số 301/TB-UBND")
+    expect(page.locator(".alert-info")).to_contain_text("Đã ban hành và giao 2 nhiệm vụ")
+    sections = page.locator("section.agency-group h3").all_inner_texts()
+    assert [s.split(" (")[0] for s in sections] == [
+        "Sở Tài chính",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    ]
+    page.screenshot(path=str(tmp_path / "published.png"), full_page=True)
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    sign_in(page, "svhttdl")
+    expect(page.get_by_text("xây dựng đề án du lịch cộng đồng")).to_be_visible()
+    expect(page.locator(".nav-count")).to_be_visible()
