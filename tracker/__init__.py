@@ -69,6 +69,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from tracker.admin.views import blueprint as admin
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
@@ -76,7 +77,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notifications.views import blueprint as notifications
     from tracker.tasks.views import blueprint as tasks
 
-    for blueprint in (auth, dashboard, notices, notice_entry, notifications, tasks):
+    for blueprint in (admin, auth, dashboard, notices, notice_entry, notifications, tasks):
         app.register_blueprint(blueprint)
 
 

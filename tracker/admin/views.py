@@ -1,0 +1,69 @@
+"""Administration pages: the holiday calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from tracker.access import role_required
+from tracker.admin.forms import FixedHolidaysForm, HolidayForm
+from tracker.admin.models import Holiday
+from tracker.admin.services import add_fixed_holidays, add_holiday, remove_holiday
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.extensions import db
+
+blueprint = Blueprint("admin", __name__, url_prefix="/quan-tri")
+
+
+def _page(form: HolidayForm, fixed: FixedHolidaysForm, status: int = 200) -> tuple[str, int]:
+    days = db.session.scalars(select(Holiday).order_by(Holiday.day.desc())).all()
+    return render_template("admin/holidays.html", form=form, fixed=fixed, days=days), status
+
+
+@blueprint.route("/ngay-nghi")
+@role_required(Role.ADMIN)
+def holidays() -> tuple[str, int]:
+    return _page(HolidayForm(), FixedHolidaysForm(data={"year": today().year}))
+
+
+@blueprint.route("/ngay-nghi", methods=["POST"])
+@role_required(Role.ADMIN)
+def add() -> Response | tuple[str, int]:
+    form = HolidayForm()
+    if not form.validate_on_submit() or form.day.data is None:
+        return _page(form, FixedHolidaysForm(data={"year": today().year}), 400)
+    if add_holiday(db.session(), form.day.data, form.name.data or "", current_user):
+        db.session.commit()
+        flash("Đã thêm ngày nghỉ.", "info")
+    else:
+        flash("Ngày này đã có trong lịch nghỉ.", "error")
+    return redirect(url_for("admin.holidays"))
+
+
+@blueprint.route("/ngay-nghi/co-dinh", methods=["POST"])
+@role_required(Role.ADMIN)
+def add_fixed() -> Response | tuple[str, int]:
+    fixed = FixedHolidaysForm()
+    if not fixed.validate_on_submit() or fixed.year.data is None:
+        return _page(HolidayForm(), fixed, 400)
+    added = add_fixed_holidays(db.session(), fixed.year.data, current_user)
+    db.session.commit()
+    flash(f"Đã thêm {added} ngày lễ cố định của năm {fixed.year.data}.", "info")
+    return redirect(url_for("admin.holidays"))
+
+
+@blueprint.route("/ngay-nghi/<day>/xoa", methods=["POST"])
+@role_required(Role.ADMIN)
+def delete(day: str) -> Response:
+    try:
+        removed = remove_holiday(db.session(), date.fromisoformat(day), current_user)
+    except ValueError:
+        removed = False
+    db.session.commit()
+    flash("Đã xóa ngày nghỉ." if removed else "Không tìm thấy ngày nghỉ này.", "info")
+    return redirect(url_for("admin.holidays"))
