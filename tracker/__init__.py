@@ -75,9 +75,11 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
     from tracker.notifications.views import blueprint as notifications
+    from tracker.tasks.actions import blueprint as task_actions
     from tracker.tasks.views import blueprint as tasks
 
-    for blueprint in (admin, auth, dashboard, notices, notice_entry, notifications, tasks):
+    blueprints = (admin, auth, dashboard, notices, notice_entry, notifications, tasks, task_actions)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

@@ -23,6 +23,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     env = os.environ if env is None else env
     production = env.get("TRACKER_ENV", "development") == "production"
     redis_url = env.get("REDIS_URL", "redis://127.0.0.1:6479/0")
+    upload_max_bytes = int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
     return {
         "TRACKER_ENV": "production" if production else "development",
         "SECRET_KEY": env.get("SECRET_KEY"),
@@ -41,7 +42,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_LIFETIME_SECONDS", 8 * 3600)),
         "WTF_CSRF_TIME_LIMIT": None,
-        "MAX_CONTENT_LENGTH": int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        # each uploaded file; a request may carry a few (a progress report with attachments)
+        "UPLOAD_MAX_BYTES": upload_max_bytes,
+        "MAX_CONTENT_LENGTH": 3 * upload_max_bytes + 1024 * 1024,
         "UPLOAD_FOLDER": env.get("UPLOAD_FOLDER"),
         "DUE_SOON_DAYS": int(env.get("DUE_SOON_DAYS", "3")),
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "50")),

@@ -8,7 +8,13 @@ from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, ReminderLog
-from tracker.tasks.models import Evidence, ExtensionRequest, ProgressUpdate, Task
+from tracker.tasks.models import (
+    Evidence,
+    ExplanationRequest,
+    ExtensionRequest,
+    ProgressUpdate,
+    Task,
+)
 
 __all__ = [
     "Agency",
@@ -17,6 +23,7 @@ __all__ = [
     "DraftTask",
     "Event",
     "Evidence",
+    "ExplanationRequest",
     "Holiday",
     "ExtensionRequest",
     "Notice",

@@ -136,8 +136,8 @@ def test_a_file_over_the_limit_is_refused(login: Login) -> None:
     response = client.post(
         "/thong-bao/moi", data=body, content_type=f"multipart/form-data; boundary={boundary}"
     )
-    assert response.status_code == 413
-    assert "vượt quá dung lượng" in response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Tệp quá lớn: tối đa 20 MB" in response.get_data(as_text=True)
     assert counts() == before
 
 

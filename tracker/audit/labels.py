@@ -6,6 +6,17 @@ EVENT_LABELS = {
     "task.evidence_added": "Bổ sung minh chứng",
     "task.submitted": "Báo cáo hoàn thành, chờ xác nhận",
     "task.accepted": "Văn phòng UBND xác nhận hoàn thành",
+    "task.contributed": "Cơ quan phối hợp gửi kết quả phối hợp",
+    "task.returned": "Văn phòng UBND trả lại để thực hiện lại",
+    "task.extension_requested": "Đề nghị gia hạn",
+    "task.extension_approved": "Gia hạn được chấp thuận",
+    "task.extension_rejected": "Gia hạn không được chấp thuận",
+    "task.declined": "Cơ quan đề nghị giao cơ quan khác (không thuộc thẩm quyền)",
+    "task.reassigned": "Giao lại cho cơ quan khác",
+    "task.insisted": "Văn phòng UBND đề nghị tiếp tục thực hiện",
+    "task.explanation_requested": "Lãnh đạo yêu cầu giải trình",
+    "task.explanation_answered": "Cơ quan gửi giải trình",
+    "task.officer_assigned": "Phân công chuyên viên thực hiện",
 }
 
 

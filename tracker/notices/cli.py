@@ -27,7 +27,7 @@ def _read(path: Path) -> str:
     except OSError as error:
         raise click.ClickException(f"cannot read {path}: {error.strerror}") from error
     try:
-        return read_document(path.name, content, current_app.config["MAX_CONTENT_LENGTH"])
+        return read_document(path.name, content, current_app.config["UPLOAD_MAX_BYTES"])
     except UnreadableDocumentError as error:
         raise click.ClickException(error.message_en) from error
 

@@ -66,7 +66,7 @@ def _submitted_text(form: NoticeEntryForm) -> tuple[str, str | None]:
     if upload and upload.filename:
         content = upload.read()
         return read_document(
-            upload.filename, content, current_app.config["MAX_CONTENT_LENGTH"]
+            upload.filename, content, current_app.config["UPLOAD_MAX_BYTES"]
         ), upload.filename
     pasted = (form.text.data or "").strip()
     if not pasted:

@@ -29,3 +29,14 @@ def notify_agencies(
         )
         written += 1
     return written
+
+
+def notify_users(
+    session: Session, users: Iterable[User], message: str, kind: str, link: str
+) -> int:
+    """One notification to each of the given users."""
+    written = 0
+    for user in users:
+        session.add(Notification(user_id=user.id, kind=kind, message=message, link=link))
+        written += 1
+    return written

@@ -24,6 +24,7 @@ class TaskState(LabelledEnum):
     IN_PROGRESS = "in_progress", "Đang thực hiện"
     SUBMITTED = "submitted", "Chờ xác nhận"
     COMPLETED = "completed", "Đã hoàn thành"
+    DECLINED = "declined", "Đơn vị đề nghị giao cơ quan khác"
 
 
 class Recurrence(LabelledEnum):
@@ -85,6 +86,11 @@ class Task(Base):
     )
     extension_requests: Mapped[list[ExtensionRequest]] = relationship(
         back_populates="task", cascade="all, delete-orphan", order_by="ExtensionRequest.created_at"
+    )
+    explanation_requests: Mapped[list[ExplanationRequest]] = relationship(
+        back_populates="task",
+        cascade="all, delete-orphan",
+        order_by="ExplanationRequest.created_at",
     )
 
     def status(self, today: date) -> TaskStatus:
@@ -169,3 +175,23 @@ class ExtensionRequest(Base):
     task: Mapped[Task] = relationship(back_populates="extension_requests")
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+
+
+class ExplanationRequest(Base):
+    """A leader asks the agency to explain an overdue task (yêu cầu giải trình)."""
+
+    __tablename__ = "explanation_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    question: Mapped[str] = mapped_column(Text)
+    answer_by: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="explanation_requests")
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])

@@ -13,6 +13,7 @@ from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.tasks.models import Task
+from tracker.tasks.panels import action_forms
 from tracker.tasks.queries import by_urgency, task_timeline, with_status
 from tracker.tasks.storage import EvidenceStore
 
@@ -52,7 +53,13 @@ def task_detail(task_id: int) -> str:
     task = get_task_or_404(current_user, task_id)
     events = db.session.scalars(task_timeline(task)).all()
     progress = [(update, render_markdown(update.body)) for update in task.progress_updates]
-    return render_template("tasks/detail.html", task=task, events=events, progress=progress)
+    return render_template(
+        "tasks/detail.html",
+        task=task,
+        events=events,
+        progress=progress,
+        panels=action_forms(task, current_user, today()),
+    )
 
 
 @blueprint.route("/<int:task_id>/minh-chung/<int:evidence_id>")

@@ -1,0 +1,317 @@
+"""What users do on a task page: each route checks its form, calls one verb, commits once
+and returns to the task page with a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, abort, current_app, flash, redirect, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
+
+from tracker.access import get_task_or_404, role_required
+from tracker.auth.models import Role, User
+from tracker.clock import today
+from tracker.domain.evidence_files import RejectedFileError, check_evidence_file
+from tracker.extensions import db
+from tracker.tasks import forms, services
+from tracker.tasks.choices import agency_choices, officer_choices
+from tracker.tasks.models import Task
+from tracker.tasks.storage import EvidenceStore
+from tracker.tasks.workflow import NotAllowedError, WorkflowError
+
+blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<int:task_id>")
+ANYONE = tuple(Role)
+
+
+def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: str) -> Response:
+    """Validate, run the verb, commit; any refusal comes back as a message, nothing saved."""
+    task = get_task_or_404(current_user, task_id)
+    back = redirect(url_for("tasks.task_detail", task_id=task_id))
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(str(error), "error")
+        return back
+    try:
+        verb(task)
+    except NotAllowedError:
+        db.session.rollback()
+        abort(403)
+    except WorkflowError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return back
+    db.session.commit()
+    flash(done, "info")
+    return back
+
+
+def _version(form: FlaskForm) -> int | None:
+    return form.seen_version if isinstance(form, forms.VersionedForm) else None
+
+
+@blueprint.route("/tien-do", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def progress(task_id: int) -> Response:
+    form = forms.ProgressForm()
+
+    def verb(task: Task) -> None:
+        services.report_progress(
+            db.session(),
+            task,
+            current_user,
+            form.body.data or "",
+            form.percent.data,
+            today=today(),
+            version=_version(form),
+        )
+        for upload in form.files.data or []:
+            if upload and upload.filename:
+                _attach(task, upload.filename, upload.read())
+
+    return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.")
+
+
+@blueprint.route("/minh-chung", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def upload_evidence(task_id: int) -> Response:
+    form = forms.FileEvidenceForm()
+
+    def verb(task: Task) -> None:
+        upload = form.document.data
+        if not upload or not upload.filename:
+            raise WorkflowError("Vui lòng chọn tệp minh chứng.")
+        _attach(task, upload.filename, upload.read())
+
+    return _act(task_id, form, verb, "Đã thêm minh chứng.")
+
+
+def _attach(task: Task, file_name: str, content: bytes) -> None:
+    try:
+        checked = check_evidence_file(file_name, content, current_app.config["UPLOAD_MAX_BYTES"])
+    except RejectedFileError as error:
+        raise WorkflowError(error.message_vi) from error
+    store = EvidenceStore(current_app.config["UPLOAD_FOLDER"])
+    services.add_file(db.session(), task, current_user, checked, content, store, today=today())
+
+
+@blueprint.route("/van-ban", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def cite(task_id: int) -> Response:
+    form = forms.CitationForm()
+
+    def verb(task: Task) -> None:
+        assert form.signed_on.data is not None  # noqa: S101 - required by the form
+        services.add_citation(
+            db.session(),
+            task,
+            current_user,
+            kind=form.kind.data or "",
+            number=form.number.data or "",
+            signed_on=form.signed_on.data,
+            issuer=form.issuer.data or "",
+            today=today(),
+        )
+
+    return _act(task_id, form, verb, "Đã thêm văn bản minh chứng.")
+
+
+@blueprint.route("/bao-cao-hoan-thanh", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def submit(task_id: int) -> Response:
+    form = forms.SubmitForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.submit(
+            db.session(), task, current_user, today=today(), version=_version(form)
+        ),
+        "Đã báo cáo hoàn thành; đang chờ Văn phòng UBND xác nhận.",
+    )
+
+
+@blueprint.route("/xac-nhan", methods=["POST"])
+@role_required(Role.SECRETARIAT)
+def accept(task_id: int) -> Response:
+    form = forms.SubmitForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.accept(
+            db.session(), task, current_user, today=today(), version=_version(form)
+        ),
+        "Đã xác nhận hoàn thành.",
+    )
+
+
+@blueprint.route("/tra-lai", methods=["POST"])
+@role_required(Role.SECRETARIAT)
+def return_task(task_id: int) -> Response:
+    form = forms.ReasonForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.return_task(
+            db.session(),
+            task,
+            current_user,
+            form.reason.data or "",
+            today=today(),
+            version=_version(form),
+        ),
+        "Đã trả lại nhiệm vụ để thực hiện lại.",
+    )
+
+
+@blueprint.route("/gia-han", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def request_extension(task_id: int) -> Response:
+    form = forms.ExtensionForm()
+
+    def verb(task: Task) -> None:
+        assert form.new_deadline.data is not None  # noqa: S101 - required by the form
+        services.request_extension(
+            db.session(),
+            task,
+            current_user,
+            form.new_deadline.data,
+            form.reason.data or "",
+            today=today(),
+            version=_version(form),
+        )
+
+    return _act(task_id, form, verb, "Đã gửi đề nghị gia hạn.")
+
+
+@blueprint.route("/gia-han/quyet-dinh", methods=["POST"])
+@role_required(Role.SECRETARIAT, Role.LEADER)
+def decide_extension(task_id: int) -> Response:
+    form = forms.ExtensionDecisionForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.decide_extension(
+            db.session(),
+            task,
+            current_user,
+            approve=form.decision.data == "approve",
+            note=form.note.data or "",
+            approving_document=form.approving_document.data or "",
+            objective_reason=bool(form.objective_reason.data),
+            today=today(),
+        ),
+        "Đã ghi nhận quyết định về đề nghị gia hạn.",
+    )
+
+
+@blueprint.route("/tu-choi", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def decline(task_id: int) -> Response:
+    form = forms.ReasonForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.decline(
+            db.session(),
+            task,
+            current_user,
+            form.reason.data or "",
+            today=today(),
+            version=_version(form),
+        ),
+        "Đã gửi đề nghị giao nhiệm vụ cho cơ quan khác.",
+    )
+
+
+@blueprint.route("/giao-lai", methods=["POST"])
+@role_required(Role.SECRETARIAT)
+def reassign(task_id: int) -> Response:
+    form = forms.ReassignForm()
+    form.agency_id.choices = agency_choices()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.reassign(
+            db.session(),
+            task,
+            current_user,
+            form.agency_id.data,
+            form.note.data or "",
+            today=today(),
+            version=_version(form),
+        ),
+        "Đã giao lại nhiệm vụ.",
+    )
+
+
+@blueprint.route("/giu-nguyen", methods=["POST"])
+@role_required(Role.SECRETARIAT)
+def insist(task_id: int) -> Response:
+    form = forms.InsistForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.insist(
+            db.session(),
+            task,
+            current_user,
+            form.note.data or "",
+            today=today(),
+            version=_version(form),
+        ),
+        "Đã đề nghị cơ quan tiếp tục thực hiện.",
+    )
+
+
+@blueprint.route("/giai-trinh", methods=["POST"])
+@role_required(Role.LEADER)
+def request_explanation(task_id: int) -> Response:
+    form = forms.ExplanationRequestForm()
+
+    def verb(task: Task) -> None:
+        assert form.answer_by.data is not None  # noqa: S101 - required by the form
+        services.request_explanation(
+            db.session(),
+            task,
+            current_user,
+            form.question.data or "",
+            form.answer_by.data,
+            today=today(),
+        )
+
+    return _act(task_id, form, verb, "Đã gửi yêu cầu giải trình.")
+
+
+@blueprint.route("/tra-loi-giai-trinh", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def answer_explanation(task_id: int) -> Response:
+    form = forms.ExplanationAnswerForm()
+    return _act(
+        task_id,
+        form,
+        lambda task: services.answer_explanation(
+            db.session(), task, current_user, form.answer.data or "", today=today()
+        ),
+        "Đã gửi giải trình.",
+    )
+
+
+@blueprint.route("/phan-cong", methods=["POST"])
+@role_required(Role.AGENCY_HEAD)
+def assign_officer(task_id: int) -> Response:
+    form = forms.AssignOfficerForm()
+    form.officer_id.choices = officer_choices(current_user)
+    return _act(
+        task_id,
+        form,
+        lambda task: services.assign_officer(
+            db.session(),
+            task,
+            current_user,
+            db.session.get(User, form.officer_id.data) if form.officer_id.data else None,
+            today=today(),
+        ),
+        "Đã phân công chuyên viên.",
+    )

@@ -1,0 +1,131 @@
+"""Forms on the task page. Each carries the task's version, so that two people saving the
+same task at once do not overwrite each other silently."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    IntegerField,
+    MultipleFileField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from tracker.notices.forms import DATE_FORMATS, DATE_MESSAGE, VietnameseDateField
+
+
+class VersionedForm(FlaskForm):
+    version = HiddenField()
+
+    @property
+    def seen_version(self) -> int | None:
+        value = self.version.data or ""
+        return int(value) if value.isdigit() else None
+
+
+class ProgressForm(VersionedForm):
+    body = TextAreaField(
+        "Nội dung báo cáo (Markdown)",
+        validators=[DataRequired("Vui lòng nhập nội dung báo cáo."), Length(max=20_000)],
+    )
+    percent = IntegerField(
+        "Tỷ lệ hoàn thành (%)",
+        validators=[Optional(), NumberRange(0, 100, "Tỷ lệ phải từ 0 đến 100.")],
+    )
+    files = MultipleFileField("Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG)")
+
+
+class FileEvidenceForm(FlaskForm):
+    document = FileField("Tệp minh chứng")
+
+
+class CitationForm(FlaskForm):
+    kind = SelectField(
+        "Loại văn bản",
+        choices=[
+            SelectChoice(kind)
+            for kind in (
+                "Quyết định",
+                "Kế hoạch",
+                "Báo cáo",
+                "Công văn",
+                "Thông báo",
+                "Tờ trình",
+                "Chỉ thị",
+                "Văn bản khác",
+            )
+        ],
+    )
+    number = StringField(
+        "Số, ký hiệu",
+        validators=[DataRequired("Vui lòng nhập số, ký hiệu văn bản."), Length(max=60)],
+    )
+    signed_on = VietnameseDateField(
+        "Ngày ban hành", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
+    )
+    issuer = StringField("Cơ quan ban hành", validators=[Length(max=255)])
+
+
+class SubmitForm(VersionedForm):
+    pass
+
+
+class ReasonForm(VersionedForm):
+    reason = TextAreaField(
+        "Lý do", validators=[DataRequired("Vui lòng nêu lý do."), Length(max=5_000)]
+    )
+
+
+class ExtensionForm(VersionedForm):
+    new_deadline = VietnameseDateField(
+        "Hạn mới đề nghị", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
+    )
+    reason = TextAreaField(
+        "Lý do xin gia hạn",
+        validators=[DataRequired("Vui lòng nêu lý do xin gia hạn."), Length(max=5_000)],
+    )
+
+
+class ExtensionDecisionForm(FlaskForm):
+    decision = SelectField(
+        "Quyết định",
+        choices=[SelectChoice("approve", "Chấp thuận"), SelectChoice("reject", "Không chấp thuận")],
+    )
+    approving_document = StringField(
+        "Văn bản chấp thuận (số, ký hiệu)", validators=[Length(max=120)]
+    )
+    objective_reason = BooleanField("Lý do khách quan (không tính là chậm khi đánh giá)")
+    note = TextAreaField("Ghi chú", validators=[Length(max=5_000)])
+
+
+class ReassignForm(VersionedForm):
+    agency_id = SelectField("Giao lại cho cơ quan", coerce=int, choices=[])
+    note = TextAreaField("Ghi chú", validators=[Length(max=5_000)])
+
+
+class InsistForm(VersionedForm):
+    note = TextAreaField("Ghi chú", validators=[Length(max=5_000)])
+
+
+class ExplanationRequestForm(FlaskForm):
+    question = TextAreaField("Nội dung yêu cầu giải trình", validators=[Length(max=5_000)])
+    answer_by = VietnameseDateField(
+        "Hạn giải trình", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
+    )
+
+
+class ExplanationAnswerForm(FlaskForm):
+    answer = TextAreaField(
+        "Nội dung giải trình",
+        validators=[DataRequired("Vui lòng nhập nội dung giải trình."), Length(max=20_000)],
+    )
+
+
+class AssignOfficerForm(FlaskForm):
+    officer_id = SelectField("Chuyên viên thực hiện", coerce=int, choices=[])

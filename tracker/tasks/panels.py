@@ -1,0 +1,49 @@
+"""The forms a task page offers: only those for actions the user may take now."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_wtf import FlaskForm
+
+from tracker.auth.models import User
+from tracker.domain.workflow import Action
+from tracker.tasks import forms
+from tracker.tasks.choices import agency_choices, officer_choices
+from tracker.tasks.models import Task
+from tracker.tasks.workflow import permitted_actions
+
+FORMS: dict[Action, type[FlaskForm]] = {
+    Action.REPORT_PROGRESS: forms.ProgressForm,
+    Action.CONTRIBUTE: forms.ProgressForm,
+    Action.ADD_EVIDENCE: forms.FileEvidenceForm,
+    Action.SUBMIT: forms.SubmitForm,
+    Action.ACCEPT: forms.SubmitForm,
+    Action.RETURN: forms.ReasonForm,
+    Action.REQUEST_EXTENSION: forms.ExtensionForm,
+    Action.DECIDE_EXTENSION: forms.ExtensionDecisionForm,
+    Action.DECLINE: forms.ReasonForm,
+    Action.REASSIGN: forms.ReassignForm,
+    Action.INSIST: forms.InsistForm,
+    Action.REQUEST_EXPLANATION: forms.ExplanationRequestForm,
+    Action.ANSWER_EXPLANATION: forms.ExplanationAnswerForm,
+    Action.ASSIGN_OFFICER: forms.AssignOfficerForm,
+}
+
+
+def action_forms(task: Task, user: User, today: date) -> dict[str, FlaskForm]:
+    """Forms keyed by action name, with the task's version and choices filled in."""
+    panels: dict[str, FlaskForm] = {}
+    for action in sorted(permitted_actions(task, user, today)):
+        form = FORMS[action](formdata=None, prefix="")
+        if isinstance(form, forms.VersionedForm):
+            form.version.data = str(task.version)
+        if isinstance(form, forms.ReassignForm):
+            form.agency_id.choices = agency_choices()
+        if isinstance(form, forms.AssignOfficerForm):
+            form.officer_id.choices = officer_choices(user)
+            form.officer_id.data = task.assignee_id or 0
+        panels[action.value] = form
+    if Action.ADD_EVIDENCE in permitted_actions(task, user, today):
+        panels["cite"] = forms.CitationForm(formdata=None)
+    return panels
