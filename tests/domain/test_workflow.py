@@ -15,6 +15,7 @@ ROLES = {
 }
 EVERY = set(ROLES)
 LEAD = {"lead officer", "lead head"}
+DECIDERS = {"secretariat", "leader"}
 
 # action -> (state, extra facts, who may)
 TABLE = [
