@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
@@ -14,6 +14,7 @@ from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task, TaskState
 from tracker.tasks.queries import by_urgency, count_by_status, with_status
+from tracker.tasks.views import render_task_list
 
 blueprint = Blueprint("dashboard", __name__)
 
@@ -31,12 +32,7 @@ def home() -> str:
 
 
 def _agency_home() -> str:
-    page = db.paginate(
-        by_urgency(visible_tasks(current_user)).options(selectinload(Task.notice)),
-        per_page=current_app.config["PAGE_SIZE"],
-        error_out=False,
-    )
-    return render_template("dashboard/agency.html", page=page)
+    return render_task_list(f"Nhiệm vụ của {current_user.agency.name}")
 
 
 def _leader_home() -> str:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
+from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import get_evidence_or_404, get_task_or_404, visible_notices, visible_tasks
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
-from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.notices.models import Notice
+from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.panels import action_forms
-from tracker.tasks.queries import by_urgency, task_timeline, with_status
+from tracker.tasks.queries import by_urgency, task_timeline
 from tracker.tasks.storage import EvidenceStore
 
 blueprint = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
@@ -23,28 +24,27 @@ blueprint = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
 @blueprint.route("/")
 @login_required
 def task_list() -> str:
-    tasks = visible_tasks(current_user)
-    status = _status_argument(request.args.get("trang_thai", ""))
-    if status is not None:
-        tasks = with_status(tasks, status, today())
-    notice_id = request.args.get("thong_bao", type=int)
-    if notice_id is not None:
-        tasks = tasks.where(Task.notice_id == notice_id)
-    page = db.paginate(by_urgency(tasks), per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    return render_task_list("Nhiệm vụ")
+
+
+def render_task_list(heading: str) -> str:
+    """Every task the user may see, filtered, the most urgent first. For an agency this is
+    its own list: the tasks it leads and those it coordinates, apart or together."""
+    filters = TaskFilters.from_args(request.args)
+    tasks = filters.apply(
+        visible_tasks(current_user), today(), current_user.agency_id, current_user.id
+    )
+    page = db.paginate(
+        by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
     notices = db.session.scalars(
         visible_notices(current_user).order_by(Notice.issued_on.desc()).limit(200)
     ).all()
     return render_template(
-        "tasks/list.html", page=page, status=status, notice_id=notice_id, notices=notices
+        "tasks/list.html", page=page, filters=filters, notices=notices, heading=heading
     )
-
-
-def _status_argument(value: str) -> TaskStatus | None:
-    """The status filter from the query string; an unknown value means no filter."""
-    try:
-        return TaskStatus(value)
-    except ValueError:
-        return None
 
 
 @blueprint.route("/<int:task_id>")

@@ -1,0 +1,46 @@
+"""An agency's own list: lead and coordinating tasks apart, filters, most urgent first."""
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.factories import make_notice, make_task
+from tracker.auth.models import User
+from tracker.extensions import db
+
+Login = Callable[[str], FlaskClient]
+
+
+def ids(page: str) -> list[int]:
+    return [int(i) for i in re.findall(r'href="/nhiem-vu/(\d+)"', page)]
+
+
+def test_lead_and_coordinating_apart_with_filters(
+    app: Flask, login: Login, user: Callable[[str], User]
+) -> None:
+    notice = make_notice()
+    led_soon = make_task(notice, lead="stc", deadline=date(2030, 1, 10))
+    led_later = make_task(notice, lead="stc", deadline=date(2030, 6, 30))
+    coordinated = make_task(notice, lead="snv", coordinating=("stc",), deadline=date(2030, 3, 1))
+    led_later.assignee_id = user("stc").id
+    db.session.commit()
+    client = login("stc")
+    base = f"/?thong_bao={notice.id}"
+    assert ids(client.get(base).get_data(as_text=True)) == [
+        led_soon.id,
+        coordinated.id,
+        led_later.id,
+    ]
+    assert ids(client.get(base + "&vai_tro=chu_tri").get_data(as_text=True)) == [
+        led_soon.id,
+        led_later.id,
+    ]
+    assert ids(client.get(base + "&vai_tro=phoi_hop").get_data(as_text=True)) == [coordinated.id]
+    ranged = client.get(base + "&han_tu=01/02/2030&han_den=30/06/2030").get_data(as_text=True)
+    assert ids(ranged) == [coordinated.id, led_later.id]
+    assert ids(client.get(base + "&cua_toi=1").get_data(as_text=True)) == [led_later.id]
+    page = client.get(base + "&han_tu=31/02/2030&vai_tro=la").get_data(as_text=True)
+    assert len(ids(page)) == 3, "malformed filters are ignored, not an error"
