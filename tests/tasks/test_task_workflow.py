@@ -221,6 +221,9 @@ def test_leader_asks_an_explanation_and_the_agency_answers(login: Login, task: T
     act(officer, task, "tra-loi-giai-trinh", answer="Chờ kết quả thẩm định giá.")
     page = officer.get(f"/nhiem-vu/{task.id}").get_data(as_text=True)
     assert "Vì sao chậm?" in page and "Chờ kết quả thẩm định giá." in page
+    officer.post("/dang-xuat", data={"csrf_token": csrf_token(officer, "/")})
+    dashboard = login("lanhdao").get("/").get_data(as_text=True)
+    assert "Đã giải trình: Chờ kết quả thẩm định giá." in dashboard
 
 
 def test_head_assigns_an_officer_of_her_agency_only(
