@@ -184,3 +184,60 @@ def test_impossible_date_and_no_assignment_are_reported() -> None:
     assert parsed.issued_on is None
     assert "Ngày ban hành 31/2/2020 không có thật." in parsed.problems
     assert "Không tìm thấy nhiệm vụ nào được giao cho cơ quan, đơn vị." in parsed.problems
+
+
+def test_star_bullets_province_suffix_and_cues_after_a_clause() -> None:
+    tasks = split(
+        "* Giao Sở Nội vụ tỉnh chủ trì, phối hợp với Sở Tài chính tỉnh rà soát biên chế.\n\n"
+        "* Đã giao nhiều việc, đồng thời giao Công an tỉnh bảo đảm an ninh.\n\n"
+        "Điều 2. Giao Văn phòng UBND tỉnh theo dõi.\n"
+    )
+    assert tasks == [
+        ("Sở Nội vụ", "agency", ["Sở Tài chính"], "rà soát biên chế."),
+        ("Công an tỉnh", "agency", [], "bảo đảm an ninh."),
+        ("Văn phòng UBND tỉnh", "agency", [], "theo dõi."),
+    ]
+
+
+def test_the_parser_never_fails_on_odd_text() -> None:
+    """Seeded random mixtures of notice fragments, punctuation and junk: the parser returns
+    a result (maybe with problems) and never raises."""
+    import random
+
+    fragments = [
+        "Số: 12/TB-UBND",
+        "ngày 31 tháng 02 năm 2020",
+        "Giao",
+        "Sở Nội vụ",
+        "chủ trì,",
+        "phối hợp với",
+        "các Sở, Ban, ngành",
+        ":",
+        "- ",
+        "1. ",
+        "a) ",
+        "II. ",
+        "**",
+        "|",
+        "||",
+        "trước ngày 15/13/2020",
+        "Quý V/2020",
+        "định kỳ hằng",
+        "Đề nghị",
+        "\n\n",
+        "./.",
+        "Nơi nhận:",
+        "(",
+        ")",
+        "Kính gửi:",
+        "UBND các huyện",
+        "đ",
+        "\x00",
+        "ﬁ",
+        "Yêu cầu",
+    ]
+    rng = random.Random(20261122)
+    for _ in range(300):
+        text = " ".join(rng.choice(fragments) for _ in range(rng.randint(0, 60)))
+        parsed = parse_notice(text, DIRECTORY, today=date(2024, 1, 1))
+        assert isinstance(parsed.problems, list)

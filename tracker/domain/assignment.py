@@ -7,24 +7,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.domain.agency_names import NameDirectory, NameMatch
+from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
 from tracker.domain.text import fold_with_positions
 
 # Words that hand out the task; "đồng ý" (an approval) is not one of them, nor "chỉ đạo",
 # which in an item usually says what the assignee must direct others to do.
 _CUE = re.compile(
-    r"((chu tich )?(ubnd|uy ban nhan dan) tinh )?"
+    r"(dong thoi,? )?((chu tich )?(ubnd|uy ban nhan dan) tinh )?"
     r"(giao cho|giao|yeu cau|de nghi|uy quyen|phan cong|doi voi)\s+"
 )
 # Where an assignment may start inside a paragraph: at its start or after a sentence or
 # clause, optionally with the province as subject ("UBND tỉnh giao ...").
 _SENTENCE_CUE = re.compile(
-    r"(?:^|(?<=[.;:!?])\s+)((?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
+    r"(?:^|(?<=[.;:!?])\s+)((?:dong thoi,? )?(?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
     r"(?:giao cho|giao|yeu cau|de nghi))\s+"
-    r"|(?<=,)\s+(giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
+    r"|(?<=,)\s+((?:dong thoi )?giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
 )
 # An instruction that announces the items below it: "... một số nội dung sau:".
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
+_OF_THE_PROVINCE = re.compile(r" tinh\b")
 _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 # Words that may stand between the cue and the name: "mỗi Thành viên", "Giám đốc Sở".
 _FILLER = re.compile(
@@ -138,6 +139,9 @@ def _read_names(
             match = directory.unknown_at(folded, position)
         if match is None:
             return names, position
+        province = _OF_THE_PROVINCE.match(folded, match.end)  # "Sở Y tế tỉnh"
+        if province and match.known and match.known.kind == AGENCY:
+            match = NameMatch(match.start, province.end(), match.known)
         names.append(match)
         position = match.end
         separator = _SEPARATOR.match(folded, position)

@@ -37,11 +37,11 @@ _LABELS = [
     (LabelKind.SUBNUMBER, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)[.)]?\s+(?=\S)")),
     (LabelKind.NUMBER, re.compile(r"^(\d{1,2})[.)]\s*(?=\S)")),
     (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)")),
-    (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)")),
+    (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)|^(\*)\s+(?=\S)")),
     (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
 ]
 _ITEM_START = re.compile(
-    r"^\s*(?:[-–—•·●▪■+]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s"
+    r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s"
     r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
@@ -109,7 +109,7 @@ def _to_block(raw: str) -> Block:
     for kind, pattern in _LABELS:
         match = pattern.match(text)
         if match:
-            label = match.group(1)
+            label = match.group(match.lastindex or 1)
             text = text[match.end() :].strip()
             if bold_lead.startswith(label):
                 bold_lead = pattern.sub("", bold_lead, count=1).strip()
