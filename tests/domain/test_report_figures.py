@@ -1,0 +1,83 @@
+"""Report figures against hand-computed examples, including the hard cases."""
+
+from datetime import date
+
+from tracker.domain.report_figures import (
+    StatusCounts,
+    TaskFacts,
+    count_statuses,
+    figures_by_agency,
+    overdue_rows,
+)
+
+CUT_OFF = date(2017, 9, 30)
+
+
+def fact(deadline: date | None, completed: date | None = None, **more: object) -> TaskFacts:
+    return TaskFacts(
+        agency=str(more.pop("agency", "Sở Nội vụ")),
+        deadline=deadline,
+        completed_on=completed,
+        **more,
+    )  # type: ignore[arg-type]
+
+
+def test_hand_computed_quarter() -> None:
+    facts = [
+        fact(date(2017, 9, 30), date(2017, 9, 29)),  # early
+        fact(date(2017, 9, 30), date(2017, 9, 30)),  # completed on the deadline day: on time
+        fact(date(2017, 9, 15), date(2017, 9, 20)),  # late
+        fact(date(2017, 10, 31)),  # within
+        fact(date(2017, 9, 1)),  # overdue
+        fact(None),  # ongoing
+        fact(date(2017, 9, 10), date(2017, 10, 3)),  # completed after the cut-off: overdue then
+    ]
+    counts = count_statuses(facts, CUT_OFF)
+    assert counts == StatusCounts(early=1, on_time=1, late=1, within=1, overdue=2, ongoing=1)
+    assert counts.total == 7 and counts.completed == 3 and counts.with_deadline == 6
+    assert counts.share(counts.early + counts.on_time) == "33,33%"
+
+
+def test_extension_approved_after_the_deadline() -> None:
+    """Deadline 15/9 extended (after it passed) to 15/10; done on 10/10. Against the current
+    deadline it is early; against the original it is late, unless the reason was objective."""
+    extended = fact(date(2017, 10, 15), date(2017, 10, 10), original_deadline=date(2017, 9, 15))
+    objective = fact(
+        date(2017, 10, 15),
+        date(2017, 10, 10),
+        original_deadline=date(2017, 9, 15),
+        objective_delay=True,
+    )
+    cut_off = date(2017, 12, 31)
+    assert count_statuses([extended], cut_off).early == 1
+    assert count_statuses([extended], cut_off, against_original=True).late == 1
+    assert count_statuses([objective], cut_off, against_original=True).early == 1
+
+
+def test_returned_then_resubmitted_counts_from_the_accepted_submission() -> None:
+    """A task returned on 25/9 and resubmitted on 5/10 completes on 5/10: late for 30/9."""
+    resubmitted = fact(date(2017, 9, 30), date(2017, 10, 5))
+    assert count_statuses([resubmitted], date(2017, 12, 31)).late == 1
+
+
+def test_by_agency_and_overdue_list() -> None:
+    facts = [
+        fact(date(2017, 9, 1), agency="Sở Tài chính", notice="473/TB-VPUBND", ref="II.3.1"),
+        fact(date(2017, 8, 1), agency="Sở Nội vụ", notice="473/TB-VPUBND", ref="II.2.3"),
+        fact(date(2017, 9, 30), date(2017, 9, 1), agency="Sở Tài chính"),
+    ]
+    rows = figures_by_agency(facts, CUT_OFF)
+    assert [(r.agency, r.counts.overdue, r.counts.early) for r in rows] == [
+        ("Sở Tài chính", 1, 1),
+        ("Sở Nội vụ", 1, 0),
+    ]
+    overdue = overdue_rows(facts, CUT_OFF)
+    assert [(r.agency, r.days_overdue) for r in overdue] == [
+        ("Sở Nội vụ", 60),
+        ("Sở Tài chính", 29),
+    ]
+
+
+def test_nothing_to_count() -> None:
+    counts = count_statuses([], CUT_OFF)
+    assert counts.total == 0 and counts.share(0) == "0%"

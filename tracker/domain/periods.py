@@ -1,0 +1,96 @@
+"""Reporting periods: a month, a quarter, six months, a year or a custom range, with the
+keys and labels reports use ("2017-Q3", "Quý III năm 2017")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_KEY = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])))?$"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str  # "monthly", "quarterly", "semiannual", "annual", "custom"
+    start: date
+    end: date
+    key: str
+    label: str
+
+    def previous(self) -> Period:
+        """The period of the same kind just before (a custom range: the same length)."""
+        if self.kind == "custom":
+            length = self.end - self.start
+            end = self.start - timedelta(days=1)
+            return custom_period(end - length, end)
+        return period_containing(self.start - timedelta(days=1), self.kind)
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def period_containing(day: date, kind: str) -> Period:
+    """The month, quarter, half-year or year that contains the day."""
+    year = day.year
+    if kind == "monthly":
+        return Period(
+            kind,
+            date(year, day.month, 1),
+            _month_end(year, day.month),
+            f"{year}-{day.month:02d}",
+            f"tháng {day.month} năm {year}",
+        )
+    if kind == "quarterly":
+        quarter = (day.month - 1) // 3 + 1
+        return Period(
+            kind,
+            date(year, 3 * quarter - 2, 1),
+            _month_end(year, 3 * quarter),
+            f"{year}-Q{quarter}",
+            f"Quý {ROMAN[quarter]} năm {year}",
+        )
+    if kind == "semiannual":
+        half = 1 if day.month <= 6 else 2
+        words = "6 tháng đầu năm" if half == 1 else "6 tháng cuối năm"
+        return Period(
+            kind,
+            date(year, 6 * half - 5, 1),
+            _month_end(year, 6 * half),
+            f"{year}-H{half}",
+            f"{words} {year}",
+        )
+    if kind == "annual":
+        return Period(kind, date(year, 1, 1), date(year, 12, 31), str(year), f"năm {year}")
+    raise ValueError(f"unknown period kind {kind!r}")
+
+
+def custom_period(start: date, end: date) -> Period:
+    if end < start:
+        raise ValueError("a period cannot end before it starts")
+    label = f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+    return Period("custom", start, end, f"{start.isoformat()}..{end.isoformat()}", label)
+
+
+def parse_period(text: str) -> Period:
+    """ "2017-Q3", "2017-H1", "2017-08", "2017", or "2017-07-01..2017-09-15"."""
+    text = text.strip()
+    if ".." in text:
+        start, end = (date.fromisoformat(part) for part in text.split("..", 1))
+        return custom_period(start, end)
+    match = _KEY.match(text)
+    if match is None:
+        raise ValueError(f"not a period: {text!r} (try 2017-Q3, 2017-H1, 2017-08 or 2017)")
+    year = int(match["year"])
+    if match["quarter"]:
+        return period_containing(date(year, 3 * int(match["quarter"]), 1), "quarterly")
+    if match["half"]:
+        return period_containing(date(year, 6 * int(match["half"]), 1), "semiannual")
+    if match["month"]:
+        return period_containing(date(year, int(match["month"]), 1), "monthly")
+    return period_containing(date(year, 1, 1), "annual")

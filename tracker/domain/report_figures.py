@@ -1,0 +1,146 @@
+"""The figures of a completion report, computed from plain task facts: one function shared
+by the reports and the dashboard (DESIGN.md, "Status")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.formatting import vn_percent
+from tracker.domain.status import TaskStatus, task_status
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What a report needs to know of one task (or one occurrence of a recurring task)."""
+
+    agency: str
+    deadline: date | None
+    completed_on: date | None
+    original_deadline: date | None = None
+    objective_delay: bool = False  # an extension was approved for an objective reason
+    notice: str = ""
+    ref: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    early: int = 0
+    on_time: int = 0
+    late: int = 0
+    within: int = 0
+    overdue: int = 0
+    ongoing: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.early + self.on_time + self.late + self.within + self.overdue + self.ongoing
+
+    @property
+    def completed(self) -> int:
+        return self.early + self.on_time + self.late
+
+    @property
+    def with_deadline(self) -> int:
+        return self.total - self.ongoing
+
+    def share(self, part: int) -> str:
+        """`part` as a percentage of the tasks with a deadline, as the reports write it."""
+        return vn_percent(part, self.with_deadline)
+
+    def of(self, status: TaskStatus) -> int:
+        return {
+            TaskStatus.EARLY: self.early,
+            TaskStatus.ON_TIME: self.on_time,
+            TaskStatus.LATE: self.late,
+            TaskStatus.WITHIN_DEADLINE: self.within,
+            TaskStatus.OVERDUE: self.overdue,
+            TaskStatus.ONGOING: self.ongoing,
+        }[status]
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    agency: str
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    agency: str
+    notice: str
+    ref: str
+    text: str
+    deadline: date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    """A report's figures, frozen at its cut-off date."""
+
+    title: str
+    period_label: str
+    start: date
+    end: date
+    scope_label: str
+    totals: StatusCounts
+    agencies: list[AgencyRow] = field(default_factory=list)
+    overdue: list[OverdueRow] = field(default_factory=list)
+    previous_totals: StatusCounts | None = None
+
+
+def count_statuses(
+    facts: Iterable[TaskFacts], cut_off: date, *, against_original: bool = False
+) -> StatusCounts:
+    """Counts per status at the cut-off date. A completion after the cut-off is not yet
+    known then. Against the original deadline, an extension does not help; a delay whose
+    objective reason was accepted is not counted late or overdue either way."""
+    tally = dict.fromkeys(TaskStatus, 0)
+    for fact in facts:
+        tally[_status_at(fact, cut_off, against_original)] += 1
+    return StatusCounts(
+        early=tally[TaskStatus.EARLY],
+        on_time=tally[TaskStatus.ON_TIME],
+        late=tally[TaskStatus.LATE],
+        within=tally[TaskStatus.WITHIN_DEADLINE],
+        overdue=tally[TaskStatus.OVERDUE],
+        ongoing=tally[TaskStatus.ONGOING],
+    )
+
+
+def _status_at(fact: TaskFacts, cut_off: date, against_original: bool) -> TaskStatus:
+    deadline = (
+        fact.original_deadline if against_original and fact.original_deadline else fact.deadline
+    )
+    if against_original and fact.objective_delay:
+        deadline = fact.deadline
+    completed = fact.completed_on if fact.completed_on and fact.completed_on <= cut_off else None
+    return task_status(deadline, completed, cut_off)
+
+
+def figures_by_agency(facts: list[TaskFacts], cut_off: date) -> list[AgencyRow]:
+    """One row per agency with a task, in the order agencies first appear."""
+    by_agency: dict[str, list[TaskFacts]] = {}
+    for fact in facts:
+        by_agency.setdefault(fact.agency, []).append(fact)
+    return [AgencyRow(agency, count_statuses(rows, cut_off)) for agency, rows in by_agency.items()]
+
+
+def overdue_rows(facts: Iterable[TaskFacts], cut_off: date) -> list[OverdueRow]:
+    """Tasks overdue at the cut-off, the longest overdue first."""
+    rows = [
+        OverdueRow(
+            agency=fact.agency,
+            notice=fact.notice,
+            ref=fact.ref,
+            text=fact.text,
+            deadline=fact.deadline,
+            days_overdue=(cut_off - fact.deadline).days,
+        )
+        for fact in facts
+        if fact.deadline is not None and _status_at(fact, cut_off, False) is TaskStatus.OVERDUE
+    ]
+    return sorted(rows, key=lambda row: (-row.days_overdue, row.agency))
