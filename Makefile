@@ -7,6 +7,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 export REDIS_PORT ?= 6479
 export REDIS_URL ?= redis://127.0.0.1:$(REDIS_PORT)/0
 export TRACKER_PORT ?= 5000
+export MAIL_PORT ?= 8025
 export FLASK_APP := wsgi
 
 .PHONY: run test lint setup

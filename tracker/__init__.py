@@ -29,6 +29,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_template_helpers(app)
     register_error_pages(app)
+    register_queues(app)
     register_commands(app)
     return app
 
@@ -42,6 +43,8 @@ def fill_instance_defaults(app: Flask) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'tracker.sqlite3'}"
     if not app.config.get("UPLOAD_FOLDER"):
         app.config["UPLOAD_FOLDER"] = str(instance / "uploads")
+    if not app.config.get("OUTBOX_FOLDER"):
+        app.config["OUTBOX_FOLDER"] = str(instance / "outbox")
     if not app.config.get("SECRET_KEY"):
         if app.config["TRACKER_ENV"] == "production":
             raise RuntimeError("SECRET_KEY must be set in production")
@@ -111,6 +114,12 @@ def register_error_pages(app: Flask) -> None:
     for code in messages:
         app.register_error_handler(code, render)
     app.register_error_handler(CSRFError, render_csrf_error)
+
+
+def register_queues(app: Flask) -> None:
+    from tracker.jobs.queues import init_queues
+
+    init_queues(app)
 
 
 def register_commands(app: Flask) -> None:

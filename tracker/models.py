@@ -7,7 +7,7 @@ from tracker.audit.models import Event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice
-from tracker.notifications.models import Notification, ReminderLog
+from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
 from tracker.tasks.models import (
     Evidence,
     ExplanationRequest,
@@ -28,6 +28,7 @@ __all__ = [
     "ExtensionRequest",
     "Notice",
     "Notification",
+    "OutgoingMail",
     "ProgressUpdate",
     "ReminderLog",
     "Setting",

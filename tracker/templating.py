@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Flask
+from flask import Flask, has_request_context
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -58,7 +58,9 @@ def install(app: Flask) -> None:
             "today": today(),
             "demo_banner": read_setting(db.session(), DEMO_SETTING),
             "unread_notifications": (
-                unread_count(db.session(), current_user.id) if current_user.is_authenticated else 0
+                unread_count(db.session(), current_user.id)
+                if has_request_context() and current_user.is_authenticated
+                else 0
             ),
         }
 

@@ -77,3 +77,37 @@ def test_working_day_deadlines_skip_the_calendar(login: Login) -> None:
     )
     notice = db.session.scalar(select(Notice).where(Notice.number == "5/TB-UBND"))
     assert notice.draft_tasks[0].deadline == date(2027, 2, 17)
+
+
+def test_admin_edits_the_reminder_policy(login: Login) -> None:
+    from tracker.reminders.policy import load_policy
+
+    client = login("quantri")
+    page = "/quan-tri/nhac-viec"
+    assert "7, 1" in client.get(page).get_data(as_text=True)
+    response = client.post(
+        page,
+        data={
+            "csrf_token": csrf_token(client, page),
+            "days_before": "10, 3,1",
+            "weekly_while_overdue": "y",
+            "escalate_after_days": "21",
+            "recurring_days_before": "5",
+        },
+    )
+    assert response.status_code == 302
+    policy = load_policy(db.session())
+    assert policy.days_before == (10, 3, 1)
+    assert (policy.escalate_after_days, policy.on_overdue_day) == (21, False)
+    bad = client.post(
+        page,
+        data={
+            "csrf_token": csrf_token(client, page),
+            "days_before": "7, abc",
+            "escalate_after_days": "0",
+            "recurring_days_before": "5",
+        },
+    )
+    assert bad.status_code == 400
+    assert "Nhập các số ngày từ 1 đến 90" in bad.get_data(as_text=True)
+    assert load_policy(db.session()).days_before == (10, 3, 1)

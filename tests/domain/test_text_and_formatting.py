@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from tracker.domain.formatting import vn_date, vn_number, vn_percent
+from tracker.domain.formatting import vn_date, vn_number, vn_official_date, vn_percent
 from tracker.domain.text import fold
 
 
@@ -44,3 +44,18 @@ def test_vietnamese_percentages_as_in_the_reports() -> None:
 def test_vietnamese_dates() -> None:
     assert vn_date(date(2023, 2, 5)) == "05/02/2023"
     assert vn_date(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (date(2023, 2, 5), "ngày 05 tháng 02 năm 2023"),
+        (date(2023, 1, 31), "ngày 31 tháng 01 năm 2023"),
+        (date(2017, 11, 15), "ngày 15 tháng 11 năm 2017"),
+        (date(2017, 12, 3), "ngày 03 tháng 12 năm 2017"),
+        (date(2018, 3, 20), "ngày 20 tháng 3 năm 2018"),
+        (date(2017, 5, 29), "ngày 29 tháng 5 năm 2017"),
+    ],
+)
+def test_official_dates_as_generated_documents_write_them(value: date, text: str) -> None:
+    assert vn_official_date(value) == text

@@ -21,6 +21,7 @@ def settings_for(database_url: str, workdir: Path) -> dict[str, object]:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
         "UPLOAD_FOLDER": str(workdir / "uploads"),
+        "OUTBOX_FOLDER": str(workdir / "outbox"),
     }
 
 

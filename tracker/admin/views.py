@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from tracker.access import role_required
-from tracker.admin.forms import FixedHolidaysForm, HolidayForm
+from tracker.admin.forms import FixedHolidaysForm, HolidayForm, ReminderPolicyForm
 from tracker.admin.models import Holiday
 from tracker.admin.services import add_fixed_holidays, add_holiday, remove_holiday
+from tracker.audit.services import record_event
 from tracker.auth.models import Role
 from tracker.clock import today
+from tracker.domain.reminders import ReminderPolicy
 from tracker.extensions import db
+from tracker.mail.sink import read_outbox
+from tracker.reminders.policy import load_policy, save_policy
 
 blueprint = Blueprint("admin", __name__, url_prefix="/quan-tri")
 
@@ -67,3 +73,46 @@ def delete(day: str) -> Response:
     db.session.commit()
     flash("Đã xóa ngày nghỉ." if removed else "Không tìm thấy ngày nghỉ này.", "info")
     return redirect(url_for("admin.holidays"))
+
+
+@blueprint.route("/nhac-viec", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def reminder_policy() -> str | Response | tuple[str, int]:
+    policy = load_policy(db.session())
+    form = ReminderPolicyForm(
+        data={**asdict(policy), "days_before": ", ".join(map(str, policy.days_before))}
+    )
+    if form.validate_on_submit():
+        save_policy(
+            db.session(),
+            ReminderPolicy(
+                days_before=form.days,
+                on_overdue_day=bool(form.on_overdue_day.data),
+                weekly_while_overdue=bool(form.weekly_while_overdue.data),
+                escalate_after_days=form.escalate_after_days.data or 14,
+                recurring_days_before=form.recurring_days_before.data or 0,
+                digest_without_deadline=bool(form.digest_without_deadline.data),
+            ),
+        )
+        record_event(
+            db.session(),
+            actor_id=current_user.id,
+            action="reminder_policy.changed",
+            subject_type="setting",
+            subject_id=0,
+            after={"days_before": list(form.days)},
+        )
+        db.session.commit()
+        flash("Đã lưu chính sách nhắc việc.", "info")
+        return redirect(url_for("admin.reminder_policy"))
+    status = 400 if form.errors else 200
+    return render_template("admin/reminder_policy.html", form=form), status
+
+
+@blueprint.route("/hop-thu-di")
+@role_required(Role.ADMIN)
+def outbox() -> str:
+    """The messages the development mail sink received (make run), newest first."""
+    folder = Path(current_app.config["OUTBOX_FOLDER"])
+    messages = read_outbox(folder, limit=100) if folder.is_dir() else []
+    return render_template("admin/outbox.html", messages=messages)

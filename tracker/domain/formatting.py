@@ -26,3 +26,10 @@ def vn_percent(part: int, whole: int, decimals: int = 2) -> str:
     if whole == 0:
         return "0%"
     return vn_number(100 * part / whole, decimals) + "%"
+
+
+def vn_official_date(value: date) -> str:
+    """A date as generated documents write it (DESIGN.md, "Documents"): "ngày 05 tháng 02 năm
+    2023". Days below 10 take a leading zero; of the months, only 1 and 2 do."""
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"ngày {value.day:02d} tháng {month} năm {value.year}"

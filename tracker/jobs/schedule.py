@@ -1,7 +1,6 @@
 """The periodic schedule, read by RQ's cron scheduler: `rq cron tracker.jobs.schedule`.
 
-Each entry names a job function, the queue it runs on and a cron expression; the reminder
-and report jobs add their entries here.
+Each entry names a job function, the queue it runs on and a cron expression.
 """
 
 from __future__ import annotations
@@ -12,6 +11,9 @@ from typing import Any
 
 from rq import cron
 
+from tracker.jobs.mail import send_pending_mail
+from tracker.jobs.reminders import run_leader_digests, run_reminders
+
 
 @dataclass(frozen=True)
 class PeriodicJob:
@@ -20,7 +22,12 @@ class PeriodicJob:
     cron: str
 
 
-SCHEDULE: list[PeriodicJob] = []
+# RQ's cron runs in UTC: 00:00 UTC is 07:00 in Vietnam.
+SCHEDULE: list[PeriodicJob] = [
+    PeriodicJob(run_reminders, "default", "0 0 * * *"),
+    PeriodicJob(run_leader_digests, "default", "0 0 * * 1"),
+    PeriodicJob(send_pending_mail, "mail", "*/15 * * * *"),
+]
 
 for periodic_job in SCHEDULE:
     cron.register(periodic_job.func, queue_name=periodic_job.queue, cron=periodic_job.cron)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.db import Base, UTCDateTime, utcnow
+from tracker.db import Base, UTCDateTime, str_enum, utcnow
 
 
 class Notification(Base):
@@ -25,13 +26,44 @@ class Notification(Base):
 
 
 class ReminderLog(Base):
-    """One row per reminder sent; the unique key makes a second send of the same one fail."""
+    """One row per reminder claimed: the unique key (subject, kind, period) makes a second
+    claim of the same reminder fail, however many runs or workers try. The subject is
+    "task:<id>" for a task's reminders, "user:<id>" for a person's digest."""
 
     __tablename__ = "reminder_log"
-    __table_args__ = (UniqueConstraint("task_id", "kind", "period"),)
+    __table_args__ = (UniqueConstraint("subject", "kind", "period"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(40))
-    period: Mapped[str] = mapped_column(String(20))
+    period: Mapped[str] = mapped_column(String(40))
+    # the run that claimed it: after a bulk insert that skips existing keys, the rows with
+    # this run's id are exactly the reminders this run must send
+    run_id: Mapped[str] = mapped_column(String(32), index=True)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class OutgoingMail(Base):
+    """An e-mail to send: written by the reminder pass, sent by a mail job that retries with
+    backoff; failures are recorded here."""
+
+    __tablename__ = "outgoing_mail"
+    __table_args__ = (Index("ix_outgoing_mail_state_created_at", "state", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    recipients: Mapped[list[str]] = mapped_column(JSON)
+    subject: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    state: Mapped[MailState] = mapped_column(str_enum(MailState), default=MailState.QUEUED)
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

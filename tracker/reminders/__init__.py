@@ -1,0 +1,1 @@
+"""Reminders and escalation: who is told what, once, before and after deadlines."""

@@ -1,0 +1,171 @@
+"""The reminder pass: work out from the database what is due today, claim each reminder in
+the log (so that a second run or a second worker sends nothing twice), and write one message
+per recipient, in the app and by e-mail."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from tracker.auth.models import Role, User
+from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
+from tracker.notices.models import Notice, NoticeState
+from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
+from tracker.reminders.messages import DueItem, leader_digest_mail, reminder_mail
+from tracker.tasks.models import Recurrence, Task, TaskState
+
+BATCH = 2000
+
+
+@dataclass
+class PassSummary:
+    reminders: int = 0
+    recipients: int = 0
+    mail_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    task_id: int
+    agency_id: int
+    item: DueItem
+
+
+def open_tasks() -> Select[int, int, date | None, Recurrence | None, str, str, str | None]:
+    """Open tasks of published notices, as plain rows (a pass reads every one)."""
+    return (
+        select(
+            Task.id,
+            Task.lead_agency_id,
+            Task.deadline,
+            Task.recurrence,
+            Task.text,
+            Task.ref,
+            Notice.number,
+        )
+        .join(Task.notice)
+        .where(Notice.state == NoticeState.PUBLISHED, Task.state == TaskState.IN_PROGRESS)
+        .order_by(Task.id)
+    )
+
+
+def run_reminder_pass(
+    session: Session, today: date, policy: ReminderPolicy, base_url: str
+) -> PassSummary:
+    due: list[tuple[_Row, Reminder]] = []
+    for task_id, agency_id, deadline, recurrence, text, ref, number in session.execute(
+        open_tasks()
+    ):
+        for reminder in reminders_due(
+            OpenTask(deadline, recurrence and recurrence.value), today, policy
+        ):
+            item = DueItem(task_id, text, ref, number or "", deadline, reminder)
+            due.append((_Row(task_id, agency_id, item), reminder))
+    claimed = _claim(session, [(f"task:{row.task_id}", r.kind, r.period) for row, r in due])
+    mine = [(row, r) for row, r in due if (f"task:{row.task_id}", r.kind, r.period) in claimed]
+    return _write_messages(session, mine, base_url)
+
+
+def _claim(session: Session, keys: Sequence[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """Insert the keys not yet in the log; return those this run inserted."""
+    if not keys:
+        return set()
+    run_id = uuid.uuid4().hex
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    rows = [{"subject": s, "kind": k, "period": p, "run_id": run_id} for s, k, p in set(keys)]
+    for start in range(0, len(rows), BATCH):
+        session.execute(
+            insert(ReminderLog).on_conflict_do_nothing(
+                index_elements=["subject", "kind", "period"]
+            ),
+            rows[start : start + BATCH],
+        )
+    claimed = session.execute(
+        select(ReminderLog.subject, ReminderLog.kind, ReminderLog.period).where(
+            ReminderLog.run_id == run_id
+        )
+    )
+    return {(s, k, p) for s, k, p in claimed}
+
+
+def _recipients(session: Session, agency_ids: Iterable[int]) -> dict[int, list[User]]:
+    users = session.scalars(
+        select(User).where(
+            User.agency_id.in_(set(agency_ids)),
+            User.active.is_(True),
+            User.role.in_([Role.AGENCY_OFFICER, Role.AGENCY_HEAD]),
+        )
+    )
+    by_agency: dict[int, list[User]] = defaultdict(list)
+    for user in users:
+        assert user.agency_id is not None  # noqa: S101 - agency roles have one
+        by_agency[user.agency_id].append(user)
+    return by_agency
+
+
+def _write_messages(
+    session: Session, claimed: list[tuple[_Row, Reminder]], base_url: str
+) -> PassSummary:
+    """One in-app notification and one e-mail (when the user has an address) per user."""
+    agency_users = _recipients(session, {row.agency_id for row, _ in claimed})
+    secretariat = session.scalars(
+        select(User).where(User.role == Role.SECRETARIAT, User.active.is_(True))
+    ).all()
+    per_user: dict[int, tuple[User, list[DueItem]]] = {}
+    for row, reminder in claimed:
+        users = agency_users.get(row.agency_id, [])
+        if reminder.escalates:
+            users = [u for u in users if u.role is Role.AGENCY_HEAD] + list(secretariat)
+        for user in users:
+            per_user.setdefault(user.id, (user, []))[1].append(row.item)
+    summary = PassSummary(reminders=len(claimed), recipients=len(per_user))
+    for user, items in per_user.values():
+        mail = reminder_mail(user, items, base_url)
+        session.add(
+            Notification(user_id=user.id, kind="reminder", message=mail.subject, link="/nhiem-vu/")
+        )
+        if user.email:
+            outgoing = OutgoingMail(
+                kind="reminder",
+                recipients=[user.email],
+                subject=mail.subject,
+                text=mail.text,
+                html=mail.html,
+            )
+            session.add(outgoing)
+            session.flush()
+            summary.mail_ids.append(outgoing.id)
+    return summary
+
+
+def run_leader_digest(session: Session, today: date, base_url: str) -> PassSummary:
+    """Once a week, each leader gets the province's overdue tasks by agency, oldest first."""
+    leaders = session.scalars(select(User).where(User.role == Role.LEADER, User.active.is_(True)))
+    week = week_key(today)
+    summary = PassSummary()
+    for leader in leaders:
+        if not _claim(session, [(f"user:{leader.id}", "leader_digest", week)]):
+            continue
+        mail = leader_digest_mail(session, today, base_url)
+        session.add(Notification(user_id=leader.id, kind="digest", message=mail.subject, link="/"))
+        summary.recipients += 1
+        if leader.email:
+            outgoing = OutgoingMail(
+                kind="leader_digest",
+                recipients=[leader.email],
+                subject=mail.subject,
+                text=mail.text,
+                html=mail.html,
+            )
+            session.add(outgoing)
+            session.flush()
+            summary.mail_ids.append(outgoing.id)
+    return summary
