@@ -1,0 +1,1 @@
+"""Completion reports: the figures of a period rendered as XLSX, DOCX and Markdown."""

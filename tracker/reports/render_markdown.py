@@ -1,0 +1,212 @@
+"""A completion report as Markdown, and the report's wording shared by every format.
+
+The sentences and table cells live here, once, so that the XLSX, DOCX and Markdown versions
+of a report say exactly the same thing. Percentages are shares of the tasks with a deadline
+(`StatusCounts.share`); "hoàn thành đúng hạn" counts trước hạn and đúng hạn together, as in
+the Government Office's two-way form (DESIGN.md, "Status").
+"""
+
+from __future__ import annotations
+
+from tracker.domain.formatting import vn_date, vn_number
+from tracker.domain.report_figures import OverdueRow, ReportFigures, StatusCounts
+
+AGENCY_HEADERS = (
+    "STT",
+    "Cơ quan",
+    "Tổng số",
+    "Trước hạn",
+    "Đúng hạn",
+    "Trễ hạn",
+    "Trong hạn",
+    "Quá hạn",
+    "Thường xuyên",
+    "Tỷ lệ hoàn thành đúng hạn",
+)
+OVERDUE_HEADERS = (
+    "STT",
+    "Cơ quan",
+    "Văn bản",
+    "Mục",
+    "Nội dung",
+    "Hạn xử lý",
+    "Số ngày quá hạn",
+)
+TOTAL_LABEL = "Tổng cộng"
+# A printed report lists at most this many overdue tasks; the spreadsheet lists them all.
+MAX_LISTED_OVERDUE = 200
+
+
+def count_values(counts: StatusCounts) -> tuple[int, ...]:
+    """The counts in the order of AGENCY_HEADERS, from "Tổng số" to "Thường xuyên"."""
+    return (
+        counts.total,
+        counts.early,
+        counts.on_time,
+        counts.late,
+        counts.within,
+        counts.overdue,
+        counts.ongoing,
+    )
+
+
+def on_time_share(counts: StatusCounts) -> str:
+    """Completed by the deadline (trước hạn and đúng hạn), of the tasks with a deadline."""
+    return counts.share(counts.early + counts.on_time)
+
+
+def on_time_rate(counts: StatusCounts) -> float:
+    """The same share as a number of percent, for comparing two periods; 0 of nothing."""
+    if counts.with_deadline == 0:
+        return 0.0
+    return 100 * (counts.early + counts.on_time) / counts.with_deadline
+
+
+def agency_cells(number: str, agency: str, counts: StatusCounts) -> list[str]:
+    """One row of the agency table, as text."""
+    counted = [vn_number(value) for value in count_values(counts)]
+    return [number, agency, *counted, on_time_share(counts)]
+
+
+def overdue_cells(number: int, row: OverdueRow) -> list[str]:
+    """One row of the overdue list, as text."""
+    return [
+        str(number),
+        row.agency,
+        row.notice,
+        row.ref,
+        row.text,
+        vn_date(row.deadline),
+        vn_number(row.days_overdue),
+    ]
+
+
+def period_line(figures: ReportFigures) -> str:
+    """The period, its dates and the scope. The figures are frozen at the period's last day,
+    which is therefore the cut-off date."""
+    return (
+        f"Kỳ báo cáo: {figures.period_label}, từ ngày {vn_date(figures.start)} "
+        f"đến ngày {vn_date(figures.end)} (ngày chốt số liệu). Phạm vi: {figures.scope_label}."
+    )
+
+
+def totals_sentence(figures: ReportFigures) -> str:
+    """The totals as the provinces' reports state them."""
+    counts = figures.totals
+
+    def tasks(value: int) -> str:
+        return f"{vn_number(value)} nhiệm vụ"
+
+    def with_share(value: int) -> str:
+        return f"{tasks(value)} ({counts.share(value)})"
+
+    return (
+        f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {tasks(counts.total)}, "
+        f"trong đó: đã hoàn thành {tasks(counts.completed)}, chiếm "
+        f"{counts.share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
+        f"đúng hạn {with_share(counts.on_time)}, trễ hạn {with_share(counts.late)}; "
+        f"đang trong hạn {with_share(counts.within)}; quá hạn {with_share(counts.overdue)}; "
+        f"thường xuyên {tasks(counts.ongoing)}."
+    )
+
+
+def on_time_sentence(figures: ReportFigures) -> str:
+    """The on-time rate and what the percentages are shares of."""
+    counts = figures.totals
+    return (
+        f"Tỷ lệ hoàn thành đúng hạn (gồm trước hạn và đúng hạn) đạt {on_time_share(counts)}. "
+        f"Các tỷ lệ được tính trên {vn_number(counts.with_deadline)} nhiệm vụ có thời hạn; "
+        "nhiệm vụ thường xuyên không có thời hạn nên không tính tỷ lệ."
+    )
+
+
+def change_sentence(figures: ReportFigures) -> str | None:
+    """The change against the previous period, or None when there is no previous period."""
+    previous = figures.previous_totals
+    if previous is None:
+        return None
+    current = figures.totals
+    parts = [
+        "tổng số nhiệm vụ " + _count_change(current.total, previous.total),
+        "số nhiệm vụ đã hoàn thành " + _count_change(current.completed, previous.completed),
+        "số nhiệm vụ quá hạn " + _count_change(current.overdue, previous.overdue),
+        "tỷ lệ hoàn thành đúng hạn " + _rate_change(current, previous),
+    ]
+    return "So với kỳ trước, " + "; ".join(parts) + "."
+
+
+def _count_change(current: int, previous: int) -> str:
+    if current == previous:
+        return f"không thay đổi ({vn_number(current)} nhiệm vụ)"
+    direction, word = ("tăng", "lên") if current > previous else ("giảm", "xuống")
+    return (
+        f"{direction} {vn_number(abs(current - previous))} nhiệm vụ "
+        f"(từ {vn_number(previous)} {word} {vn_number(current)})"
+    )
+
+
+def _rate_change(current: StatusCounts, previous: StatusCounts) -> str:
+    points = round(on_time_rate(current) - on_time_rate(previous), 2)
+    if points == 0:
+        return f"không thay đổi ({on_time_share(current)})"
+    direction, word = ("tăng", "lên") if points > 0 else ("giảm", "xuống")
+    return (
+        f"{direction} {vn_number(abs(points), 2)} điểm phần trăm "
+        f"(từ {on_time_share(previous)} {word} {on_time_share(current)})"
+    )
+
+
+def more_overdue_line(figures: ReportFigures) -> str | None:
+    """ "và N nhiệm vụ khác" when the printed list stops short of every overdue task."""
+    rest = len(figures.overdue) - MAX_LISTED_OVERDUE
+    return f"và {vn_number(rest)} nhiệm vụ khác." if rest > 0 else None
+
+
+def render_markdown(figures: ReportFigures) -> str:
+    """The report as Markdown: title, period, totals, agency table and overdue list."""
+    blocks = [
+        f"# {_escape(figures.title)}",
+        _escape(period_line(figures)),
+        "## Kết quả chung",
+        totals_sentence(figures),
+        on_time_sentence(figures),
+    ]
+    change = change_sentence(figures)
+    if change:
+        blocks.append(change)
+    blocks += ["## Kết quả theo cơ quan, đơn vị", _agency_table(figures)]
+    blocks += ["## Nhiệm vụ quá hạn", *_overdue_blocks(figures)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _agency_table(figures: ReportFigures) -> str:
+    rows = [agency_cells(str(n), r.agency, r.counts) for n, r in enumerate(figures.agencies, 1)]
+    rows.append(agency_cells("", f"**{TOTAL_LABEL}**", figures.totals))
+    return _table(AGENCY_HEADERS, rows, numeric_from=2)
+
+
+def _overdue_blocks(figures: ReportFigures) -> list[str]:
+    if not figures.overdue:
+        return ["Không có nhiệm vụ quá hạn."]
+    listed = figures.overdue[:MAX_LISTED_OVERDUE]
+    rows = [overdue_cells(number, row) for number, row in enumerate(listed, 1)]
+    blocks = [_table(OVERDUE_HEADERS, rows, numeric_from=6)]
+    more = more_overdue_line(figures)
+    return [*blocks, more] if more else blocks
+
+
+def _table(headers: tuple[str, ...], rows: list[list[str]], numeric_from: int) -> str:
+    """A pipe table; columns from `numeric_from` on are right-aligned, as is STT."""
+    aligns = ["---:" if i == 0 or i >= numeric_from else "---" for i in range(len(headers))]
+    lines = [_row(list(headers)), "| " + " | ".join(aligns) + " |"]
+    lines += [_row(cells) for cells in rows]
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(_escape(cell) for cell in cells) + " |"
+
+
+def _escape(text: str) -> str:
+    """Keep a cell on one line and its pipes literal."""
+    return " ".join(text.split()).replace("|", "\\|")

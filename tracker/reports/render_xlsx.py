@@ -1,0 +1,216 @@
+"""A completion report as an Excel workbook, ready to print on A4 landscape.
+
+Counts, dates and days are written as numbers and dates, not text, so that a reader can sum,
+sort and filter them; their formats ("#,##0", "dd/mm/yyyy") are shown with the separators of
+the reader's own locale, hence "2.608" on a Vietnamese system and "2,608" on an English one.
+Percentages are written as the report's text ("87,27%"), exactly as the DOCX states them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from io import BytesIO
+from typing import TypeAlias
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tracker.domain.formatting import vn_number
+from tracker.domain.report_figures import ReportFigures, StatusCounts
+from tracker.reports.issuer import ReportIssuer
+from tracker.reports.render_markdown import (
+    AGENCY_HEADERS,
+    OVERDUE_HEADERS,
+    count_values,
+    on_time_rate,
+    on_time_share,
+    period_line,
+)
+
+SUMMARY_SHEET = "Tổng hợp"
+OVERDUE_SHEET = "Nhiệm vụ quá hạn"
+COUNT_FORMAT = "#,##0"
+CHANGE_FORMAT = "+#,##0;-#,##0;0"
+DATE_FORMAT = "dd/mm/yyyy"
+SUMMARY_WIDTHS = (6, 42, 10, 10, 10, 10, 10, 10, 12, 16)
+OVERDUE_WIDTHS = (6, 28, 22, 8, 60, 12, 10)
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
+_BOLD = Font(bold=True)
+
+Value: TypeAlias = str | int | date
+
+
+def render_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
+    """The workbook: a "Tổng hợp" sheet (totals, change, agencies) and the overdue list."""
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = SUMMARY_SHEET
+    _write_summary(summary, figures, issuer)
+    _write_overdue(workbook.create_sheet(OVERDUE_SHEET), figures, issuer)
+    workbook.properties.title = figures.title
+    workbook.properties.creator = f"{issuer.superior} - {issuer.body}"
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_summary(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
+    width = len(AGENCY_HEADERS)
+    row = _write_heading(sheet, [figures.title, period_line(figures)], issuer, width)
+    row = _write_totals(sheet, row, figures)
+    _write_line(sheet, row, "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ", width, _BOLD)
+    header_row = row + 1
+    _write_table_row(sheet, header_row, list(AGENCY_HEADERS), header=True)
+    for number, agency in enumerate(figures.agencies, 1):
+        counts = agency.counts
+        values: list[Value] = [number, agency.agency, *count_values(counts), on_time_share(counts)]
+        _write_table_row(sheet, header_row + number, values)
+    _prepare_print(sheet, header_row, SUMMARY_WIDTHS)
+
+
+def _write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
+    """The issuer, then the title (bold, larger) and further lines; returns the next free row
+    after a blank one."""
+    _write_line(sheet, 1, f"{issuer.superior} - {issuer.body}", width, _BOLD, centred=False)
+    _write_line(sheet, 2, lines[0].upper(), width, Font(bold=True, size=14))
+    for offset, line in enumerate(lines[1:], 3):
+        _write_line(sheet, offset, line, width, Font(italic=True))
+    return len(lines) + 3
+
+
+def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
+    """The totals block and, when known, the previous period and the change; returns the next
+    free row after a blank one."""
+    counts = figures.totals
+    shares = [counts.share(value) for value in count_values(counts)[1:6]]
+    rows: list[tuple[str, list[Value], str]] = [
+        ("Số nhiệm vụ", [*count_values(counts), on_time_share(counts)], COUNT_FORMAT),
+        (
+            f"Tỷ lệ (trên {vn_number(counts.with_deadline)} nhiệm vụ có thời hạn)",
+            ["", *shares, "", ""],
+            COUNT_FORMAT,
+        ),
+    ]
+    if figures.previous_totals is not None:
+        rows += _change_rows(counts, figures.previous_totals)
+    _write_line(sheet, row, "I. TỔNG HỢP CHUNG", len(AGENCY_HEADERS), _BOLD)
+    _write_block_row(sheet, row + 1, "Chỉ tiêu", list(AGENCY_HEADERS[2:]), header=True)
+    for offset, (label, values, number_format) in enumerate(rows, 2):
+        _write_block_row(sheet, row + offset, label, values, number_format=number_format)
+    return row + len(rows) + 3
+
+
+def _change_rows(
+    current: StatusCounts, previous: StatusCounts
+) -> list[tuple[str, list[Value], str]]:
+    """The "So với kỳ trước" rows: the previous counts, then the signed differences."""
+    differences = [
+        now - before
+        for now, before in zip(count_values(current), count_values(previous), strict=True)
+    ]
+    points = round(on_time_rate(current) - on_time_rate(previous), 2)
+    sign = "+" if points > 0 else ("-" if points < 0 else "")
+    return [
+        ("Kỳ trước", [*count_values(previous), on_time_share(previous)], COUNT_FORMAT),
+        (
+            "So với kỳ trước: tăng (+), giảm (-)",
+            [*differences, f"{sign}{vn_number(abs(points), 2)} điểm %"],
+            CHANGE_FORMAT,
+        ),
+    ]
+
+
+def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
+    width = len(OVERDUE_HEADERS)
+    lines = [f"Danh sách nhiệm vụ quá hạn - {figures.period_label}", period_line(figures)]
+    header_row = _write_heading(sheet, lines, issuer, width)
+    _write_table_row(sheet, header_row, list(OVERDUE_HEADERS), header=True)
+    for number, task in enumerate(figures.overdue, 1):
+        values: list[Value] = [
+            number,
+            task.agency,
+            task.notice,
+            task.ref,
+            task.text,
+            task.deadline,
+            task.days_overdue,
+        ]
+        _write_table_row(sheet, header_row + number, values)
+    if not figures.overdue:
+        _write_line(sheet, header_row + 1, "Không có nhiệm vụ quá hạn.", width, Font())
+    _prepare_print(sheet, header_row, OVERDUE_WIDTHS)
+
+
+def _write_line(
+    sheet: Worksheet, row: int, text: str, width: int, font: Font, *, centred: bool = True
+) -> None:
+    """A line of text across the table's width."""
+    cell = sheet.cell(row=row, column=1, value=text)
+    cell.font = font
+    cell.alignment = _CENTRE if centred else Alignment(horizontal="left", vertical="center")
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def _write_block_row(
+    sheet: Worksheet,
+    row: int,
+    label: str,
+    values: Sequence[Value],
+    *,
+    header: bool = False,
+    number_format: str = COUNT_FORMAT,
+) -> None:
+    """A row of the totals block: the label across the first two columns, then the values
+    under the agency table's columns."""
+    _write_table_row(sheet, row, [label, "", *values], header=header, number_format=number_format)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+
+
+def _write_table_row(
+    sheet: Worksheet,
+    row: int,
+    values: Sequence[Value],
+    *,
+    header: bool = False,
+    number_format: str = COUNT_FORMAT,
+) -> None:
+    """A bordered row: headers bold and centred; numbers and dates formatted; text wrapped."""
+    for column, value in enumerate(values, 1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.border = _BORDER
+        if header:
+            cell.font, cell.fill, cell.alignment = _BOLD, _HEADER_FILL, _CENTRE
+        elif isinstance(value, date):
+            cell.number_format, cell.alignment = DATE_FORMAT, _CENTRE
+        elif isinstance(value, int):
+            cell.number_format = number_format
+            cell.alignment = _CENTRE if column == 1 else _RIGHT
+        else:
+            cell.alignment = _RIGHT if value.endswith("%") else _LEFT
+
+
+def _prepare_print(sheet: Worksheet, header_row: int, widths: Sequence[int]) -> None:
+    """Column widths, a frozen header, and A4 landscape one page wide with the header row
+    repeated on every page."""
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    sheet.print_options.horizontalCentered = True
+    sheet.oddFooter.center.text = "Trang &P/&N"
