@@ -17,6 +17,7 @@ from tracker.demo.loader import (
 from tracker.extensions import db
 from tracker.notices.cli import notices_cli
 from tracker.reminders.cli import reminders_cli
+from tracker.reports.cli import reports_cli
 from tracker.tasks.storage import EvidenceStore
 
 
@@ -24,6 +25,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(notices_cli)
     app.cli.add_command(reminders_cli)
+    app.cli.add_command(reports_cli)
 
 
 @click.group(help="The demo province.")

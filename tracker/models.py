@@ -8,6 +8,7 @@ from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
+from tracker.reports.models import Report
 from tracker.tasks.models import (
     Evidence,
     ExplanationRequest,
@@ -31,6 +32,7 @@ __all__ = [
     "OutgoingMail",
     "ProgressUpdate",
     "ReminderLog",
+    "Report",
     "Setting",
     "Task",
     "User",

@@ -1,0 +1,121 @@
+"""Building reports from the database: the period's tasks, frozen figures, the command."""
+
+import io
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from docx import Document
+from flask import Flask
+from sqlalchemy import select
+
+from tests.factories import make_notice, make_task
+from tracker.domain.periods import parse_period
+from tracker.extensions import db
+from tracker.reports.figures_store import figures_from_json
+from tracker.reports.models import Report, ReportState
+from tracker.reports.services import build_report, resolve_scope
+
+
+def scene() -> dict[str, object]:
+    """Sở Tài chính in Q3/2017: one task done early, one late, one overdue, one carried over
+    from Q2 and still open, one due in Q4 (not counted), one without deadline."""
+    notice = make_notice(issued_on=date(2017, 4, 1))
+    tasks = {
+        "early": make_task(
+            notice, lead="stc", deadline=date(2017, 9, 30), completed_on=date(2017, 9, 1)
+        ),
+        "late": make_task(
+            notice, lead="stc", deadline=date(2017, 8, 31), completed_on=date(2017, 9, 5)
+        ),
+        "overdue": make_task(notice, lead="stc", deadline=date(2017, 9, 15)),
+        "carried": make_task(notice, lead="stc", deadline=date(2017, 6, 30)),
+        "next": make_task(notice, lead="stc", deadline=date(2017, 12, 31)),
+        "ongoing": make_task(notice, lead="stc"),
+    }
+    db.session.commit()
+    return tasks
+
+
+def test_figures_of_a_quarter_for_one_agency(app: Flask) -> None:
+    tasks = scene()
+    report = build_report(
+        db.session(),
+        parse_period("2017-Q3"),
+        resolve_scope(db.session(), "agency:stc"),
+        today=date(2026, 1, 1),
+    )
+    figures = figures_from_json(report.figures)
+    totals = figures.totals
+    assert (totals.early, totals.late, totals.overdue, totals.ongoing) == (1, 1, 2, 1)
+    assert totals.total == 5  # the task due in Q4 is not counted
+    assert [row.days_overdue for row in figures.overdue] == [92, 15]
+    assert report.state is ReportState.READY and report.cut_off == date(2017, 9, 30)
+    # in Q2 the carried task was still within its deadline (due on 30/6, the cut-off)
+    assert figures.previous_totals is not None and figures.previous_totals.within == 1
+    assert tasks
+
+
+def test_a_report_is_frozen_at_its_cut_off(app: Flask) -> None:
+    tasks = scene()
+    report = build_report(
+        db.session(),
+        parse_period("2017-Q3"),
+        resolve_scope(db.session(), "agency:stc"),
+        today=date(2026, 1, 1),
+    )
+    db.session.commit()
+    overdue = tasks["overdue"]
+    overdue.completed_on = date(2017, 9, 10)  # someone rewrites history afterwards
+    db.session.commit()
+    stored = db.session.get(Report, report.id)
+    assert figures_from_json(stored.figures).totals.overdue == 2
+
+
+def test_the_build_command_writes_each_format(app: Flask, tmp_path: Path) -> None:
+    scene()
+    runner = app.test_cli_runner()
+    for file_format in ("xlsx", "docx", "md"):
+        out = tmp_path / f"bao-cao.{file_format}"
+        result = runner.invoke(
+            args=[
+                "reports",
+                "build",
+                "--period",
+                "2017-Q3",
+                "--scope",
+                "agency:stc",
+                "--format",
+                file_format,
+                "--out",
+                str(out),
+            ]
+        )
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    workbook = openpyxl.load_workbook(io.BytesIO((tmp_path / "bao-cao.xlsx").read_bytes()))
+    values = [c for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row if c]
+    assert "Sở Tài chính" in values
+    text = "\n".join(p.text for p in Document(str(tmp_path / "bao-cao.docx")).paragraphs)
+    assert "BÁO CÁO" in text and "Quý III năm 2017" in text
+    assert "| Sở Tài chính |" in (tmp_path / "bao-cao.md").read_text("utf-8")
+    assert len(db.session.scalars(select(Report)).all()) == 3
+
+
+def test_the_build_command_refuses_unknown_periods_and_scopes(app: Flask, tmp_path: Path) -> None:
+    runner = app.test_cli_runner()
+    for period, scope in (("2017-Q5", "all"), ("2017-Q3", "agency:none"), ("2017-Q3", "x")):
+        result = runner.invoke(
+            args=[
+                "reports",
+                "build",
+                "--period",
+                period,
+                "--scope",
+                scope,
+                "--out",
+                str(tmp_path / "r.xlsx"),
+            ]
+        )
+        assert result.exit_code != 0
+        assert "Invalid value" in result.output

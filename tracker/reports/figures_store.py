@@ -1,0 +1,40 @@
+"""ReportFigures to and from JSON, for a report frozen in the database."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from tracker.domain.report_figures import AgencyRow, OverdueRow, ReportFigures, StatusCounts
+
+
+def figures_to_json(figures: ReportFigures) -> dict[str, Any]:
+    def convert(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {key: convert(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [convert(item) for item in value]
+        return value
+
+    return dict(convert(asdict(figures)))
+
+
+def figures_from_json(data: dict[str, Any]) -> ReportFigures:
+    previous = data.get("previous_totals")
+    return ReportFigures(
+        title=data["title"],
+        period_label=data["period_label"],
+        start=date.fromisoformat(data["start"]),
+        end=date.fromisoformat(data["end"]),
+        scope_label=data["scope_label"],
+        totals=StatusCounts(**data["totals"]),
+        agencies=[AgencyRow(r["agency"], StatusCounts(**r["counts"])) for r in data["agencies"]],
+        overdue=[
+            OverdueRow(**{**r, "deadline": date.fromisoformat(r["deadline"])})
+            for r in data["overdue"]
+        ],
+        previous_totals=StatusCounts(**previous) if previous else None,
+    )

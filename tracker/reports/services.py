@@ -1,0 +1,147 @@
+"""Building a completion report: the tasks of a period and scope, their figures at the
+cut-off date (with the previous period's for comparison), frozen in a Report row.
+
+Which tasks a period counts: tasks of notices published by its end whose deadline falls in
+the period, tasks due earlier and still not completed when it began (carried over), and
+tasks without a deadline (thường xuyên)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from tracker.agencies.models import Agency, AgencyGroup
+from tracker.db import utcnow
+from tracker.domain.periods import Period
+from tracker.domain.report_figures import (
+    ReportFigures,
+    TaskFacts,
+    count_statuses,
+    figures_by_agency,
+    overdue_rows,
+)
+from tracker.notices.models import Notice, NoticeState
+from tracker.reports.figures_store import figures_to_json
+from tracker.reports.models import Report, ReportState
+from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
+
+
+class ScopeError(ValueError):
+    """The scope names nothing known."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    key: str  # "all", "notice:<id>", "agency:<code>", "group:<code>"
+    label: str
+    notice_id: int | None = None
+    agency_ids: tuple[int, ...] | None = None
+
+
+def resolve_scope(session: Session, key: str) -> Scope:
+    kind, _, value = key.partition(":")
+    if kind == "all" and not value:
+        return Scope("all", "toàn tỉnh")
+    if kind == "notice" and value.isdigit():
+        notice = session.get(Notice, int(value))
+        if notice is not None:
+            return Scope(key, f"{notice.kind.label} số {notice.number}", notice_id=notice.id)
+    if kind == "agency":
+        agency = session.scalar(select(Agency).where(Agency.code == value))
+        if agency is not None:
+            return Scope(key, agency.name, agency_ids=(agency.id,))
+    if kind == "group":
+        group = session.scalar(select(AgencyGroup).where(AgencyGroup.code == value))
+        if group is not None:
+            return Scope(key, group.name, agency_ids=tuple(m.id for m in group.members))
+    raise ScopeError(f"unknown scope {key!r} (all, notice:ID, agency:CODE or group:CODE)")
+
+
+def period_facts(session: Session, period: Period, scope: Scope) -> list[TaskFacts]:
+    objective = exists().where(
+        ExtensionRequest.task_id == Task.id,
+        ExtensionRequest.state == ExtensionState.APPROVED,
+        ExtensionRequest.objective_reason.is_(True),
+    )
+    query = (
+        select(
+            Agency.name,
+            Task.deadline,
+            Task.completed_on,
+            Task.original_deadline,
+            objective,
+            Notice.number,
+            Task.ref,
+            Task.text,
+        )
+        .join(Task.lead_agency)
+        .join(Task.notice)
+        .where(
+            Notice.state == NoticeState.PUBLISHED,
+            Notice.issued_on <= period.end,
+            or_(
+                Task.deadline.is_(None),
+                Task.deadline.between(period.start, period.end),
+                and_(
+                    Task.deadline < period.start,
+                    or_(Task.completed_on.is_(None), Task.completed_on >= period.start),
+                ),
+            ),
+        )
+        .order_by(Agency.name, Task.id)
+    )
+    if scope.notice_id is not None:
+        query = query.where(Task.notice_id == scope.notice_id)
+    if scope.agency_ids is not None:
+        query = query.where(Task.lead_agency_id.in_(scope.agency_ids))
+    facts = []
+    for row in session.execute(query):
+        agency, deadline, completed, original, objective_delay, number, ref, text = row
+        facts.append(
+            TaskFacts(
+                agency=agency,
+                deadline=deadline,
+                completed_on=completed,
+                original_deadline=original,
+                objective_delay=bool(objective_delay),
+                notice=number or "",
+                ref=ref,
+                text=text,
+            )
+        )
+    return facts
+
+
+def compute_figures(session: Session, period: Period, scope: Scope, cut_off: date) -> ReportFigures:
+    """Figures at the cut-off date: the period's end, or today for a period still running."""
+    facts = period_facts(session, period, scope)
+    previous = period.previous()
+    return ReportFigures(
+        title=f"Báo cáo tình hình thực hiện nhiệm vụ {period.label}",
+        period_label=period.label,
+        start=period.start,
+        end=cut_off,
+        scope_label=scope.label,
+        totals=count_statuses(facts, cut_off),
+        agencies=figures_by_agency(facts, cut_off),
+        overdue=overdue_rows(facts, cut_off),
+        previous_totals=count_statuses(period_facts(session, previous, scope), previous.end),
+    )
+
+
+def build_report(
+    session: Session, period: Period, scope: Scope, today: date, built_by_id: int | None = None
+) -> Report:
+    """Compute and freeze the figures of a report (the caller commits)."""
+    cut_off = min(period.end, today)
+    report = Report(
+        period_key=period.key, scope=scope.key, cut_off=cut_off, built_by_id=built_by_id
+    )
+    session.add(report)
+    report.figures = figures_to_json(compute_figures(session, period, scope, cut_off))
+    report.state, report.progress, report.built_at = ReportState.READY, 100, utcnow()
+    session.flush()
+    return report
