@@ -78,10 +78,21 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
     from tracker.notifications.views import blueprint as notifications
+    from tracker.reports.views import blueprint as reports
     from tracker.tasks.actions import blueprint as task_actions
     from tracker.tasks.views import blueprint as tasks
 
-    blueprints = (admin, auth, dashboard, notices, notice_entry, notifications, tasks, task_actions)
+    blueprints = (
+        admin,
+        auth,
+        dashboard,
+        notices,
+        notice_entry,
+        notifications,
+        reports,
+        tasks,
+        task_actions,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

@@ -13,6 +13,7 @@ from rq import cron
 
 from tracker.jobs.mail import send_pending_mail
 from tracker.jobs.reminders import run_leader_digests, run_reminders
+from tracker.jobs.reports import build_quarter_report
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ SCHEDULE: list[PeriodicJob] = [
     PeriodicJob(run_reminders, "default", "0 0 * * *"),
     PeriodicJob(run_leader_digests, "default", "0 0 * * 1"),
     PeriodicJob(send_pending_mail, "mail", "*/15 * * * *"),
+    PeriodicJob(build_quarter_report, "reports", "0 1 1 1,4,7,10 *"),
 ]
 
 for periodic_job in SCHEDULE:

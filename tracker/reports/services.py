@@ -135,13 +135,20 @@ def compute_figures(session: Session, period: Period, scope: Scope, cut_off: dat
 def build_report(
     session: Session, period: Period, scope: Scope, today: date, built_by_id: int | None = None
 ) -> Report:
-    """Compute and freeze the figures of a report (the caller commits)."""
-    cut_off = min(period.end, today)
+    """Compute and freeze the figures of a report now (the caller commits)."""
     report = Report(
-        period_key=period.key, scope=scope.key, cut_off=cut_off, built_by_id=built_by_id
+        period_key=period.key,
+        scope=scope.key,
+        cut_off=min(period.end, today),
+        built_by_id=built_by_id,
     )
     session.add(report)
-    report.figures = figures_to_json(compute_figures(session, period, scope, cut_off))
+    fill_report(session, report, period, scope)
+    return report
+
+
+def fill_report(session: Session, report: Report, period: Period, scope: Scope) -> None:
+    """Compute the figures at the report's cut-off and freeze them in it."""
+    report.figures = figures_to_json(compute_figures(session, period, scope, report.cut_off))
     report.state, report.progress, report.built_at = ReportState.READY, 100, utcnow()
     session.flush()
-    return report

@@ -1,0 +1,64 @@
+"""Reports on the web: built in the background by a real RQ worker on a real Redis, or at once
+when Redis is down; read and downloaded by the staff only."""
+
+from collections.abc import Callable
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from redis import Redis
+from rq import Queue, SimpleWorker
+
+from tests.support.forms import csrf_token
+from tests.support.services import free_port
+from tracker.extensions import db
+from tracker.reports.models import Report, ReportState
+
+Login = Callable[[str], FlaskClient]
+
+
+def ask(client: FlaskClient, period: str, scope: str = "all") -> object:
+    return client.post(
+        "/bao-cao/",
+        data={"csrf_token": csrf_token(client, "/bao-cao/"), "period": period, "scope": scope},
+    )
+
+
+def test_a_report_is_built_by_the_worker_and_downloaded(
+    app: Flask, login: Login, redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connection = Redis.from_url(redis_url)
+    monkeypatch.setitem(app.extensions, "redis", connection)
+    client = login("vanphong")
+    response = ask(client, "2026-Q4", "agency:stc")
+    report_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert db.session.get(Report, report_id).state is ReportState.BUILDING
+    assert "Đang lập báo cáo" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+    SimpleWorker([Queue("reports", connection=connection)], connection=connection).work(burst=True)
+    db.session.expire_all()
+    assert db.session.get(Report, report_id).state is ReportState.READY
+    page = client.get(f"/bao-cao/{report_id}").get_data(as_text=True)
+    assert "Báo cáo tình hình thực hiện nhiệm vụ Quý IV năm 2026" in page
+    download = client.get(f"/bao-cao/{report_id}/tai-ve.xlsx")
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"].endswith('.xlsx"')
+    assert download.data[:2] == b"PK"
+
+
+def test_without_redis_the_report_is_built_at_once(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(app.extensions, "redis", Redis(port=free_port(), socket_timeout=1))
+    client = login("lanhdao")
+    response = ask(client, "2026")
+    report_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert db.session.get(Report, report_id).state is ReportState.READY
+
+
+def test_bad_periods_and_agencies(login: Login) -> None:
+    client = login("vanphong")
+    page = client.get(ask(client, "2026-Q7").headers["Location"]).get_data(as_text=True)
+    assert "Kỳ báo cáo không hợp lệ" in page
+    client.post("/dang-xuat", data={"csrf_token": csrf_token(client, "/")})
+    assert login("stc").get("/bao-cao/").status_code == 403

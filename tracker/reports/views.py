@@ -1,0 +1,94 @@
+"""Reports on the web: build any report in the background, watch its progress, read it and
+download it as XLSX, DOCX or Markdown."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from tracker.access import role_required
+from tracker.agencies.queries import active_agencies, all_groups
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.domain.markdown import render_markdown
+from tracker.domain.periods import parse_period
+from tracker.extensions import db
+from tracker.jobs.queues import enqueue
+from tracker.jobs.reports import build_requested_report
+from tracker.reports.documents import MEDIA_TYPES, render_report
+from tracker.reports.figures_store import figures_from_json
+from tracker.reports.models import Report, ReportState
+from tracker.reports.render_markdown import render_markdown as report_markdown
+from tracker.reports.services import ScopeError, fill_report, resolve_scope
+
+blueprint = Blueprint("reports", __name__, url_prefix="/bao-cao")
+READERS = (Role.SECRETARIAT, Role.LEADER, Role.ADMIN)
+
+
+@blueprint.route("/")
+@role_required(*READERS)
+def report_list() -> str:
+    reports = db.session.scalars(select(Report).order_by(Report.id.desc()).limit(50)).all()
+    return render_template(
+        "reports/list.html",
+        reports=reports,
+        agencies=db.session.scalars(active_agencies()),
+        groups=db.session.scalars(all_groups()),
+        default_period=f"{today().year}-Q{(today().month - 1) // 3 + 1}",
+    )
+
+
+@blueprint.route("/", methods=["POST"])
+@role_required(*READERS)
+def request_report() -> Response:
+    try:
+        period = parse_period(request.form.get("period", ""))
+        scope = resolve_scope(db.session(), request.form.get("scope", "all"))
+    except (ValueError, ScopeError):
+        flash(
+            "Kỳ báo cáo không hợp lệ: nhập ví dụ 2017-Q3 (quý), 2017-H1 (6 tháng), 2017-08 "
+            "(tháng), 2017 (năm) hoặc 2017-07-01..2017-09-30.",
+            "error",
+        )
+        return redirect(url_for("reports.report_list"))
+    report = Report(
+        period_key=period.key,
+        scope=scope.key,
+        cut_off=min(period.end, today()),
+        built_by_id=current_user.id,
+    )
+    db.session.add(report)
+    db.session.commit()
+    if not enqueue(build_requested_report, report.id, queue="reports"):
+        fill_report(db.session(), report, period, scope)  # no queue: build it now
+        db.session.commit()
+    return redirect(url_for("reports.report_detail", report_id=report.id))
+
+
+@blueprint.route("/<int:report_id>")
+@role_required(*READERS)
+def report_detail(report_id: int) -> str:
+    report = db.get_or_404(Report, report_id)
+    body = None
+    if report.state is ReportState.READY and report.figures:
+        body = render_markdown(report_markdown(figures_from_json(report.figures)))
+    return render_template("reports/detail.html", report=report, body_html=body)
+
+
+@blueprint.route("/<int:report_id>/tai-ve.<file_format>")
+@role_required(*READERS)
+def download(report_id: int, file_format: str) -> Response:
+    report = db.get_or_404(Report, report_id)
+    if file_format not in MEDIA_TYPES or report.figures is None:
+        abort(404)
+    content = render_report(
+        figures_from_json(report.figures), file_format, current_app.config, issued_on=today()
+    )
+    name = f"bao-cao-{report.period_key}-{report.scope.replace(':', '-')}.{file_format}"
+    return Response(
+        content,
+        mimetype=MEDIA_TYPES[file_format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
