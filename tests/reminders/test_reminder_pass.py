@@ -154,3 +154,19 @@ def test_the_development_sink_writes_eml_files_the_admin_reads(
     assert list(outbox.glob("*.eml"))
     page = login("quantri").get("/quan-tri/hop-thu-di").get_data(as_text=True)
     assert "Nhắc việc: 3 nhiệm vụ cần chú ý, 1 nhiệm vụ quá hạn" in page
+
+
+def test_leaders_get_one_weekly_digest_of_overdue_tasks_by_agency(
+    app: Flask, scene: dict[str, int], inbox: Inbox, user: Callable[[str], User]
+) -> None:
+    from tracker.jobs.mail import send_pending_mail
+    from tracker.jobs.reminders import run_leader_digests
+
+    first = run_leader_digests(DAY.isoformat())
+    again = run_leader_digests((DAY + timedelta(days=2)).isoformat())  # the same week
+    assert first["recipients"] == 1 and again["recipients"] == 0
+    send_pending_mail()
+    (digest,) = inbox.to(user("lanhdao").email)
+    text = digest.get_body(("plain",)).get_content()
+    assert digest["Subject"].startswith("Tổng hợp tuần:")
+    assert "Sở Xây dựng" in text and f"/nhiem-vu/{scene['late']}" in text

@@ -62,3 +62,17 @@ def test_bad_periods_and_agencies(login: Login) -> None:
     assert "Kỳ báo cáo không hợp lệ" in page
     client.post("/dang-xuat", data={"csrf_token": csrf_token(client, "/")})
     assert login("stc").get("/bao-cao/").status_code == 403
+
+
+def test_a_report_for_one_notice(app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import select
+
+    from tracker.notices.models import Notice
+
+    monkeypatch.setitem(app.extensions, "redis", Redis(port=free_port(), socket_timeout=1))
+    notice = db.session.scalar(select(Notice).where(Notice.number == "1520/UBND-KGVX"))
+    client = login("vanphong")
+    assert f'value="notice:{notice.id}"' in client.get("/bao-cao/").get_data(as_text=True)
+    response = ask(client, "2026-Q4", f"notice:{notice.id}")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Công văn số 1520/UBND-KGVX" in page

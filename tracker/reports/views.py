@@ -17,6 +17,7 @@ from tracker.domain.periods import parse_period
 from tracker.extensions import db
 from tracker.jobs.queues import enqueue
 from tracker.jobs.reports import build_requested_report
+from tracker.notices.models import Notice, NoticeState
 from tracker.reports.documents import MEDIA_TYPES, render_report
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import Report, ReportState
@@ -36,6 +37,12 @@ def report_list() -> str:
         reports=reports,
         agencies=db.session.scalars(active_agencies()),
         groups=db.session.scalars(all_groups()),
+        notices=db.session.scalars(
+            select(Notice)
+            .where(Notice.state == NoticeState.PUBLISHED)
+            .order_by(Notice.issued_on.desc())
+            .limit(100)
+        ),
         default_period=f"{today().year}-Q{(today().month - 1) // 3 + 1}",
     )
 
