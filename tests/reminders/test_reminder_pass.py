@@ -170,3 +170,14 @@ def test_leaders_get_one_weekly_digest_of_overdue_tasks_by_agency(
     text = digest.get_body(("plain",)).get_content()
     assert digest["Subject"].startswith("Tổng hợp tuần:")
     assert "Sở Xây dựng" in text and f"/nhiem-vu/{scene['late']}" in text
+
+
+def test_two_runs_claiming_the_same_reminders_send_them_once(
+    app: Flask, scene: dict[str, int]
+) -> None:
+    """As two workers would: the second claim of the same keys gets nothing."""
+    from tracker.reminders.services import claim_reminders
+
+    keys = [(f"task:{task_id}", "before", "x") for task_id in scene.values()]
+    assert len(claim_reminders(db.session(), keys)) == 3
+    assert claim_reminders(db.session(), keys) == set()

@@ -119,3 +119,30 @@ def test_the_build_command_refuses_unknown_periods_and_scopes(app: Flask, tmp_pa
         )
         assert result.exit_code != 0
         assert "Invalid value" in result.output
+
+
+def test_an_agency_merged_in_the_middle_of_the_period(app: Flask) -> None:
+    """Sở Thông tin và Truyền thông merges into Sở Khoa học và Công nghệ in August: its open
+    tasks move to the successor, so the quarter's report counts them under the successor,
+    while the task completed before the merger stays with the old agency."""
+    from tests.factories import agency
+
+    notice = make_notice(issued_on=date(2017, 4, 1))
+    done = make_task(
+        notice, lead="stttt", deadline=date(2017, 7, 31), completed_on=date(2017, 7, 20)
+    )
+    moved = make_task(notice, lead="stttt", deadline=date(2017, 9, 15))
+    old, successor = agency("stttt"), agency("skhcn")
+    old.successor_id, old.active = successor.id, False
+    moved.lead_agency_id = successor.id
+    db.session.commit()
+    report = build_report(
+        db.session(),
+        parse_period("2017-Q3"),
+        resolve_scope(db.session(), "all"),
+        today=date(2026, 1, 1),
+    )
+    rows = {row.agency: row.counts for row in figures_from_json(report.figures).agencies}
+    assert rows["Sở Thông tin và Truyền thông"].early == 1
+    assert rows["Sở Khoa học và Công nghệ"].overdue == 1
+    assert done.id != moved.id

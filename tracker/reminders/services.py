@@ -69,12 +69,16 @@ def run_reminder_pass(
         ):
             item = DueItem(task_id, text, ref, number or "", deadline, reminder)
             due.append((_Row(task_id, agency_id, item), reminder))
-    claimed = _claim(session, [(f"task:{row.task_id}", r.kind, r.period) for row, r in due])
+    claimed = claim_reminders(
+        session, [(f"task:{row.task_id}", r.kind, r.period) for row, r in due]
+    )
     mine = [(row, r) for row, r in due if (f"task:{row.task_id}", r.kind, r.period) in claimed]
     return _write_messages(session, mine, base_url)
 
 
-def _claim(session: Session, keys: Sequence[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+def claim_reminders(
+    session: Session, keys: Sequence[tuple[str, str, str]]
+) -> set[tuple[str, str, str]]:
     """Insert the keys not yet in the log; return those this run inserted."""
     if not keys:
         return set()
@@ -152,7 +156,7 @@ def run_leader_digest(session: Session, today: date, base_url: str) -> PassSumma
     week = week_key(today)
     summary = PassSummary()
     for leader in leaders:
-        if not _claim(session, [(f"user:{leader.id}", "leader_digest", week)]):
+        if not claim_reminders(session, [(f"user:{leader.id}", "leader_digest", week)]):
             continue
         mail = leader_digest_mail(session, today, base_url)
         session.add(Notification(user_id=leader.id, kind="digest", message=mail.subject, link="/"))
