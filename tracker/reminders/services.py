@@ -19,7 +19,12 @@ from tracker.auth.models import Role, User
 from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
 from tracker.notices.models import Notice, NoticeState
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
-from tracker.reminders.messages import DueItem, leader_digest_mail, reminder_mail
+from tracker.reminders.messages import (
+    DueItem,
+    MailContent,
+    leader_digest_mail,
+    reminder_mail,
+)
 from tracker.tasks.models import Recurrence, Task, TaskState
 
 BATCH = 2000
@@ -132,22 +137,24 @@ def _write_messages(
             per_user.setdefault(user.id, (user, []))[1].append(row.item)
     summary = PassSummary(reminders=len(claimed), recipients=len(per_user))
     for user, items in per_user.values():
-        mail = reminder_mail(user, items, base_url)
-        session.add(
-            Notification(user_id=user.id, kind="reminder", message=mail.subject, link="/nhiem-vu/")
+        _deliver(
+            session, user, reminder_mail(user, items, base_url), "reminder", "/nhiem-vu/", summary
         )
-        if user.email:
-            outgoing = OutgoingMail(
-                kind="reminder",
-                recipients=[user.email],
-                subject=mail.subject,
-                text=mail.text,
-                html=mail.html,
-            )
-            session.add(outgoing)
-            session.flush()
-            summary.mail_ids.append(outgoing.id)
     return summary
+
+
+def _deliver(
+    session: Session, user: User, mail: MailContent, kind: str, link: str, summary: PassSummary
+) -> None:
+    """The message in the user's inbox, and queued as e-mail when she has an address."""
+    session.add(Notification(user_id=user.id, kind=kind, message=mail.subject, link=link))
+    if user.email:
+        outgoing = OutgoingMail(
+            kind=kind, recipients=[user.email], subject=mail.subject, text=mail.text, html=mail.html
+        )
+        session.add(outgoing)
+        session.flush()
+        summary.mail_ids.append(outgoing.id)
 
 
 def run_leader_digest(session: Session, today: date, base_url: str) -> PassSummary:
@@ -155,21 +162,11 @@ def run_leader_digest(session: Session, today: date, base_url: str) -> PassSumma
     leaders = session.scalars(select(User).where(User.role == Role.LEADER, User.active.is_(True)))
     week = week_key(today)
     summary = PassSummary()
+    mail: MailContent | None = None
     for leader in leaders:
         if not claim_reminders(session, [(f"user:{leader.id}", "leader_digest", week)]):
             continue
-        mail = leader_digest_mail(session, today, base_url)
-        session.add(Notification(user_id=leader.id, kind="digest", message=mail.subject, link="/"))
+        mail = mail or leader_digest_mail(session, today, base_url)
+        _deliver(session, leader, mail, "leader_digest", "/", summary)
         summary.recipients += 1
-        if leader.email:
-            outgoing = OutgoingMail(
-                kind="leader_digest",
-                recipients=[leader.email],
-                subject=mail.subject,
-                text=mail.text,
-                html=mail.html,
-            )
-            session.add(outgoing)
-            session.flush()
-            summary.mail_ids.append(outgoing.id)
     return summary
