@@ -241,3 +241,25 @@ def test_the_parser_never_fails_on_odd_text() -> None:
         text = " ".join(rng.choice(fragments) for _ in range(rng.randint(0, 60)))
         parsed = parse_notice(text, DIRECTORY, today=date(2024, 1, 1))
         assert isinstance(parsed.problems, list)
+
+
+def test_a_second_body_named_as_subject_of_a_clause_gets_its_own_task() -> None:
+    tasks = split(
+        "4. Sở Tài chính tham mưu bố trí kinh phí lập quy hoạch; Sở Nội vụ phối hợp rà soát "
+        "biên chế các đơn vị.\n\n"
+        "5. Thủ trưởng các Sở, Ban, ngành; Chủ tịch UBND các huyện chỉ đạo thực hiện.\n"
+    )
+    assert [(t[0], t[3]) for t in tasks] == [
+        ("Sở Tài chính", "tham mưu bố trí kinh phí lập quy hoạch;"),
+        ("Sở Nội vụ", "phối hợp rà soát biên chế các đơn vị."),
+        ("Thủ trưởng các Sở, Ban, ngành; Chủ tịch UBND các huyện", "chỉ đạo thực hiện."),
+    ]
+
+
+def test_statements_of_fact_and_approvals_are_not_tasks() -> None:
+    tasks = split(
+        "1. Sở Nội vụ đã hoàn thành việc rà soát biên chế năm 2023.\n\n"
+        "2. Đồng ý chủ trương cho Sở Tài chính mua sắm thiết bị; Sở Tài chính chịu trách "
+        "nhiệm bảo đảm nguồn vốn theo quy định.\n"
+    )
+    assert tasks == []

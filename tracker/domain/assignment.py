@@ -23,6 +23,10 @@ _SENTENCE_CUE = re.compile(
     r"(?:giao cho|giao|yeu cau|de nghi))\s+"
     r"|(?<=,)\s+((?:dong thoi )?giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
 )
+_CLAUSE_START = re.compile(r"(?<=[.;])\s+")
+_FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
+# What a body "đã" or "đang" do is a statement of fact, not an assignment.
+_STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao ket qua)\b")
 # An instruction that announces the items below it: "... một số nội dung sau:".
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
 _OF_THE_PROVINCE = re.compile(r" tinh\b")
@@ -98,6 +102,8 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
         if coordinating or after > coordinates.end():
             position = after
     instruction = text[positions[position] :].lstrip(" ,;:-–").strip()
+    if not cue and _STATEMENT.match(_folded(instruction)):
+        assignees, written, written_names = [], "", []
     return Assignment(
         assignees=assignees,
         assignees_written=written,
@@ -109,13 +115,39 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
     )
 
 
-def cued_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of `text` that start with an assignment cue ("Giao ...", "Đề nghị ...", after a
-    sentence or clause) and run to the next such start or the end."""
+def cued_sentences(
+    text: str, directory: NameDirectory, *, names_too: bool = True
+) -> list[tuple[int, int]]:
+    """Spans of `text` that start with an assignment cue ("Giao ...", "Đề nghị ...") or, when
+    `names_too`, with a known body's name as the subject of a new clause after a clause that
+    said something ("... lập quy hoạch; Sở GTVT phối hợp ..."), each running to the next such
+    start or the end."""
     folded, positions = fold_with_positions(text)
-    starts = [positions[m.start(m.lastindex or 1)] for m in _SENTENCE_CUE.finditer(folded)]
+    cued = [m.start(m.lastindex or 1) for m in _SENTENCE_CUE.finditer(folded)]
+    clause_starts = [0, *(m.end() for m in _CLAUSE_START.finditer(folded))]
+    named = [
+        start
+        for previous, start in zip(clause_starts, clause_starts[1:], strict=False)
+        if names_too
+        and not _only_names(folded, previous, start, directory)
+        and _acts(folded, start, directory)
+    ]
+    starts = [positions[start] for start in sorted({*cued, *named})]
     ends = [*starts[1:], len(text)] if starts else []
     return list(zip(starts, ends, strict=True))
+
+
+def _only_names(folded: str, start: int, end: int, directory: NameDirectory) -> bool:
+    """Whether folded[start:end] is nothing but names ("Thủ trưởng các Sở, Ban, ngành;")."""
+    _, after = _read_names(folded, _skip_spaces(folded, start), directory, allow_unknown=False)
+    return after > start and not folded[after:end].strip(" ;,.")
+
+
+def _acts(folded: str, position: int, directory: NameDirectory) -> bool:
+    """A known body named as the subject of a clause, followed by what it is to do (not a
+    list of bodies: "...; Chủ tịch UBND các huyện, thị xã; Lãnh đạo ...")."""
+    match = directory.match_at(folded, position)
+    return match is not None and bool(_FOLLOWED_BY_A_VERB.match(folded, match.end))
 
 
 def find_cued_assignees(text: str, directory: NameDirectory) -> list[NameMatch]:

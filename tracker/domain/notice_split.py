@@ -137,7 +137,9 @@ class _Reader:
         """An item or paragraph: tasks for whoever it names at its start or in its cued
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
         or a header, or a lead-in, itself."""
-        spans = cued_sentences(text)
+        # an approval's own clauses are part of it; only a cue assigns inside it
+        approval = bool(_APPROVAL.match(fold(text)))
+        spans = cued_sentences(text, self.directory, names_too=not approval)
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
             head = read_assignment(text[:head_end], self.directory)
