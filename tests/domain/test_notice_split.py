@@ -263,3 +263,23 @@ def test_statements_of_fact_and_approvals_are_not_tasks() -> None:
         "nhiệm bảo đảm nguồn vốn theo quy định.\n"
     )
     assert tasks == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền.",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        ),
+        (
+            "Đề nghị Tổng Công ty Điện lực miền Trung bảo đảm cấp điện.",
+            "Tổng Công ty Điện lực miền Trung",
+        ),
+        ("Giao Ban Quản lý vịnh Nha Trang tăng cường tuần tra.", "Ban Quản lý vịnh Nha Trang"),
+    ],
+)
+def test_bodies_outside_the_directory_are_kept_as_written(sentence: str, name: str) -> None:
+    parsed = parse_notice(HEADER + "1. " + sentence + "\n", DIRECTORY, date(2024, 2, 5))
+    (task,) = parsed.tasks
+    assert (task.assignee, task.unknown_assignee) == (name, True)

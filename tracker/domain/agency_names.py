@@ -14,7 +14,8 @@ GROUP = "group"
 
 # Words that open the name of a body the directory may not know yet ("Sở Du lịch").
 _UNKNOWN_NAME_START = re.compile(
-    r"(so|ban quan ly|ban|ubnd|uy ban nhan dan|thanh tra|van phong|cong an|bo chi huy|cuc|"
+    r"(so|ban quan ly|ban|ubnd|uy ban nhan dan|uy ban|mat tran|thanh tra|van phong|cong an|"
+    r"bo chi huy|bo|tong cong ty|cuc|"
     r"chi cuc|kho bac|bao hiem|ngan hang|trung tam|dai|bao|hoi|lien doan|tinh doan|doan|"
     r"truong|benh vien|quy|vien|cong ty|ho?i dong)\s+[a-z0-9]"
 )
