@@ -5,7 +5,7 @@ day still finds what is due, because everything is worked out from dates."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from tracker.domain.periods import Period, period_containing
 
@@ -80,15 +80,7 @@ def _recurring(recurrence: str, today: date, policy: ReminderPolicy) -> list[Rem
     return [Reminder("recurring", period.key, left)]
 
 
-def overdue_days(deadline: date, today: date) -> int:
-    return max(0, (today - deadline).days)
-
-
 def week_key(day: date) -> str:
     """The ISO week of a day, for weekly digests: "2026-W47"."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
