@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
@@ -26,8 +28,14 @@ DATE_MESSAGE = "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, v
 
 
 class VietnameseDateField(DateField):
-    """A date typed dd/mm/yyyy (or picked as yyyy-mm-dd), refused in Vietnamese when it
-    does not exist, such as 31/02/2020."""
+    """A date typed dd/mm/yyyy (or sent as yyyy-mm-dd), refused in Vietnamese when it does
+    not exist, such as 31/02/2020. Shown as a text box, since a browser's date picker follows
+    the browser's language rather than the Vietnamese order."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        render_kw = {"type": "text", "placeholder": "ngày/tháng/năm", "inputmode": "numeric"}
+        kwargs["render_kw"] = {**render_kw, **(kwargs.get("render_kw") or {})}
+        super().__init__(*args, **kwargs)
 
     def process_formdata(self, valuelist: list[str]) -> None:
         try:
