@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.support.apps import build_demo_app, settings_for
@@ -108,3 +109,24 @@ def test_failed_sign_ins_are_rate_limited_in_redis(
     assert page.status_code == 429
     assert "thử quá nhiều lần" in page.get_data(as_text=True)
     assert redis.Redis.from_url(redis_url).keys("LIMITS*"), "the counters live in Redis"
+
+
+def test_sign_in_keeps_working_when_redis_is_down(app: Flask) -> None:
+    """The limiter counts in Redis; when Redis cannot be reached it falls back to memory and
+    the web keeps serving."""
+    from tests.support.services import free_port
+    from tracker import create_app
+
+    settings = {
+        key: app.config[key]
+        for key in ("SQLALCHEMY_DATABASE_URI", "SECRET_KEY", "UPLOAD_FOLDER", "OUTBOX_FOLDER")
+    }
+    settings.update(TESTING=True, RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{free_port()}/0")
+    no_redis = create_app(settings)
+    client = no_redis.test_client()
+    assert sign_in(client, "stc", DEMO_PASSWORD).status_code == 302
+    assert client.get("/").status_code == 200
+    with no_redis.app_context():
+        from tracker.extensions import db
+
+        db.engine.dispose()
