@@ -4,6 +4,7 @@ and returns to the task page with a message."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import current_user
@@ -50,6 +51,13 @@ def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: st
 
 def _version(form: FlaskForm) -> int | None:
     return form.seen_version if isinstance(form, forms.VersionedForm) else None
+
+
+def _as_user(verb: Callable[..., object], form: FlaskForm, *args: Any) -> Callable[[Task], object]:
+    """The verb called on the task by the signed-in user, today, on the version she saw."""
+    return lambda task: verb(
+        db.session(), task, current_user, *args, today=today(), version=_version(form)
+    )
 
 
 @blueprint.route("/tien-do", methods=["POST"])
@@ -125,9 +133,7 @@ def submit(task_id: int) -> Response:
     return _act(
         task_id,
         form,
-        lambda task: services.submit(
-            db.session(), task, current_user, today=today(), version=_version(form)
-        ),
+        _as_user(services.submit, form),
         "Đã báo cáo hoàn thành; đang chờ Văn phòng UBND xác nhận.",
     )
 
@@ -136,14 +142,7 @@ def submit(task_id: int) -> Response:
 @role_required(Role.SECRETARIAT)
 def accept(task_id: int) -> Response:
     form = forms.SubmitForm()
-    return _act(
-        task_id,
-        form,
-        lambda task: services.accept(
-            db.session(), task, current_user, today=today(), version=_version(form)
-        ),
-        "Đã xác nhận hoàn thành.",
-    )
+    return _act(task_id, form, _as_user(services.accept, form), "Đã xác nhận hoàn thành.")
 
 
 @blueprint.route("/tra-lai", methods=["POST"])
@@ -153,14 +152,7 @@ def return_task(task_id: int) -> Response:
     return _act(
         task_id,
         form,
-        lambda task: services.return_task(
-            db.session(),
-            task,
-            current_user,
-            form.reason.data or "",
-            today=today(),
-            version=_version(form),
-        ),
+        _as_user(services.return_task, form, form.reason.data or ""),
         "Đã trả lại nhiệm vụ để thực hiện lại.",
     )
 
@@ -213,14 +205,7 @@ def decline(task_id: int) -> Response:
     return _act(
         task_id,
         form,
-        lambda task: services.decline(
-            db.session(),
-            task,
-            current_user,
-            form.reason.data or "",
-            today=today(),
-            version=_version(form),
-        ),
+        _as_user(services.decline, form, form.reason.data or ""),
         "Đã gửi đề nghị giao nhiệm vụ cho cơ quan khác.",
     )
 
@@ -230,20 +215,8 @@ def decline(task_id: int) -> Response:
 def reassign(task_id: int) -> Response:
     form = forms.ReassignForm()
     form.agency_id.choices = agency_choices()
-    return _act(
-        task_id,
-        form,
-        lambda task: services.reassign(
-            db.session(),
-            task,
-            current_user,
-            form.agency_id.data,
-            form.note.data or "",
-            today=today(),
-            version=_version(form),
-        ),
-        "Đã giao lại nhiệm vụ.",
-    )
+    verb = _as_user(services.reassign, form, form.agency_id.data, form.note.data or "")
+    return _act(task_id, form, verb, "Đã giao lại nhiệm vụ.")
 
 
 @blueprint.route("/giu-nguyen", methods=["POST"])
@@ -253,14 +226,7 @@ def insist(task_id: int) -> Response:
     return _act(
         task_id,
         form,
-        lambda task: services.insist(
-            db.session(),
-            task,
-            current_user,
-            form.note.data or "",
-            today=today(),
-            version=_version(form),
-        ),
+        _as_user(services.insist, form, form.note.data or ""),
         "Đã đề nghị cơ quan tiếp tục thực hiện.",
     )
 
