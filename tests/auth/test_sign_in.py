@@ -111,11 +111,18 @@ def test_failed_sign_ins_are_rate_limited_in_redis(
     assert redis.Redis.from_url(redis_url).keys("LIMITS*"), "the counters live in Redis"
 
 
-def test_sign_in_keeps_working_when_redis_is_down(app: Flask) -> None:
+def test_sign_in_keeps_working_when_redis_is_down(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The limiter counts in Redis; when Redis cannot be reached it falls back to memory and
     the web keeps serving."""
     from tests.support.services import free_port
     from tracker import create_app
+    from tracker.extensions import limiter
+
+    # Flask-Limiter keeps its "storage is dead" flag on the extension object, which every app
+    # of this test process shares: put it back afterwards so other tests count in Redis again.
+    monkeypatch.setattr(limiter, "_storage_dead", False)
 
     settings = {
         key: app.config[key]
