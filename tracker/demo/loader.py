@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tracker.admin.models import write_setting
 from tracker.agencies.models import Agency
-from tracker.audit.services import record_event
+from tracker.audit.services import record_task_event
 from tracker.auth.models import Role, User
 from tracker.demo.directory import load_directory
 from tracker.demo.scenario import (
@@ -232,18 +232,7 @@ class _Scenario:
         self._event(task, officer, "task.evidence_added", {"cited_number": citation.number}, on)
 
     def _event(self, task: Task, actor: User, action: str, after: dict[str, Any], on: date) -> None:
-        self.session.flush()
-        record_event(
-            self.session,
-            actor_id=actor.id,
-            action=action,
-            subject_type="task",
-            subject_id=task.id,
-            notice_id=task.notice_id,
-            task_id=task.id,
-            after=after,
-            occurred_at=_at(on),
-        )
+        record_task_event(self.session, task, actor.id, action, after=after, occurred_at=_at(on))
 
 
 def _demo_pdf(title: str) -> bytes:

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import AgencyGroup
-from tracker.audit.services import record_event
+from tracker.audit.services import record_notice_event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice, NoticeKind
@@ -59,14 +59,8 @@ def apply_review(
             changed += 1
     session.flush()
     if changed:
-        record_event(
-            session,
-            actor_id=actor.id,
-            action="notice.reviewed",
-            subject_type="notice",
-            subject_id=notice.id,
-            notice_id=notice.id,
-            after={"changed_items": changed},
+        record_notice_event(
+            session, notice, actor.id, "notice.reviewed", {"changed_items": changed}
         )
     return changed
 

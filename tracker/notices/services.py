@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyAlias
 from tracker.agencies.queries import DirectoryIds, directory_ids, name_directory
-from tracker.audit.services import record_event
+from tracker.audit.services import record_notice_event
 from tracker.auth.models import User
 from tracker.db import utcnow
 from tracker.domain.agency_names import GROUP
@@ -93,14 +93,12 @@ def create_draft(
     ]
     session.add(notice)
     session.flush()
-    record_event(
+    record_notice_event(
         session,
-        actor_id=author.id,
-        action="notice.created",
-        subject_type="notice",
-        subject_id=notice.id,
-        notice_id=notice.id,
-        after={"number": notice.number, "proposed_tasks": len(parsed.tasks)},
+        notice,
+        author.id,
+        "notice.created",
+        {"number": notice.number, "proposed_tasks": len(parsed.tasks)},
         note="; ".join(parsed.problems) or None,
     )
     return notice, parsed
@@ -148,14 +146,8 @@ def reparse(
         draft.position = position
     notice.draft_tasks = merged
     session.flush()
-    record_event(
-        session,
-        actor_id=actor.id,
-        action="notice.reparsed",
-        subject_type="notice",
-        subject_id=notice.id,
-        notice_id=notice.id,
-        after={"kept": len(kept), "proposed": len(fresh)},
+    record_notice_event(
+        session, notice, actor.id, "notice.reparsed", {"kept": len(kept), "proposed": len(fresh)}
     )
     return len(kept), len(fresh)
 
@@ -181,14 +173,12 @@ def publish(
     notice.published_at = published_at or utcnow()
     notice.draft_tasks = []
     session.flush()
-    record_event(
+    record_notice_event(
         session,
-        actor_id=actor.id,
-        action="notice.published",
-        subject_type="notice",
-        subject_id=notice.id,
-        notice_id=notice.id,
-        after={"number": notice.number, "tasks": len(tasks)},
+        notice,
+        actor.id,
+        "notice.published",
+        {"number": notice.number, "tasks": len(tasks)},
         occurred_at=notice.published_at,
     )
     per_agency = Counter(task.lead_agency_id for task in tasks)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.audit.services import record_event
+from tracker.audit.services import record_task_event
 from tracker.auth.models import Role, User
 from tracker.db import utcnow
 from tracker.domain.evidence_files import CheckedFile
@@ -29,19 +29,9 @@ from tracker.tasks.workflow import WorkflowError, require
 
 
 def _event(session: Session, task: Task, actor: User, action: str, **details: Any) -> None:
-    session.flush()
-    record_event(
-        session,
-        actor_id=actor.id,
-        action=action,
-        subject_type="task",
-        subject_id=task.id,
-        notice_id=task.notice_id,
-        task_id=task.id,
-        before=details.pop("before", None),
-        after=details.pop("after", None) or details or None,
-        note=None,
-    )
+    before = details.pop("before", None)
+    after = details.pop("after", None) or details or None
+    record_task_event(session, task, actor.id, action, before=before, after=after)
 
 
 def _link(task: Task) -> str:
