@@ -111,3 +111,11 @@ def test_admin_edits_the_reminder_policy(login: Login) -> None:
     assert bad.status_code == 400
     assert "Nhập các số ngày từ 1 đến 90" in bad.get_data(as_text=True)
     assert load_policy(db.session()).days_before == (10, 3, 1)
+
+
+def test_the_admin_index_links_every_section(login: Login) -> None:
+    client = login("quantri")
+    page = client.get("/quan-tri/").get_data(as_text=True)
+    for href in ("/quan-tri/ngay-nghi", "/quan-tri/nhac-viec", "/quan-tri/hop-thu-di"):
+        assert f'href="{href}"' in page
+    assert login("vanphong").get("/quan-tri/").status_code == 403

@@ -1,4 +1,4 @@
-"""Administration pages: the holiday calendar."""
+"""Administration pages: their index, the holiday calendar, the reminder policy, the outbox."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ from tracker.mail.sink import read_outbox
 from tracker.reminders.policy import load_policy, save_policy
 
 blueprint = Blueprint("admin", __name__, url_prefix="/quan-tri")
+
+
+@blueprint.route("/")
+@role_required(Role.ADMIN)
+def index() -> str:
+    return render_template("admin/index.html")
 
 
 def _page(form: HolidayForm, fixed: FixedHolidaysForm, status: int = 200) -> tuple[str, int]:
