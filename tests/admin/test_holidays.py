@@ -118,4 +118,7 @@ def test_the_admin_index_links_every_section(login: Login) -> None:
     page = client.get("/quan-tri/").get_data(as_text=True)
     for href in ("/quan-tri/ngay-nghi", "/quan-tri/nhac-viec", "/quan-tri/hop-thu-di"):
         assert f'href="{href}"' in page
+
+
+def test_only_the_admin_sees_the_admin_index(login: Login) -> None:
     assert login("vanphong").get("/quan-tri/").status_code == 403
