@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 
 from tracker.auth.models import Role
+from tracker.bench.cli import bench_cli
 from tracker.clock import today
 from tracker.demo.loader import (
     DEMO_PASSWORD,
@@ -22,6 +23,7 @@ from tracker.tasks.storage import EvidenceStore
 
 
 def register(app: Flask) -> None:
+    app.cli.add_command(bench_cli)
     app.cli.add_command(demo)
     app.cli.add_command(notices_cli)
     app.cli.add_command(reminders_cli)

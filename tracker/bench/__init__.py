@@ -1,0 +1,1 @@
+"""A province at realistic scale, for measuring speed."""

@@ -1,0 +1,34 @@
+"""`flask bench seed`: the benchmark's data set."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from tracker.bench.seed import seed_province
+from tracker.clock import today
+from tracker.extensions import db
+
+
+@click.group("bench", help="Data for speed measurements.")
+def bench_cli() -> None:
+    pass
+
+
+@bench_cli.command("seed", help="Fill an empty database with a province at realistic scale.")
+@click.option("--agencies", default=60, show_default=True, help="Agencies in the directory.")
+@click.option("--tasks", default=100_000, show_default=True, help="Tasks over the years.")
+def seed(agencies: int, tasks: int) -> None:
+    started = time.perf_counter()
+    try:
+        summary = seed_province(db.session(), agencies, tasks, today())
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(
+        f"Seeded {summary.agencies} agencies, {summary.users} accounts, "
+        f"{summary.notices:,} notices, {summary.tasks:,} tasks, "
+        f"{summary.progress_updates:,} progress reports and {summary.events:,} events "
+        f"in {time.perf_counter() - started:.1f} s."
+    )

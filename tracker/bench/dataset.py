@@ -1,0 +1,299 @@
+"""A realistic province's history as plain rows, for benchmarks: notices over several years,
+tasks with a mix of deadlines and outcomes, extensions, progress reports and the events that
+the workflow would have written. Deterministic for a given seed; no database here."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from tracker.domain.periods import ROMAN, period_containing
+
+NOTICE_KINDS = (
+    ("thong_bao", "TB-VPUBND", 0.55),
+    ("cong_van", "UBND-KGVX", 0.25),
+    ("chi_thi", "CT-UBND", 0.08),
+    ("ke_hoach", "KH-UBND", 0.12),
+)
+VERBS = (
+    "Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh ban hành",
+    "Khẩn trương hoàn thiện và trình UBND tỉnh",
+    "Rà soát, đánh giá và báo cáo UBND tỉnh kết quả thực hiện",
+    "Tổ chức triển khai thực hiện",
+    "Hướng dẫn các địa phương thực hiện",
+    "Kiểm tra, đôn đốc và tổng hợp tình hình thực hiện",
+    "Xây dựng dự thảo",
+    "Phối hợp với Sở Tài chính bố trí kinh phí thực hiện",
+)
+OBJECTS = (
+    "Kế hoạch cải cách hành chính",
+    "Đề án chuyển đổi số",
+    "Quy chế phối hợp quản lý nhà nước về đất đai",
+    "Chương trình mục tiêu quốc gia xây dựng nông thôn mới",
+    "Kế hoạch phát triển du lịch",
+    "phương án sắp xếp tổ chức bộ máy",
+    "dự án đường giao thông liên huyện",
+    "Kế hoạch phòng, chống thiên tai",
+    "Đề án vị trí việc làm",
+    "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức",
+    "công tác giải phóng mặt bằng các dự án trọng điểm",
+    "Chỉ số cải cách hành chính (PAR INDEX)",
+    "Bộ chỉ số năng lực cạnh tranh cấp tỉnh (PCI)",
+    "hồ sơ thủ tục hành chính trên Cổng dịch vụ công",
+)
+
+
+@dataclass(frozen=True)
+class SeedPlan:
+    tasks: int
+    agency_ids: list[int]
+    today: date
+    years: int = 8
+    seed: int = 2017
+
+
+@dataclass
+class Dataset:
+    notices: list[dict[str, object]] = field(default_factory=list)
+    tasks: list[dict[str, object]] = field(default_factory=list)
+    coordinators: list[dict[str, object]] = field(default_factory=list)
+    extensions: list[dict[str, object]] = field(default_factory=list)
+    progress: list[dict[str, object]] = field(default_factory=list)
+    events: list[dict[str, object]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str
+    submitted_on: date | None
+    completed_on: date | None
+
+
+def build_dataset(plan: SeedPlan, secretary_id: int, officer_ids: dict[int, int]) -> Dataset:
+    """Rows for notices spread over the last `plan.years` years (the current one included)
+    holding `plan.tasks` tasks in all. `officer_ids` maps an agency id to the user who reports
+    for it; `secretary_id` is the secretariat's user who publishes and accepts."""
+    builder = _Builder(plan, random.Random(plan.seed), secretary_id, officer_ids)  # noqa: S311
+    first_day = date(plan.today.year - plan.years + 1, 1, 1)
+    span = (plan.today - first_day).days
+    rng = builder.rng
+    count = max(1, plan.tasks // 25)
+    issued_days = sorted(first_day + timedelta(days=rng.randrange(span)) for _ in range(count))
+    numbers: dict[int, int] = {}
+    task_id = 0
+    sizes = _notice_sizes(rng, plan.tasks, count)
+    for notice_id, (issued_on, size) in enumerate(zip(issued_days, sizes, strict=True), 1):
+        numbers[issued_on.year] = numbers.get(issued_on.year, 0) + rng.randrange(1, 6)
+        builder.add_notice(notice_id, issued_on, numbers[issued_on.year])
+        for item in range(1, size + 1):
+            task_id += 1
+            builder.add_task(task_id, notice_id, item, issued_on)
+    return builder.data
+
+
+def _notice_sizes(rng: random.Random, total: int, count: int) -> list[int]:
+    """Tasks per notice: most notices carry a handful, a few carry a hundred or more."""
+    weights = [min(rng.paretovariate(1.5), 12.0) for _ in range(count)]
+    sizes = [1] * count
+    for index in rng.choices(range(count), weights, k=total - count):
+        sizes[index] += 1
+    return sizes
+
+
+def _notice_row(
+    rng: random.Random, notice_id: int, issued_on: date, sequence: int
+) -> dict[str, object]:
+    kind, code = _weighted_kind(rng)
+    return {
+        "id": notice_id,
+        "number": f"{sequence}/{code}",
+        "issued_on": issued_on,
+        "issued_year": issued_on.year,
+        "place": "Đắk Nông",
+        "signer": "Phó Chủ tịch UBND tỉnh",
+        "title": f"Kết luận của Lãnh đạo UBND tỉnh về {rng.choice(OBJECTS)}",
+        "kind": kind,
+        "body": "",
+        "state": "published",
+    }
+
+
+def _weighted_kind(rng: random.Random) -> tuple[str, str]:
+    pick = rng.random()
+    for kind, code, share in NOTICE_KINDS:
+        if pick < share:
+            return kind, code
+        pick -= share
+    return NOTICE_KINDS[0][0], NOTICE_KINDS[0][1]
+
+
+class _Builder:
+    def __init__(
+        self,
+        plan: SeedPlan,
+        rng: random.Random,
+        secretary_id: int,
+        officer_ids: dict[int, int],
+    ) -> None:
+        self.plan, self.rng, self.data = plan, rng, Dataset()
+        self.secretary_id, self.officer_ids = secretary_id, officer_ids
+
+    def add_notice(self, notice_id: int, issued_on: date, sequence: int) -> None:
+        self.data.notices.append(_notice_row(self.rng, notice_id, issued_on, sequence))
+        self.data.events.append(
+            _event(self.secretary_id, "notice.published", notice_id, None, issued_on)
+        )
+
+    def add_task(self, task_id: int, notice_id: int, item: int, issued_on: date) -> None:
+        rng, plan = self.rng, self.plan
+        lead = rng.choice(plan.agency_ids)
+        deadline, phrase = _deadline(rng, issued_on)
+        original = None
+        if deadline is not None and rng.random() < 0.06:
+            original = deadline - timedelta(days=rng.randrange(20, 60))
+            self.data.extensions.append(
+                _extension(rng, task_id, self.officer_ids[lead], original, deadline)
+            )
+        outcome = _outcome(rng, issued_on, deadline, plan.today)
+        self.data.tasks.append(
+            {
+                "id": task_id,
+                "notice_id": notice_id,
+                "ref": str(item),
+                "text": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+                + (f" {phrase}." if phrase else "."),
+                "lead_agency_id": lead,
+                "deadline": deadline,
+                "original_deadline": original,
+                "deadline_text": phrase,
+                "recurrence": "quarterly" if deadline is None and rng.random() < 0.3 else None,
+                "state": outcome.state,
+                "submitted_on": outcome.submitted_on,
+                "completed_on": outcome.completed_on,
+            }
+        )
+        for coordinator in {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}:
+            if coordinator != lead:
+                self.data.coordinators.append({"task_id": task_id, "agency_id": coordinator})
+        self._add_history(task_id, notice_id, issued_on, outcome, lead)
+
+    def _add_history(
+        self, task_id: int, notice_id: int, issued_on: date, outcome: Outcome, agency_id: int
+    ) -> None:
+        """Progress reports while the task was open, then its submission and acceptance."""
+        rng, officer_id = self.rng, self.officer_ids[agency_id]
+        last = outcome.submitted_on or issued_on + timedelta(days=rng.randrange(1, 60))
+        for day in _days_between(rng, issued_on, last, rng.choice((0, 1, 1, 2))):
+            self.data.progress.append(
+                {
+                    "task_id": task_id,
+                    "author_id": officer_id,
+                    "agency_id": agency_id,
+                    "body": "Đã tổ chức họp triển khai, đang hoàn thiện dự thảo.",
+                    "percent": rng.choice((None, 30, 50, 80)),
+                    "created_at": _at(day),
+                }
+            )
+            self.data.events.append(
+                _event(officer_id, "task.progress_reported", notice_id, task_id, day)
+            )
+        if outcome.submitted_on is not None:
+            self.data.events.append(
+                _event(officer_id, "task.submitted", notice_id, task_id, outcome.submitted_on)
+            )
+        if outcome.completed_on is not None:
+            self.data.events.append(
+                _event(self.secretary_id, "task.accepted", notice_id, task_id, outcome.completed_on)
+            )
+
+
+def _deadline(rng: random.Random, issued_on: date) -> tuple[date | None, str | None]:
+    """A deadline and the phrase a notice would give it; one task in five has none."""
+    pick = rng.random()
+    if pick < 0.2:
+        return None, None
+    target = issued_on + timedelta(days=rng.randrange(10, 240))
+    if pick < 0.45:
+        quarter = period_containing(target, "quarterly")
+        label = ROMAN[quarter.end.month // 3]
+        return quarter.end, f"trong Quý {label}/{quarter.end.year}"
+    if pick < 0.7:
+        month = period_containing(target, "monthly")
+        return month.end, f"trong tháng {month.end.month}/{month.end.year}"
+    return target, f"trước ngày {target.day}/{target.month}/{target.year}"
+
+
+def _outcome(rng: random.Random, issued_on: date, deadline: date | None, today: date) -> Outcome:
+    """Most old tasks are done, a share of them late; recent ones are mostly still open."""
+    if deadline is None:
+        return _done(rng, issued_on, today) if rng.random() < 0.3 else _open(rng, issued_on, today)
+    done_share = 0.85 if deadline < today - timedelta(days=14) else 0.25
+    if rng.random() >= done_share:
+        return _open(rng, issued_on, today)
+    pick = rng.random()
+    if pick < 0.5:
+        completed = deadline - timedelta(days=rng.randrange(1, 30))
+    elif pick < 0.65:
+        completed = deadline
+    else:
+        completed = deadline + timedelta(days=rng.randrange(1, 90))
+    completed = min(max(completed, issued_on + timedelta(days=1)), today)
+    return Outcome("completed", completed, completed)
+
+
+def _done(rng: random.Random, issued_on: date, today: date) -> Outcome:
+    completed = min(issued_on + timedelta(days=rng.randrange(5, 200)), today)
+    return Outcome("completed", completed, completed)
+
+
+def _open(rng: random.Random, issued_on: date, today: date) -> Outcome:
+    pick = rng.random()
+    if pick < 0.05:
+        return Outcome("submitted", max(issued_on, today - timedelta(days=rng.randrange(7))), None)
+    if pick < 0.06:
+        return Outcome("declined", None, None)
+    return Outcome("in_progress", None, None)
+
+
+def _extension(
+    rng: random.Random, task_id: int, officer_id: int, original: date, approved: date
+) -> dict[str, object]:
+    objective = rng.random() < 0.5
+    return {
+        "task_id": task_id,
+        "requested_by_id": officer_id,
+        "previous_deadline": original,
+        "requested_deadline": approved,
+        "reason": "Chờ ý kiến thẩm định của bộ, ngành Trung ương."
+        if objective
+        else "Khối lượng công việc lớn, cần thêm thời gian.",
+        "state": "approved",
+        "approving_document": f"{rng.randrange(100, 9000)}/UBND-TH",
+        "objective_reason": objective,
+    }
+
+
+def _days_between(rng: random.Random, first: date, last: date, count: int) -> Iterator[date]:
+    span = max(1, (last - first).days)
+    for day in sorted(rng.randrange(span) for _ in range(count)):
+        yield first + timedelta(days=day)
+
+
+def _event(
+    actor_id: int, action: str, notice_id: int, task_id: int | None, day: date
+) -> dict[str, object]:
+    return {
+        "occurred_at": _at(day),
+        "actor_id": actor_id,
+        "action": action,
+        "subject_type": "notice" if task_id is None else "task",
+        "subject_id": notice_id if task_id is None else task_id,
+        "notice_id": notice_id,
+        "task_id": task_id,
+    }
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, time(2, 30), tzinfo=UTC)  # 9:30 in Hanoi
