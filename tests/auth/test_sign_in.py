@@ -92,12 +92,17 @@ def test_forms_without_csrf_token_are_refused(client: FlaskClient) -> None:
 
 
 def test_failed_sign_ins_are_rate_limited_in_redis(
-    redis_url: str, tmp_path_factory: pytest.TempPathFactory
+    redis_url: str, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the limiter's storage in a real Redis, the 4th failure in a row is refused with
     429, and even the right password is refused until the window passes."""
     import redis
 
+    from tracker.extensions import limiter
+
+    # The extension object is shared by every app of this process: an earlier test whose
+    # storage was unreachable leaves it counting in memory, so start from a live storage.
+    monkeypatch.setattr(limiter, "_storage_dead", False)
     workdir = tmp_path_factory.mktemp("ratelimit")
     settings = settings_for(f"sqlite:///{workdir / 'db.sqlite3'}", workdir)
     settings.update(RATELIMIT_STORAGE_URI=redis_url, LOGIN_RATE_LIMIT="3 per minute")
