@@ -105,6 +105,7 @@ def _accounts(session: Session, directory: Sequence[Agency]) -> dict[str, User]:
             full_name=full_name,
             role=role,
             agency_id=agency_id,
+            email=f"{username}@tinh.example",  # a reserved domain: reminders are written, not sent
             password_hash=template.password_hash,
         )
         for username, full_name, role, agency_id in accounts
