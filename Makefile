@@ -10,7 +10,7 @@ export TRACKER_PORT ?= 5000
 export MAIL_PORT ?= 8025
 export FLASK_APP := wsgi
 
-.PHONY: run test lint setup
+.PHONY: run test lint setup bench
 
 $(INSTALLED): pyproject.toml
 	scripts/ensure-system-packages python3-venv
@@ -39,3 +39,8 @@ test: $(INSTALLED)
 	scripts/ensure-system-packages redis-server postgresql chromium
 	$(MAKE) --no-print-directory lint
 	pytest
+
+# Speed of the busiest pages at province scale (see BENCHMARKS.md); rewrites its table there.
+bench: $(INSTALLED)
+	scripts/ensure-system-packages redis-server postgresql wrk
+	python scripts/bench_web.py --write

@@ -128,9 +128,12 @@ def register_error_pages(app: Flask) -> None:
 
 
 def register_queues(app: Flask) -> None:
+    """Redis: the job queues and the cache of counted figures."""
+    from tracker.cache import init_cache
     from tracker.jobs.queues import init_queues
 
     init_queues(app)
+    init_cache(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -49,6 +49,8 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "OUTBOX_FOLDER": env.get("OUTBOX_FOLDER"),
         "DUE_SOON_DAYS": int(env.get("DUE_SOON_DAYS", "3")),
         "PAGE_SIZE": int(env.get("PAGE_SIZE", "50")),
+        # how long counted figures may be reused at most; any write to tasks ends it sooner
+        "CACHE_SECONDS": int(env.get("CACHE_SECONDS", "600")),
         "BASE_URL": env.get("BASE_URL", "http://127.0.0.1:5000"),
         "PROVINCE_NAME": env.get("PROVINCE_NAME", "Đắk Nông"),
         "REPORT_SIGNER_TITLE": env.get("REPORT_SIGNER_TITLE", "CHÁNH VĂN PHÒNG"),

@@ -9,7 +9,7 @@ from tests.factories import make_notice, make_task
 from tracker.domain.status import TaskStatus, task_status
 from tracker.extensions import db
 from tracker.tasks.models import Task
-from tracker.tasks.queries import by_urgency, count_by_status, status_expression
+from tracker.tasks.queries import by_urgency, count_by_status, status_expression, with_status
 
 TODAY = date(2024, 6, 15)
 
@@ -33,6 +33,26 @@ def test_sql_and_python_agree(app: Flask) -> None:
     assert sum(counts.values()) == 16
     assert counts[TaskStatus.ONGOING] == 4
     assert counts[TaskStatus.OVERDUE] == 1
+
+
+def test_each_status_filter_picks_what_the_pure_function_says(app: Flask) -> None:
+    notice = make_notice()
+    deadlines = [None, TODAY - timedelta(days=1), TODAY, TODAY + timedelta(days=1)]
+    completions = [None, TODAY - timedelta(days=2), TODAY - timedelta(days=1), TODAY]
+    tasks = [
+        make_task(notice, deadline=deadline, completed_on=completed_on)
+        for deadline in deadlines
+        for completed_on in completions
+    ]
+    of_notice = select(Task).where(Task.notice_id == notice.id)
+    for status in TaskStatus:
+        found = {task.id for task in db.session.scalars(with_status(of_notice, status, TODAY))}
+        expected = {
+            task.id
+            for task in tasks
+            if task_status(task.deadline, task.completed_on, TODAY) is status
+        }
+        assert found == expected, status
 
 
 def test_urgency_order(app: Flask) -> None:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any, NamedTuple
+
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from tracker.access import get_evidence_or_404, get_task_or_404, visible_notices, visible_tasks
+from tracker.access import (
+    get_evidence_or_404,
+    get_task_or_404,
+    visibility_key,
+    visible_notices,
+    visible_tasks,
+)
+from tracker.cache import remembered
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
@@ -38,13 +49,50 @@ def render_task_list(heading: str) -> str:
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
+        count=False,
     )
-    notices = db.session.scalars(
-        visible_notices(current_user).order_by(Notice.issued_on.desc()).limit(200)
-    ).all()
+    page.total = _count(tasks, filters)
     return render_template(
-        "tasks/list.html", page=page, filters=filters, notices=notices, heading=heading
+        "tasks/list.html",
+        page=page,
+        filters=filters,
+        notices=_notice_choices(),
+        heading=heading,
     )
+
+
+class NoticeChoice(NamedTuple):
+    id: int
+    number: str | None
+    issued_on: date
+
+
+def _notice_choices() -> list[NoticeChoice]:
+    """The latest notices the user may see, for the filter form."""
+
+    def latest() -> list[list[Any]]:
+        notices = db.session.execute(
+            visible_notices(current_user)
+            .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
+            .order_by(Notice.issued_on.desc())
+            .limit(200)
+        )
+        return [[id_, number, issued_on.isoformat()] for id_, number, issued_on in notices]
+
+    rows = remembered("notice-choices", visibility_key(current_user), latest)
+    return [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
+
+
+def _count(tasks: Select[Task], filters: TaskFilters) -> int:
+    """How many tasks the list holds in all, for its pages."""
+    parts = [
+        *visibility_key(current_user),
+        filters.as_args(),
+        current_user.id if filters.mine else None,
+        today().isoformat(),
+    ]
+    counted = select(func.count()).select_from(tasks.order_by(None).subquery())
+    return remembered("task-count", parts, lambda: db.session.scalar(counted) or 0)
 
 
 @blueprint.route("/<int:task_id>")

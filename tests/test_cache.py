@@ -1,0 +1,97 @@
+"""Counted figures kept in a real Redis until the data they count changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from redis import Redis
+
+from tests.factories import make_notice, make_task
+from tests.support.services import free_port
+from tracker.cache import remembered
+from tracker.extensions import db
+from tracker.notifications.models import Notification
+
+
+@pytest.fixture
+def cache_on(app: Flask, redis_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Redis]:
+    redis = Redis.from_url(redis_url)
+    redis.flushdb()
+    monkeypatch.setitem(app.config, "CACHE_SECONDS", 60)
+    monkeypatch.setitem(app.extensions, "redis", redis)
+    yield redis
+    redis.flushdb()
+
+
+def counter() -> tuple[list[int], Callable[[], int]]:
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    return calls, compute
+
+
+def test_a_value_is_computed_once_until_tasks_change(cache_on: Redis) -> None:
+    calls, compute = counter()
+    assert remembered("figure", ["all"], compute) == 1
+    assert remembered("figure", ["all"], compute) == 1
+    assert remembered("figure", ["agency", 7], compute) == 2, "another key, another value"
+    make_task()
+    db.session.commit()
+    assert remembered("figure", ["all"], compute) == 3
+    assert len(calls) == 3
+
+
+def test_writes_to_other_tables_keep_the_cache(cache_on: Redis, user: Callable) -> None:
+    calls, compute = counter()
+    remembered("figure", ["all"], compute)
+    db.session.add(Notification(user_id=user("stc").id, kind="test", message="Thử", link="/"))
+    db.session.commit()
+    remembered("figure", ["all"], compute)
+    assert len(calls) == 1
+
+
+def test_a_rolled_back_change_keeps_the_cache(cache_on: Redis) -> None:
+    calls, compute = counter()
+    remembered("figure", ["all"], compute)
+    make_notice()
+    db.session.rollback()
+    remembered("figure", ["all"], compute)
+    assert len(calls) == 1
+
+
+def test_without_redis_every_call_computes(
+    cache_on: Redis, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(app.extensions, "redis", Redis(port=free_port(), socket_timeout=1))
+    calls, compute = counter()
+    assert [remembered("figure", ["all"], compute) for _ in range(2)] == [1, 2]
+    make_task()
+    db.session.commit()  # and committing still works
+
+
+def test_the_task_list_counts_a_new_task_at_once(
+    cache_on: Redis, app: Flask, login: Callable[[str], FlaskClient],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    client = login("vanphong")
+
+    def listed() -> int:
+        page = client.get("/nhiem-vu/").get_data(as_text=True)
+        found = re.search(r"\(([\d.]+) mục\)", page)
+        assert found is not None
+        return int(found.group(1).replace(".", ""))
+
+    before = listed()
+    assert listed() == before
+    assert cache_on.keys("tracker:cache:*"), "the count was kept in Redis"
+    make_task()
+    db.session.commit()
+    assert listed() == before + 1

@@ -1,0 +1,109 @@
+"""Costly counts kept in Redis until the data they count changes.
+
+Every commit that writes tasks, notices or the agency directory moves one version number in
+Redis forward, after the commit, so a page never keeps old figures under a new version. Cached
+values are keyed by that version, so a change shows on the very next page view; they also
+expire after `CACHE_SECONDS` (0 turns the cache off). When Redis cannot be reached, values are
+computed as if there were no cache and pages keep working.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from itertools import chain
+from typing import TypeVar
+
+from flask import Flask, current_app, has_app_context
+from redis import Redis
+from redis.exceptions import RedisError
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+logger = logging.getLogger(__name__)
+Value = TypeVar("Value")
+VERSION_KEY = "tracker:data-version"
+# The tables whose rows the cached figures count; writes elsewhere (sign-ins, notifications,
+# the mail outbox) leave the cache alone.
+COUNTED_TABLES = frozenset(
+    {
+        "task",
+        "task_coordinator",
+        "notice",
+        "agency",
+        "agency_group",
+        "agency_group_member",
+        "extension_request",
+    }
+)
+CHANGED = "tracker.counted_data_changed"
+
+
+def remembered(name: str, parts: Sequence[object], compute: Callable[[], Value]) -> Value:
+    """`compute()`, or what it gave for the same `name` and `parts` since the counted data
+    last changed. Values must survive a JSON round trip unchanged (lists, not tuples)."""
+    seconds = current_app.config.get("CACHE_SECONDS", 0)
+    if not seconds:
+        return compute()
+    redis: Redis = current_app.extensions["redis"]
+    try:
+        version = int(redis.get(VERSION_KEY) or 0)
+        key = _key(name, version, parts)
+        stored = redis.get(key)
+    except RedisError:
+        return compute()
+    if stored is not None:
+        value: Value = json.loads(stored)
+        return value
+    value = compute()
+    try:
+        redis.set(key, json.dumps(value), ex=seconds)
+    except RedisError:
+        logger.warning("Redis unreachable: %s not cached", name)
+    return value
+
+
+def _key(name: str, version: int, parts: Sequence[object]) -> str:
+    digest = hashlib.sha256(json.dumps(list(parts), default=str).encode()).hexdigest()[:32]
+    return f"tracker:cache:{version}:{name}:{digest}"
+
+
+def init_cache(app: Flask) -> None:
+    """Watch every session of the process for writes to the counted tables (once, however
+    many apps a process builds)."""
+    if not event.contains(Session, "after_commit", _forget_after_commit):
+        event.listen(Session, "after_flush", _note_flushed_changes)
+        event.listen(Session, "do_orm_execute", _note_bulk_writes)
+        event.listen(Session, "after_commit", _forget_after_commit)
+        event.listen(Session, "after_rollback", _drop_note)
+
+
+def _note_flushed_changes(session: Session, _flush: UOWTransaction) -> None:
+    changed = chain(session.new, session.dirty, session.deleted)
+    if any(getattr(obj, "__tablename__", None) in COUNTED_TABLES for obj in changed):
+        session.info[CHANGED] = True
+
+
+def _note_bulk_writes(state: ORMExecuteState) -> None:
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in COUNTED_TABLES:
+        state.session.info[CHANGED] = True
+
+
+def _forget_after_commit(session: Session) -> None:
+    if not session.info.pop(CHANGED, False) or not has_app_context():
+        return
+    if not current_app.config.get("CACHE_SECONDS"):
+        return
+    try:
+        current_app.extensions["redis"].incr(VERSION_KEY)
+    except RedisError:
+        logger.warning("Redis unreachable: cached figures may stay old until they expire")
+
+
+def _drop_note(session: Session) -> None:
+    session.info.pop(CHANGED, None)
