@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import click
+from sqlalchemy import text
 
 from tracker.bench.seed import seed_province
 from tracker.clock import today
@@ -25,6 +26,9 @@ def seed(agencies: int, tasks: int) -> None:
         summary = seed_province(db.session(), agencies, tasks, today())
     except ValueError as error:
         raise click.ClickException(str(error)) from error
+    db.session.commit()
+    # Fresh planner statistics, as a database in service would have after its daily upkeep.
+    db.session.execute(text("ANALYZE"))
     db.session.commit()
     click.echo(
         f"Seeded {summary.agencies} agencies, {summary.users} accounts, "
