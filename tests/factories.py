@@ -48,6 +48,7 @@ def make_task(
         notice=notice or make_notice(),
         text="Nhiệm vụ kiểm thử",
         lead_agency=agency(lead),
+        assigned_agency=agency(lead),
         coordinating_agencies=[agency(code) for code in coordinating],
         deadline=deadline,
         original_deadline=deadline,

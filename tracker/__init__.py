@@ -73,6 +73,10 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import blueprint as admin
+    from tracker.agencies.change_views import blueprint as agency_changes
+    from tracker.agencies.csv_views import blueprint as agency_csv
+    from tracker.agencies.group_views import blueprint as agency_groups
+    from tracker.agencies.views import blueprint as agencies
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
@@ -84,6 +88,10 @@ def register_blueprints(app: Flask) -> None:
 
     blueprints = (
         admin,
+        agencies,
+        agency_groups,
+        agency_changes,
+        agency_csv,
         auth,
         dashboard,
         notices,

@@ -2,7 +2,7 @@
 all tables."""
 
 from tracker.admin.models import Holiday, Setting
-from tracker.agencies.models import Agency, AgencyAlias, AgencyGroup
+from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGroup
 from tracker.audit.models import Event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
@@ -20,6 +20,7 @@ from tracker.tasks.models import (
 __all__ = [
     "Agency",
     "AgencyAlias",
+    "AgencyChange",
     "AgencyGroup",
     "DraftTask",
     "Event",

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, UniqueConstraint
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from tracker.db import Base, str_enum
+from tracker.db import Base, UTCDateTime, str_enum, utcnow
 from tracker.domain.labels import LabelledEnum
 from tracker.domain.text import fold
+
+if TYPE_CHECKING:
+    from tracker.auth.models import User
 
 
 class AgencyKind(LabelledEnum):
@@ -91,3 +97,44 @@ class AgencyGroup(Base):
 
     def __repr__(self) -> str:
         return f"<AgencyGroup {self.code}>"
+
+
+class AgencyChangeKind(LabelledEnum):
+    MERGE = "merge", "Sáp nhập"
+    SPLIT = "split", "Chia tách"
+    RENAME = "rename", "Đổi tên"
+    DEACTIVATE = "deactivate", "Ngừng hoạt động"
+    REACTIVATE = "reactivate", "Hoạt động trở lại"
+
+
+change_targets = Table(
+    "agency_change_target",
+    Base.metadata,
+    Column("change_id", ForeignKey("agency_change.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agency.id"), primary_key=True),
+)
+
+
+class AgencyChange(Base):
+    """One change in the directory's history: an agency merged into a successor, split between
+    several, renamed, deactivated or reactivated, with the document that decided it."""
+
+    __tablename__ = "agency_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[AgencyChangeKind] = mapped_column(str_enum(AgencyChangeKind))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
+    legal_basis: Mapped[str | None] = mapped_column(String(255))
+    effective_on: Mapped[date | None] = mapped_column(Date)
+    # A rename keeps both names; the agency row itself only knows the new one.
+    old_name: Mapped[str | None] = mapped_column(String(255))
+    new_name: Mapped[str | None] = mapped_column(String(255))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    agency: Mapped[Agency] = relationship(foreign_keys=[agency_id])
+    targets: Mapped[list[Agency]] = relationship(secondary=change_targets, order_by="Agency.name")
+    actor: Mapped[User | None] = relationship()
+
+    def __repr__(self) -> str:
+        return f"<AgencyChange {self.kind.value} {self.agency_id}>"

@@ -17,6 +17,8 @@ EVENT_LABELS = {
     "task.explanation_requested": "Lãnh đạo yêu cầu giải trình",
     "task.explanation_answered": "Cơ quan gửi giải trình",
     "task.officer_assigned": "Phân công chuyên viên thực hiện",
+    "task.agency_merged": "Chuyển cho cơ quan kế thừa do sáp nhập cơ quan",
+    "task.agency_split": "Chuyển cho cơ quan kế thừa do chia tách cơ quan",
 }
 
 

@@ -78,6 +78,7 @@ def record_task_event(
     *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    note: str | None = None,
     occurred_at: datetime | None = None,
 ) -> Event:
     """An event on a task's timeline; the task is flushed first so that it has its id."""
@@ -92,5 +93,6 @@ def record_task_event(
         task_id=task.id,
         before=before,
         after=after,
+        note=note,
         occurred_at=occurred_at,
     )

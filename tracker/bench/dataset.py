@@ -165,6 +165,7 @@ class _Builder:
                 "text": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
                 + (f" {phrase}." if phrase else "."),
                 "lead_agency_id": lead,
+                "assigned_agency_id": lead,
                 "deadline": deadline,
                 "original_deadline": original,
                 "deadline_text": phrase,

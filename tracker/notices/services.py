@@ -228,6 +228,28 @@ def publication_problems(session: Session, notice: Notice) -> list[Problem]:
                     f"item {draft.position + 1}{ref} has no text",
                 )
             )
+    return problems + _retired_agency_problems(session, notice)
+
+
+def _retired_agency_problems(session: Session, notice: Notice) -> list[Problem]:
+    """Items that would go to an agency closed (merged, split) since the draft was read."""
+    wanted = {i for d in notice.draft_tasks for i in [d.agency_id, *d.member_ids] if i}
+    retired = dict(
+        session.execute(
+            select(Agency.id, Agency.name).where(Agency.id.in_(wanted), Agency.active.is_(False))
+        ).all()
+    )
+    problems = []
+    for draft in notice.draft_tasks:
+        for agency_id in [draft.agency_id, *draft.member_ids]:
+            if agency_id in retired:
+                problems.append(
+                    Problem(
+                        f"Mục {draft.position + 1}: {retired[agency_id]} đã ngừng hoạt động, "
+                        "hãy chọn cơ quan khác.",
+                        f"item {draft.position + 1} goes to inactive agency {agency_id}",
+                    )
+                )
     return problems
 
 
@@ -241,6 +263,7 @@ def _tasks_of(draft: DraftTask, agencies: dict[int, Agency]) -> list[Task]:
             ref=draft.ref,
             text=draft.text,
             lead_agency_id=lead,
+            assigned_agency_id=lead,
             group_label=group_label,
             coordinating_agencies=[a for a in coordinating if a.id != lead],
             deadline=draft.deadline,

@@ -12,6 +12,7 @@ from tracker.domain.periods import parse_period
 from tracker.extensions import db
 from tracker.reports.documents import render_report
 from tracker.reports.figures_store import figures_from_json
+from tracker.reports.models import AgencyBasis
 from tracker.reports.services import ScopeError, build_report, resolve_scope
 
 reports_cli = click.Group("reports", help="Completion reports.")
@@ -29,15 +30,24 @@ reports_cli = click.Group("reports", help="Completion reports.")
     default="xlsx",
     show_default=True,
 )
+@click.option(
+    "--basis",
+    type=click.Choice([basis.value for basis in AgencyBasis]),
+    default=AgencyBasis.RESPONSIBLE.value,
+    show_default=True,
+    help="Count tasks under the agency now responsible or the one originally assigned.",
+)
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
-def build_command(period: str, scope: str, file_format: str, out: Path) -> None:
+def build_command(period: str, scope: str, file_format: str, basis: str, out: Path) -> None:
     """Build a report now, freeze its figures in the database and write the file."""
     try:
         reporting_period = parse_period(period)
         reporting_scope = resolve_scope(db.session(), scope)
     except (ValueError, ScopeError) as error:
         raise click.BadParameter(str(error)) from error
-    report = build_report(db.session(), reporting_period, reporting_scope, today())
+    report = build_report(
+        db.session(), reporting_period, reporting_scope, today(), basis=AgencyBasis(basis)
+    )
     db.session.commit()
     assert report.figures is not None  # noqa: S101 - a built report has its figures
     content = render_report(

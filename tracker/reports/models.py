@@ -11,12 +11,20 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.domain.labels import LabelledEnum
 
 
 class ReportState(StrEnum):
     BUILDING = "building"
     READY = "ready"
     FAILED = "failed"
+
+
+class AgencyBasis(LabelledEnum):
+    """Which agency a report counts a task under once agencies have merged or split."""
+
+    RESPONSIBLE = "responsible", "Theo cơ quan đang chịu trách nhiệm"
+    ASSIGNED = "assigned", "Theo cơ quan được giao ban đầu"
 
 
 class Report(Base):
@@ -27,6 +35,9 @@ class Report(Base):
     period_key: Mapped[str] = mapped_column(String(40))
     scope: Mapped[str] = mapped_column(String(60))  # "all", "notice:12", "agency:stc", "group:x"
     cut_off: Mapped[date] = mapped_column(Date)
+    agency_basis: Mapped[AgencyBasis] = mapped_column(
+        str_enum(AgencyBasis), default=AgencyBasis.RESPONSIBLE, server_default="responsible"
+    )
     state: Mapped[ReportState] = mapped_column(str_enum(ReportState), default=ReportState.BUILDING)
     progress: Mapped[int] = mapped_column(default=0)
     job_id: Mapped[str | None] = mapped_column(String(64))

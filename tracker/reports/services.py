@@ -25,7 +25,7 @@ from tracker.domain.report_figures import (
 )
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.figures_store import figures_to_json
-from tracker.reports.models import Report, ReportState
+from tracker.reports.models import AgencyBasis, Report, ReportState
 from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
 
 
@@ -60,7 +60,13 @@ def resolve_scope(session: Session, key: str) -> Scope:
     raise ScopeError(f"unknown scope {key!r} (all, notice:ID, agency:CODE or group:CODE)")
 
 
-def period_facts(session: Session, period: Period, scope: Scope) -> list[TaskFacts]:
+def period_facts(
+    session: Session, period: Period, scope: Scope, basis: AgencyBasis = AgencyBasis.RESPONSIBLE
+) -> list[TaskFacts]:
+    """The facts of the tasks a period counts, each under the agency now responsible for it
+    or under the agency the notice assigned it to (they differ after merges and splits)."""
+    assigned = basis is AgencyBasis.ASSIGNED
+    agency_column = Task.assigned_agency_id if assigned else Task.lead_agency_id
     objective = exists().where(
         ExtensionRequest.task_id == Task.id,
         ExtensionRequest.state == ExtensionState.APPROVED,
@@ -77,7 +83,7 @@ def period_facts(session: Session, period: Period, scope: Scope) -> list[TaskFac
             Task.ref,
             Task.text,
         )
-        .join(Task.lead_agency)
+        .join(Task.assigned_agency if assigned else Task.lead_agency)
         .join(Task.notice)
         .where(
             Notice.state == NoticeState.PUBLISHED,
@@ -96,7 +102,7 @@ def period_facts(session: Session, period: Period, scope: Scope) -> list[TaskFac
     if scope.notice_id is not None:
         query = query.where(Task.notice_id == scope.notice_id)
     if scope.agency_ids is not None:
-        query = query.where(Task.lead_agency_id.in_(scope.agency_ids))
+        query = query.where(agency_column.in_(scope.agency_ids))
     facts = []
     for row in session.execute(query):
         agency, deadline, completed, original, objective_delay, number, ref, text = row
@@ -115,31 +121,44 @@ def period_facts(session: Session, period: Period, scope: Scope) -> list[TaskFac
     return facts
 
 
-def compute_figures(session: Session, period: Period, scope: Scope, cut_off: date) -> ReportFigures:
+def compute_figures(
+    session: Session,
+    period: Period,
+    scope: Scope,
+    cut_off: date,
+    basis: AgencyBasis = AgencyBasis.RESPONSIBLE,
+) -> ReportFigures:
     """Figures at the cut-off date: the period's end, or today for a period still running."""
-    facts = period_facts(session, period, scope)
+    facts = period_facts(session, period, scope, basis)
     previous = period.previous()
+    by_assigned = " (theo cơ quan được giao ban đầu)" if basis is AgencyBasis.ASSIGNED else ""
     return ReportFigures(
         title=f"Báo cáo tình hình thực hiện nhiệm vụ {period.label}",
         period_label=period.label,
         start=period.start,
         end=cut_off,
-        scope_label=scope.label,
+        scope_label=scope.label + by_assigned,
         totals=count_statuses(facts, cut_off),
         agencies=figures_by_agency(facts, cut_off),
         overdue=overdue_rows(facts, cut_off),
-        previous_totals=count_statuses(period_facts(session, previous, scope), previous.end),
+        previous_totals=count_statuses(period_facts(session, previous, scope, basis), previous.end),
     )
 
 
 def build_report(
-    session: Session, period: Period, scope: Scope, today: date, built_by_id: int | None = None
+    session: Session,
+    period: Period,
+    scope: Scope,
+    today: date,
+    built_by_id: int | None = None,
+    basis: AgencyBasis = AgencyBasis.RESPONSIBLE,
 ) -> Report:
     """Compute and freeze the figures of a report now (the caller commits)."""
     report = Report(
         period_key=period.key,
         scope=scope.key,
         cut_off=min(period.end, today),
+        agency_basis=basis,
         built_by_id=built_by_id,
     )
     session.add(report)
@@ -149,6 +168,7 @@ def build_report(
 
 def fill_report(session: Session, report: Report, period: Period, scope: Scope) -> None:
     """Compute the figures at the report's cut-off and freeze them in it."""
-    report.figures = figures_to_json(compute_figures(session, period, scope, report.cut_off))
+    figures = compute_figures(session, period, scope, report.cut_off, report.agency_basis)
+    report.figures = figures_to_json(figures)
     report.state, report.progress, report.built_at = ReportState.READY, 100, utcnow()
     session.flush()

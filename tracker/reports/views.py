@@ -20,7 +20,7 @@ from tracker.jobs.reports import build_requested_report
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.documents import MEDIA_TYPES, render_report
 from tracker.reports.figures_store import figures_from_json
-from tracker.reports.models import Report, ReportState
+from tracker.reports.models import AgencyBasis, Report, ReportState
 from tracker.reports.render_markdown import render_markdown as report_markdown
 from tracker.reports.services import ScopeError, fill_report, resolve_scope
 
@@ -44,6 +44,7 @@ def report_list() -> str:
             .limit(100)
         ),
         default_period=f"{today().year}-Q{(today().month - 1) // 3 + 1}",
+        bases=list(AgencyBasis),
     )
 
 
@@ -60,10 +61,12 @@ def request_report() -> Response:
             "error",
         )
         return redirect(url_for("reports.report_list"))
+    basis = request.form.get("basis", "")
     report = Report(
         period_key=period.key,
         scope=scope.key,
         cut_off=min(period.end, today()),
+        agency_basis=AgencyBasis(basis) if basis in set(AgencyBasis) else AgencyBasis.RESPONSIBLE,
         built_by_id=current_user.id,
     )
     db.session.add(report)

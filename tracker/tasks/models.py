@@ -56,6 +56,8 @@ class Task(Base):
     ref: Mapped[str] = mapped_column(String(40), default="")
     text: Mapped[str] = mapped_column(Text)
     lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
+    # The agency the notice named; lead_agency_id moves on when agencies merge or split.
+    assigned_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"), index=True)
     # The group the notice addressed, as written; tasks split from one group item share it.
     group_label: Mapped[str | None] = mapped_column(String(255))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
@@ -74,6 +76,7 @@ class Task(Base):
 
     notice: Mapped[Notice] = relationship(back_populates="tasks")
     lead_agency: Mapped[Agency] = relationship(foreign_keys=[lead_agency_id])
+    assigned_agency: Mapped[Agency] = relationship(foreign_keys=[assigned_agency_id])
     assignee: Mapped[User | None] = relationship()
     coordinating_agencies: Mapped[list[Agency]] = relationship(
         secondary=task_coordinators, order_by="Agency.name"
