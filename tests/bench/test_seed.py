@@ -81,7 +81,9 @@ def test_new_rows_get_fresh_ids_after_the_bulk_insert(seeded: Flask) -> None:
     with seeded.app_context():
         notice = db.session.get(Notice, 1)
         assert notice is not None
-        task = Task(notice_id=notice.id, text="Nhiệm vụ mới", lead_agency_id=1)
+        task = Task(
+            notice_id=notice.id, text="Nhiệm vụ mới", lead_agency_id=1, assigned_agency_id=1
+        )
         db.session.add(task)
         db.session.flush()
         assert task.id == 1501
