@@ -77,12 +77,14 @@ def register_blueprints(app: Flask) -> None:
     from tracker.agencies.csv_views import blueprint as agency_csv
     from tracker.agencies.group_views import blueprint as agency_groups
     from tracker.agencies.views import blueprint as agencies
+    from tracker.auth.admin_views import blueprint as users
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
     from tracker.notifications.views import blueprint as notifications
     from tracker.reports.views import blueprint as reports
+    from tracker.scorecard.views import blueprint as scorecard
     from tracker.tasks.actions import blueprint as task_actions
     from tracker.tasks.views import blueprint as tasks
 
@@ -98,8 +100,10 @@ def register_blueprints(app: Flask) -> None:
         notice_entry,
         notifications,
         reports,
+        scorecard,
         tasks,
         task_actions,
+        users,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
+
+from tracker.auth.accounts import MIN_PASSWORD_LENGTH, AccountDetails
+from tracker.auth.models import Role
+
+
+def _strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
 
 
 class LoginForm(FlaskForm):
@@ -17,3 +24,74 @@ class LoginForm(FlaskForm):
         render_kw={"autocomplete": "current-password"},
     )
     remember = BooleanField("Ghi nhớ đăng nhập trên máy này")
+
+
+PASSWORD_LENGTH = Length(
+    min=MIN_PASSWORD_LENGTH, max=200, message="Mật khẩu phải có từ 8 đến 200 ký tự."
+)
+EMAIL = Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message="Địa chỉ thư điện tử không hợp lệ.")
+NO_AGENCY = 0
+
+
+class AccountForm(FlaskForm):
+    """The account details the admin edits; the agency choices are filled by the view."""
+
+    full_name = StringField(
+        "Họ và tên, chức vụ",
+        validators=[DataRequired("Vui lòng nhập họ và tên."), Length(max=160)],
+    )
+    email = StringField(
+        "Thư điện tử", validators=[Optional(), Length(max=254), EMAIL], filters=[_strip]
+    )
+    role = SelectField(
+        "Vai trò",
+        choices=[SelectChoice(role.value, role.label) for role in Role],
+        validate_choice=True,
+    )
+    agency = SelectField("Cơ quan (với lãnh đạo, chuyên viên cơ quan)", coerce=int)
+
+    def details(self) -> AccountDetails:
+        return AccountDetails(
+            full_name=self.full_name.data or "",
+            email=self.email.data or "",
+            role=Role(self.role.data),
+            agency_id=self.agency.data or None,
+        )
+
+
+class NewAccountForm(AccountForm):
+    username = StringField(
+        "Tên đăng nhập",
+        validators=[
+            DataRequired("Vui lòng nhập tên đăng nhập."),
+            Length(max=80),
+            Regexp(
+                r"^[A-Za-z0-9._-]+$",
+                message="Tên đăng nhập chỉ gồm chữ không dấu, chữ số và các dấu . _ -",
+            ),
+        ],
+        filters=[_strip],
+    )
+    password = PasswordField(
+        "Mật khẩu ban đầu (để trống để hệ thống tạo)",
+        validators=[Optional(), PASSWORD_LENGTH],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        "Mật khẩu hiện tại",
+        validators=[DataRequired("Vui lòng nhập mật khẩu hiện tại."), Length(max=200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    new = PasswordField(
+        "Mật khẩu mới (ít nhất 8 ký tự)",
+        validators=[DataRequired("Vui lòng nhập mật khẩu mới."), PASSWORD_LENGTH],
+        render_kw={"autocomplete": "new-password"},
+    )
+    repeat = PasswordField(
+        "Nhập lại mật khẩu mới",
+        validators=[EqualTo("new", message="Hai lần nhập mật khẩu mới không khớp.")],
+        render_kw={"autocomplete": "new-password"},
+    )

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out."""
+"""Sign-in, sign-out and changing one's own password."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from tracker.auth.forms import LoginForm
+from tracker.auth.accounts import AccountError, change_password
+from tracker.auth.forms import ChangePasswordForm, LoginForm
 from tracker.auth.services import authenticate
 from tracker.extensions import db, limiter
 
 blueprint = Blueprint("auth", __name__)
+# What a user who must change her password may still reach.
+OPEN_WHILE_PASSWORD_CHANGE = frozenset({"auth.change_own_password", "auth.logout", "static"})
 
 
 def _failed_sign_in(response: Response) -> bool:
@@ -63,3 +66,36 @@ def _safe_next(target: str | None) -> str:
         if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
             return target
     return url_for("dashboard.home")
+
+
+@blueprint.route("/doi-mat-khau", methods=["GET", "POST"])
+@login_required
+def change_own_password() -> str | Response | tuple[str, int]:
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(
+                db.session(), current_user, form.current.data or "", form.new.data or ""
+            )
+        except AccountError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash("Đã đổi mật khẩu.", "info")
+            return redirect(url_for("dashboard.home"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("auth/change_password.html", form=form), status
+
+
+@blueprint.before_app_request
+def require_password_change() -> Response | None:
+    """A password an admin chose (new account, reset) must be replaced before anything else."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and request.endpoint not in OPEN_WHILE_PASSWORD_CHANGE
+    ):
+        flash("Vui lòng đổi mật khẩu do quản trị viên cấp trước khi tiếp tục.", "info")
+        return redirect(url_for("auth.change_own_password"))
+    return None

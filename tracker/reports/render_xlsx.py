@@ -66,25 +66,25 @@ def render_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
 
 def _write_summary(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
     width = len(AGENCY_HEADERS)
-    row = _write_heading(sheet, [figures.title, period_line(figures)], issuer, width)
+    row = write_heading(sheet, [figures.title, period_line(figures)], issuer, width)
     row = _write_totals(sheet, row, figures)
-    _write_line(sheet, row, "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ", width, _BOLD)
+    write_line(sheet, row, "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ", width, _BOLD)
     header_row = row + 1
-    _write_table_row(sheet, header_row, list(AGENCY_HEADERS), header=True)
+    write_table_row(sheet, header_row, list(AGENCY_HEADERS), header=True)
     for number, agency in enumerate(figures.agencies, 1):
         counts = agency.counts
         values: list[Value] = [number, agency.agency, *count_values(counts), on_time_share(counts)]
-        _write_table_row(sheet, header_row + number, values)
-    _prepare_print(sheet, header_row, SUMMARY_WIDTHS)
+        write_table_row(sheet, header_row + number, values)
+    prepare_print(sheet, header_row, SUMMARY_WIDTHS)
 
 
-def _write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
+def write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
     """The issuer, then the title (bold, larger) and further lines; returns the next free row
     after a blank one."""
-    _write_line(sheet, 1, f"{issuer.superior} - {issuer.body}", width, _BOLD, centred=False)
-    _write_line(sheet, 2, lines[0].upper(), width, Font(bold=True, size=14))
+    write_line(sheet, 1, f"{issuer.superior} - {issuer.body}", width, _BOLD, centred=False)
+    write_line(sheet, 2, lines[0].upper(), width, Font(bold=True, size=14))
     for offset, line in enumerate(lines[1:], 3):
-        _write_line(sheet, offset, line, width, Font(italic=True))
+        write_line(sheet, offset, line, width, Font(italic=True))
     return len(lines) + 3
 
 
@@ -103,7 +103,7 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
     ]
     if figures.previous_totals is not None:
         rows += _change_rows(counts, figures.previous_totals)
-    _write_line(sheet, row, "I. TỔNG HỢP CHUNG", len(AGENCY_HEADERS), _BOLD)
+    write_line(sheet, row, "I. TỔNG HỢP CHUNG", len(AGENCY_HEADERS), _BOLD)
     _write_block_row(sheet, row + 1, "Chỉ tiêu", list(AGENCY_HEADERS[2:]), header=True)
     for offset, (label, values, number_format) in enumerate(rows, 2):
         _write_block_row(sheet, row + offset, label, values, number_format=number_format)
@@ -133,8 +133,8 @@ def _change_rows(
 def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
     width = len(OVERDUE_HEADERS)
     lines = [f"Danh sách nhiệm vụ quá hạn - {figures.period_label}", period_line(figures)]
-    header_row = _write_heading(sheet, lines, issuer, width)
-    _write_table_row(sheet, header_row, list(OVERDUE_HEADERS), header=True)
+    header_row = write_heading(sheet, lines, issuer, width)
+    write_table_row(sheet, header_row, list(OVERDUE_HEADERS), header=True)
     for number, task in enumerate(figures.overdue, 1):
         values: list[Value] = [
             number,
@@ -145,13 +145,13 @@ def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssue
             task.deadline,
             task.days_overdue,
         ]
-        _write_table_row(sheet, header_row + number, values)
+        write_table_row(sheet, header_row + number, values)
     if not figures.overdue:
-        _write_line(sheet, header_row + 1, "Không có nhiệm vụ quá hạn.", width, Font())
-    _prepare_print(sheet, header_row, OVERDUE_WIDTHS)
+        write_line(sheet, header_row + 1, "Không có nhiệm vụ quá hạn.", width, Font())
+    prepare_print(sheet, header_row, OVERDUE_WIDTHS)
 
 
-def _write_line(
+def write_line(
     sheet: Worksheet, row: int, text: str, width: int, font: Font, *, centred: bool = True
 ) -> None:
     """A line of text across the table's width."""
@@ -172,11 +172,11 @@ def _write_block_row(
 ) -> None:
     """A row of the totals block: the label across the first two columns, then the values
     under the agency table's columns."""
-    _write_table_row(sheet, row, [label, "", *values], header=header, number_format=number_format)
+    write_table_row(sheet, row, [label, "", *values], header=header, number_format=number_format)
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
 
 
-def _write_table_row(
+def write_table_row(
     sheet: Worksheet,
     row: int,
     values: Sequence[Value],
@@ -199,7 +199,7 @@ def _write_table_row(
             cell.alignment = _RIGHT if value.endswith("%") else _LEFT
 
 
-def _prepare_print(sheet: Worksheet, header_row: int, widths: Sequence[int]) -> None:
+def prepare_print(sheet: Worksheet, header_row: int, widths: Sequence[int]) -> None:
     """Column widths, a frozen header, and A4 landscape one page wide with the header row
     repeated on every page."""
     for column, width in enumerate(widths, 1):

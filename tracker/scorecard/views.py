@@ -1,0 +1,109 @@
+"""The scorecard page, its Excel export, and the admin's weights.
+
+Agency users get 403: the scorecard ranks agencies against each other for the province's
+leadership (thi đua, evaluation of heads); an agency sees its own tasks and figures on its
+task list, and a lone row of the ranking would show a rank that means nothing without the
+others'.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from tracker.access import role_required
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.domain.periods import Period, parse_period, period_containing
+from tracker.domain.scorecard import (
+    SCORECARD_KINDS,
+    ScoreRow,
+    formula_text,
+    rank,
+    recent_periods,
+)
+from tracker.extensions import db
+from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
+from tracker.scorecard.forms import ScoreWeightsForm
+from tracker.scorecard.queries import agency_counts
+from tracker.scorecard.render_xlsx import render_scorecard_xlsx
+from tracker.scorecard.weights import change_weights, load_weights
+
+blueprint = Blueprint("scorecard", __name__)
+READERS = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
+PERIOD_CHOICES = {"quarterly": 12, "monthly": 24}  # how many recent periods the menu offers
+BAD_PERIOD = "Kỳ đánh giá không hợp lệ: chọn một tháng (ví dụ 2026-03) hoặc một quý (2026-Q1)."
+
+
+def _requested_period() -> Period | None:
+    """The period of ?ky=, the current quarter without it, None when it is not a month or a
+    quarter."""
+    key = request.args.get("ky", "").strip()
+    if not key:
+        return period_containing(today(), "quarterly")
+    try:
+        period = parse_period(key)
+    except ValueError:
+        return None
+    return period if period.kind in SCORECARD_KINDS else None
+
+
+def _rows(period: Period) -> list[ScoreRow]:
+    counts = agency_counts(db.session(), current_user, period, today())
+    return rank(counts, load_weights(db.session()))
+
+
+@blueprint.route("/bang-diem")
+@role_required(*READERS)
+def scorecard() -> tuple[str, int]:
+    period = _requested_period()
+    status = 200
+    if period is None:
+        flash(BAD_PERIOD, "error")
+        period, status = period_containing(today(), "quarterly"), 400
+    choices = {
+        SCORECARD_KINDS[kind]: recent_periods(today(), kind, count)
+        for kind, count in PERIOD_CHOICES.items()
+    }
+    page = render_template(
+        "scorecard/scorecard.html",
+        period=period,
+        choices=choices,
+        rows=_rows(period),
+        formula=formula_text(load_weights(db.session())),
+    )
+    return page, status
+
+
+@blueprint.route("/bang-diem.xlsx")
+@role_required(*READERS)
+def scorecard_xlsx() -> Response:
+    period = _requested_period()
+    if period is None:
+        flash(BAD_PERIOD, "error")
+        return redirect(url_for("scorecard.scorecard"))
+    content = render_scorecard_xlsx(
+        period,
+        _rows(period),
+        load_weights(db.session()),
+        issuer_from_config(current_app.config, today()),
+    )
+    return Response(
+        content,
+        mimetype=MEDIA_TYPES["xlsx"],
+        headers={"Content-Disposition": f'attachment; filename="bang-diem-{period.key}.xlsx"'},
+    )
+
+
+@blueprint.route("/quan-tri/bang-diem", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def weights() -> Response | tuple[str, int]:
+    form = ScoreWeightsForm.for_weights(load_weights(db.session()))
+    if form.validate_on_submit():
+        change_weights(db.session(), form.weights(), current_user)
+        db.session.commit()
+        flash("Đã lưu cách tính điểm.", "info")
+        return redirect(url_for("scorecard.weights"))
+    status = 400 if form.errors else 200
+    return render_template("scorecard/weights.html", form=form), status
