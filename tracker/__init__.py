@@ -79,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.agencies.views import blueprint as agencies
     from tracker.auth.admin_views import blueprint as users
     from tracker.auth.views import blueprint as auth
+    from tracker.dashboard.leadership import blueprint as leadership
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
@@ -96,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
         agency_csv,
         auth,
         dashboard,
+        leadership,
         notices,
         notice_entry,
         notifications,

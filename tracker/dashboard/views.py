@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from tracker.access import visible_notices, visible_tasks
 from tracker.auth.models import Role
-from tracker.clock import today
-from tracker.domain.status import TaskStatus
+from tracker.dashboard.leadership import render_dashboard
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import ExplanationRequest, Task, TaskState
-from tracker.tasks.queries import by_urgency, count_by_status, with_status
+from tracker.tasks.models import Task, TaskState
 from tracker.tasks.views import render_task_list
 
 blueprint = Blueprint("dashboard", __name__)
@@ -37,27 +34,7 @@ def _agency_home() -> str:
 
 
 def _leader_home() -> str:
-    tasks = visible_tasks(current_user)
-    counts = count_by_status(tasks, today())
-    overdue = db.session.scalars(
-        by_urgency(with_status(tasks, TaskStatus.OVERDUE, today()))
-        .options(selectinload(Task.lead_agency), selectinload(Task.notice))
-        .limit(HOME_LIST_SIZE)
-    ).all()
-    explanations = db.session.scalars(
-        select(ExplanationRequest)
-        .where(ExplanationRequest.task_id.in_(tasks.with_only_columns(Task.id)))
-        .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
-        .order_by(ExplanationRequest.created_at.desc())
-        .limit(HOME_LIST_SIZE)
-    ).all()
-    return render_template(
-        "dashboard/leader.html",
-        counts=counts,
-        total=sum(counts.values()),
-        overdue=overdue,
-        explanations=explanations,
-    )
+    return render_dashboard()
 
 
 def _secretariat_home() -> str:

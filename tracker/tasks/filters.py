@@ -1,83 +1,193 @@
-"""Filters of task lists, read from the query string and applied to a scoped query."""
+"""Filters of task lists, read from the query string and applied to a scoped query.
+
+The dashboard links every figure to the task list with these same filters, so a number and
+the list behind it always agree. Every filter is a plain comparison on indexed columns (dates
+worked out in Python from today), never a computation over each task.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import TypeVar
 
-from sqlalchemy import Select, exists
+from sqlalchemy import ColumnElement, Select, and_, exists, select
 
-from tracker.domain.status import TaskStatus
+from tracker.agencies.models import group_members
+from tracker.domain.periods import Period, parse_period
+from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
+from tracker.notices.models import Notice, NoticeKind
 from tracker.tasks.models import Task, task_coordinators
-from tracker.tasks.queries import with_status
+from tracker.tasks.queries import status_predicate
 
 LEAD, COORDINATING = "chu_tri", "phoi_hop"
+COMPLETED = "hoan_thanh"  # the three completed statuses together
+Choice = TypeVar("Choice", TaskStatus, NoticeKind, WarningLevel)
 
 
 @dataclass(frozen=True)
 class TaskFilters:
     status: TaskStatus | None = None
+    completed: bool = False  # any of the completed statuses
     notice_id: int | None = None
     due_from: date | None = None
     due_to: date | None = None
+    period: Period | None = None  # deadlines within a month, quarter, half-year or year
+    agency_id: int | None = None  # the lead agency
+    group_id: int | None = None  # lead agencies in an agency group
+    kind: NoticeKind | None = None  # kind of document the task comes from
+    warning: WarningLevel | None = None
     role: str | None = None  # LEAD or COORDINATING, for an agency's own list
     mine: bool = False  # only the tasks assigned to the signed-in officer
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> TaskFilters:
         """Unknown or malformed values are ignored rather than refused."""
-        notice = args.get("thong_bao", "")
         role = args.get("vai_tro")
+        status = args.get("trang_thai", "")
         return cls(
-            status=_status(args.get("trang_thai", "")),
-            notice_id=int(notice) if notice.isdigit() else None,
+            status=_enum(TaskStatus, status),
+            completed=status == COMPLETED,
+            notice_id=_number(args.get("thong_bao", "")),
             due_from=_date(args.get("han_tu", "")),
             due_to=_date(args.get("han_den", "")),
+            period=_period(args.get("ky", "")),
+            agency_id=_number(args.get("co_quan", "")),
+            group_id=_number(args.get("nhom", "")),
+            kind=_enum(NoticeKind, args.get("loai", "")),
+            warning=_enum(WarningLevel, args.get("canh_bao", "")),
             role=role if role in (LEAD, COORDINATING) else None,
             mine=args.get("cua_toi") == "1",
         )
 
     def apply(
-        self, tasks: Select[Task], today: date, agency_id: int | None, user_id: int
+        self,
+        tasks: Select[Task],
+        today: date,
+        agency_id: int | None,
+        user_id: int,
+        due_soon_days: int = 3,
     ) -> Select[Task]:
-        if self.status is not None:
-            tasks = with_status(tasks, self.status, today)
-        if self.notice_id is not None:
-            tasks = tasks.where(Task.notice_id == self.notice_id)
-        if self.due_from is not None:
-            tasks = tasks.where(Task.deadline >= self.due_from)
-        if self.due_to is not None:
-            tasks = tasks.where(Task.deadline <= self.due_to)
-        if self.role == LEAD:
-            tasks = tasks.where(Task.lead_agency_id == agency_id)
-        elif self.role == COORDINATING:
-            tasks = tasks.where(
-                exists().where(
-                    task_coordinators.c.task_id == Task.id,
-                    task_coordinators.c.agency_id == agency_id,
-                )
-            )
-        if self.mine:
-            tasks = tasks.where(Task.assignee_id == user_id)
+        """`tasks` narrowed to the filters; `agency_id` and `user_id` are the signed-in
+        user's, for the role and "mine" filters."""
+        for predicate in self._predicates(today, agency_id, user_id, due_soon_days):
+            tasks = tasks.where(predicate)
         return tasks
 
+    def _predicates(
+        self, today: date, agency_id: int | None, user_id: int, due_soon_days: int
+    ) -> list[ColumnElement[bool]]:
+        found = self._scope_predicates(agency_id, user_id)
+        if self.status is not None:
+            found.append(status_predicate(self.status, today))
+        if self.completed:
+            found.append(and_(Task.deadline.is_not(None), Task.completed_on.is_not(None)))
+        if self.warning is not None:
+            found.append(warning_predicate(self.warning, today, due_soon_days))
+        start, end = self._due_range()
+        if start is not None:
+            found.append(Task.deadline >= start)
+        if end is not None:
+            found.append(Task.deadline <= end)
+        return found
+
+    def _scope_predicates(self, agency_id: int | None, user_id: int) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.notice_id is not None:
+            found.append(Task.notice_id == self.notice_id)
+        if self.agency_id is not None:
+            found.append(Task.lead_agency_id == self.agency_id)
+        if self.group_id is not None:
+            members = select(group_members.c.agency_id).where(
+                group_members.c.group_id == self.group_id
+            )
+            found.append(Task.lead_agency_id.in_(members))
+        if self.kind is not None:
+            found.append(Notice.kind == self.kind)  # the access layer joins the notice
+        if self.role == LEAD:
+            found.append(Task.lead_agency_id == agency_id)
+        elif self.role == COORDINATING:
+            coordinates = exists().where(
+                task_coordinators.c.task_id == Task.id,
+                task_coordinators.c.agency_id == agency_id,
+            )
+            found.append(coordinates)
+        if self.mine:
+            found.append(Task.assignee_id == user_id)
+        return found
+
+    def _due_range(self) -> tuple[date | None, date | None]:
+        """The narrowest deadline range the dates and the period allow."""
+        starts = [d for d in (self.due_from, self.period and self.period.start) if d]
+        ends = [d for d in (self.due_to, self.period and self.period.end) if d]
+        return (max(starts) if starts else None, min(ends) if ends else None)
+
+    def status_within(self, value: str) -> str | None:
+        """The status filter that selects the tasks both in `value` (a status or
+        "hoan_thanh") and in this filter's status; None when no task can be in both."""
+        current = self._status_arg()
+        if not current or current == value:
+            return value
+        if current == COMPLETED and value != COMPLETED and TaskStatus(value).is_completed:
+            return value
+        if value == COMPLETED and self.status is not None and self.status.is_completed:
+            return current
+        return None
+
+    def with_args(self, **changes: object) -> dict[str, str]:
+        """The query string of these filters with some values changed, for links."""
+        return {**self.as_args(), **{k: str(v) for k, v in changes.items() if v is not None}}
+
+    def _status_arg(self) -> str:
+        if self.completed:
+            return COMPLETED
+        return self.status.value if self.status else ""
+
     def as_args(self) -> dict[str, str]:
-        """The filters back as query-string values, for pagination links."""
+        """The filters back as query-string values, for pagination and drill-down links."""
         values = {
-            "trang_thai": self.status.value if self.status else "",
+            "trang_thai": self._status_arg(),
             "thong_bao": str(self.notice_id or ""),
             "han_tu": self.due_from.strftime("%d/%m/%Y") if self.due_from else "",
             "han_den": self.due_to.strftime("%d/%m/%Y") if self.due_to else "",
+            "ky": self.period.key if self.period else "",
+            "co_quan": str(self.agency_id or ""),
+            "nhom": str(self.group_id or ""),
+            "loai": self.kind.value if self.kind else "",
+            "canh_bao": self.warning.value if self.warning else "",
             "vai_tro": self.role or "",
             "cua_toi": "1" if self.mine else "",
         }
         return {key: value for key, value in values.items() if value}
 
 
-def _status(value: str) -> TaskStatus | None:
+def warning_predicate(level: WarningLevel, today: date, due_soon_days: int) -> ColumnElement[bool]:
+    """Open tasks at `level` of the warning ladder (`tracker.domain.status.warning_level`),
+    as a range of deadlines. The long-overdue levels include the longer ones: "quá hạn trên
+    30 ngày" counts those over 60 and 120 days too."""
+    open_task = Task.completed_on.is_(None)
+    if level is WarningLevel.DUE_SOON:
+        return and_(open_task, Task.deadline >= today,
+                    Task.deadline <= today + timedelta(days=due_soon_days))  # fmt: skip
+    days = dict((step, days) for days, step in LONG_OVERDUE_STEPS).get(level, 0)
+    return and_(open_task, Task.deadline < today - timedelta(days=days))
+
+
+def _enum(kind: type[Choice], value: str) -> Choice | None:
     try:
-        return TaskStatus(value)
+        return kind(value)
+    except ValueError:
+        return None
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def _period(value: str) -> Period | None:
+    try:
+        return parse_period(value) if value else None
     except ValueError:
         return None
 

@@ -43,7 +43,11 @@ def render_task_list(heading: str) -> str:
     its own list: the tasks it leads and those it coordinates, apart or together."""
     filters = TaskFilters.from_args(request.args)
     tasks = filters.apply(
-        visible_tasks(current_user), today(), current_user.agency_id, current_user.id
+        visible_tasks(current_user),
+        today(),
+        current_user.agency_id,
+        current_user.id,
+        current_app.config["DUE_SOON_DAYS"],
     )
     page = db.paginate(
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
@@ -56,7 +60,7 @@ def render_task_list(heading: str) -> str:
         "tasks/list.html",
         page=page,
         filters=filters,
-        notices=_notice_choices(),
+        notices=notice_choices(),
         heading=heading,
     )
 
@@ -67,7 +71,7 @@ class NoticeChoice(NamedTuple):
     issued_on: date
 
 
-def _notice_choices() -> list[NoticeChoice]:
+def notice_choices() -> list[NoticeChoice]:
     """The latest notices the user may see, for the filter form."""
 
     def latest() -> list[list[Any]]:

@@ -1,0 +1,117 @@
+"""The leadership dashboard: every figure links to exactly the tasks it counts."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from io import BytesIO
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from openpyxl import load_workbook
+from sqlalchemy import event, select
+
+from tracker.agencies.models import AgencyGroup
+from tracker.clock import today
+from tracker.extensions import db
+
+Login = Callable[[str], FlaskClient]
+NUMBER_LINK = re.compile(r'<a href="(/nhiem-vu/\?[^"]*)"[^>]*>\s*(?:<span[^>]*>)?([\d.]+)<')
+SEGMENT = re.compile(r'<a href="(/nhiem-vu/\?[^"]*)"><rect [^>]*><title>[^<]*: (\d+)</title>')
+
+
+@pytest.fixture
+def leader(app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch) -> FlaskClient:
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 10_000)  # one page holds every task
+    return login("lanhdao")
+
+
+def listed(client: FlaskClient, url: str) -> int:
+    page = client.get(html.unescape(url)).get_data(as_text=True)
+    return len(set(re.findall(r'href="/nhiem-vu/(\d+)"', page)))
+
+
+def figure_links(page: str) -> Iterator[tuple[str, int]]:
+    for pattern in (NUMBER_LINK, SEGMENT):
+        for url, number in pattern.findall(page):
+            yield url, int(number.replace(".", ""))
+
+
+@pytest.mark.parametrize(
+    ("query", "at_least"),
+    [("", 60), ("?ky={year}&theo=thang", 30), ("?loai=thong_bao&trang_thai=qua_han", 8)],
+)
+def test_every_number_is_the_count_of_the_list_it_opens(
+    leader: FlaskClient, query: str, at_least: int
+) -> None:
+    page = leader.get(f"/tong-quan{query.format(year=today().year)}").get_data(as_text=True)
+    links = dict(figure_links(page))
+    assert len(links) >= at_least, "counts, ladder, charts and ranking link to their tasks"
+    assert any(count > 0 for count in links.values())
+    for url, count in links.items():
+        assert listed(leader, url) == count, url
+
+
+def test_a_group_filter_counts_only_its_members(leader: FlaskClient) -> None:
+    group = db.session.scalars(select(AgencyGroup)).first()
+    assert group is not None
+    everything = leader.get("/tong-quan").get_data(as_text=True)
+    grouped = leader.get(f"/tong-quan?nhom={group.id}").get_data(as_text=True)
+    total = re.compile(r'data-figure="total">([\d.]+)<')
+    assert int(total.findall(grouped)[0]) <= int(total.findall(everything)[0])
+    for url, count in figure_links(grouped):
+        assert f"nhom={group.id}" in url
+        assert listed(leader, url) == count
+
+
+def test_the_overdue_list_is_oldest_first_with_days_overdue(leader: FlaskClient) -> None:
+    page = leader.get("/tong-quan").get_data(as_text=True)
+    section = page.split('id="h-overdue"')[1].split("</table>")[0]
+    days = [int(d.replace(".", "")) for d in re.findall(r'class="number">([\d.]+) ngày', section)]
+    assert days, "the demo province has overdue tasks"
+    assert days == sorted(days, reverse=True)
+
+
+def test_the_figures_take_a_handful_of_queries(app: Flask, leader: FlaskClient) -> None:
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert leader.get("/tong-quan").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) <= 16, statements
+
+
+def test_the_view_exports_to_a_workbook(leader: FlaskClient) -> None:
+    page = leader.get("/tong-quan?xep_theo=qua_han").get_data(as_text=True)
+    response = leader.get("/tong-quan.xlsx?xep_theo=qua_han")
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(response.data))
+    assert book.sheetnames == ["Tổng hợp", "Quá hạn", "Xếp hạng cơ quan"]
+    summary = [row for row in book["Tổng hợp"].iter_rows(values_only=True) if row[1] == "Tổng số"]
+    total = int(re.findall(r'data-figure="total">([\d.]+)<', page)[0].replace(".", ""))
+    assert summary[0][2] == total
+    overdue_rows = [r for r in book["Quá hạn"].iter_rows(values_only=True) if isinstance(r[0], int)]
+    overdue = int(re.findall(r'data-status="qua_han">([\d.]+)<', page)[0].replace(".", ""))
+    assert len(overdue_rows) == overdue
+    ranking = [
+        r for r in book["Xếp hạng cơ quan"].iter_rows(values_only=True) if isinstance(r[0], int)
+    ]
+    first_in_page = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>', page)[0]
+    assert ranking[0][1] == html.unescape(first_in_page)
+
+
+def test_agencies_do_not_get_the_dashboard(login: Login) -> None:
+    client = login("snv")
+    assert client.get("/tong-quan").status_code == 403
+    assert client.get("/tong-quan.xlsx").status_code == 403
+
+
+def test_the_secretariat_opens_it_too(login: Login) -> None:
+    assert login("vanphong").get("/tong-quan").status_code == 200

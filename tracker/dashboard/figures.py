@@ -1,0 +1,141 @@
+"""The dashboard's counts, in four grouped queries over the tasks in view, kept in the figures
+cache until tasks change (`tracker.cache`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Date, Integer, Select, and_, extract, func, literal, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql import Executable
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
+
+from tracker.agencies.models import Agency
+from tracker.cache import remembered
+from tracker.domain.dashboard import DashboardFigures, build_figures, trend_periods
+from tracker.domain.periods import Period
+from tracker.domain.status import TaskStatus, WarningLevel
+from tracker.extensions import db
+from tracker.tasks.filters import TaskFilters, warning_predicate
+from tracker.tasks.models import Task
+from tracker.tasks.queries import status_expression, with_status
+
+OVERDUE_LIST_SIZE = 20
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - named like the SQL functions it joins
+    """Whole days from the second date to the first, in each database's own words."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = list(element.clauses)
+    return f"({compiler.process(later, **kw)} - {compiler.process(earlier, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+def dashboard_figures(
+    visible: Select[Task],
+    filters: TaskFilters,
+    scope: list[object],
+    today: date,
+    due_soon_days: int,
+    trend_unit: str,
+) -> DashboardFigures:
+    """Figures of the `visible` tasks that pass `filters`; the trend keeps every filter but
+    the period and shows the months or quarters up to the period's end. `scope` is the
+    user's visibility key, part of the cache key with the filters, the day and the unit."""
+    periods = trend_periods(filters.period.end if filters.period else today, trend_unit)
+
+    def counted() -> dict[str, Any]:
+        tasks = filters.apply(visible, today, None, 0, due_soon_days)
+        counts = _grouped_counts(tasks, today, due_soon_days)
+        any_period = replace(filters, period=None).apply(visible, today, None, 0, due_soon_days)
+        counts["trend"] = _trend_rows(any_period, periods, today)
+        return counts
+
+    parts = [*scope, filters.as_args(), today.isoformat(), due_soon_days, trend_unit]
+    rows = remembered("dashboard", parts, counted)
+    return build_figures(
+        rows["status"],
+        rows["days_late"],
+        rows["ladder"],
+        rows["trend"],
+        {int(key): name for key, name in rows["names"].items()},
+        periods,
+    )
+
+
+def _grouped_counts(tasks: Select[Task], today: date, due_soon_days: int) -> dict[str, Any]:
+    status = status_expression(today).label("status")
+    by_agency = _rows(
+        tasks.with_only_columns(Task.lead_agency_id, status, func.count()).group_by(
+            Task.lead_agency_id, status
+        )
+    )
+    finished_or_today = func.coalesce(Task.completed_on, literal(today, Date))
+    days_late = _rows(
+        tasks.with_only_columns(
+            Task.lead_agency_id, func.sum(days_between(finished_or_today, Task.deadline))
+        )
+        .where(finished_or_today > Task.deadline)
+        .group_by(Task.lead_agency_id)
+    )
+    ladder = db.session.execute(
+        tasks.with_only_columns(
+            *(
+                func.count().filter(warning_predicate(level, today, due_soon_days))
+                for level in WarningLevel
+            )
+        )
+    ).one()
+    names = dict(
+        db.session.execute(
+            select(Agency.id, Agency.name).where(Agency.id.in_({row[0] for row in by_agency}))
+        ).all()
+    )
+    return {
+        "status": by_agency,
+        "days_late": days_late,
+        "ladder": list(ladder),
+        "names": {str(key): name for key, name in names.items()},
+    }
+
+
+def _trend_rows(tasks: Select[Task], periods: list[Period], today: date) -> list[list[Any]]:
+    """(year, month, status, count) of the tasks due within the trend's periods."""
+    year, month = extract("year", Task.deadline), extract("month", Task.deadline)
+    status = status_expression(today)
+    return _rows(
+        tasks.with_only_columns(year, month, status, func.count())
+        .where(and_(Task.deadline >= periods[0].start, Task.deadline <= periods[-1].end))
+        .group_by(year, month, status)
+    )
+
+
+def _rows(query: Executable) -> list[list[Any]]:
+    return [list(row) for row in db.session.execute(query)]
+
+
+def oldest_overdue(tasks: Select[Task], today: date, limit: int = OVERDUE_LIST_SIZE) -> list[Task]:
+    """The tasks overdue longest, with their agency and notice."""
+    return list(
+        db.session.scalars(
+            with_status(tasks, TaskStatus.OVERDUE, today)
+            .options(selectinload(Task.lead_agency), selectinload(Task.notice))
+            .order_by(Task.deadline, Task.id)
+            .limit(limit)
+        )
+    )

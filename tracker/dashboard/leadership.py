@@ -1,0 +1,158 @@
+"""The leadership dashboard: where tasks stand, which agencies lag, the overdue list and the
+trend, filtered like the task list; every figure links to the tasks behind it."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from tracker.access import role_required, visibility_key, visible_tasks
+from tracker.agencies.models import Agency, AgencyGroup
+from tracker.auth.models import Role
+from tracker.clock import today
+from tracker.dashboard.charts import agency_chart, trend_chart
+from tracker.dashboard.figures import dashboard_figures, oldest_overdue
+from tracker.dashboard.links import task_list_url
+from tracker.dashboard.render_xlsx import dashboard_workbook
+from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
+from tracker.domain.scorecard import recent_periods
+from tracker.domain.status import TaskStatus, WarningLevel
+from tracker.extensions import db
+from tracker.notices.models import NoticeKind
+from tracker.reports.documents import issuer_from_config
+from tracker.tasks.filters import TaskFilters
+from tracker.tasks.models import ExplanationRequest, Task
+from tracker.tasks.views import notice_choices
+
+blueprint = Blueprint("leadership", __name__)
+LEADERSHIP = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXPLANATIONS_SHOWN = 20
+XLSX_OVERDUE_ROWS = 5_000  # more than any province has; a sheet stays quick to open
+
+
+@blueprint.route("/tong-quan")
+@role_required(*LEADERSHIP)
+def dashboard() -> str:
+    return render_dashboard()
+
+
+def render_dashboard() -> str:
+    """The dashboard for the signed-in leader (also the leader's home page)."""
+    filters, trend_unit, ranking = _choices()
+    figures = _figures(filters, trend_unit)
+    tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
+    return render_template(
+        "dashboard/leader.html",
+        figures=figures,
+        filters=filters,
+        trend_unit=trend_unit,
+        ranking=ranking,
+        agencies=rank_agencies(figures.agencies, ranking),
+        overdue=oldest_overdue(tasks, today()),
+        today=today(),
+        trend_svg=Markup(trend_chart(figures, filters)),  # noqa: S704 - escaped in charts
+        agency_svg=Markup(agency_chart(figures, filters)),  # noqa: S704 - escaped in charts
+        choices=_form_choices(),
+        warnings=list(WarningLevel),
+        statuses=list(TaskStatus),
+        list_url=task_list_url,
+        explanations=_explanations(),
+    )
+
+
+@blueprint.route("/tong-quan.xlsx")
+@role_required(*LEADERSHIP)
+def dashboard_xlsx() -> Response:
+    filters, trend_unit, ranking = _choices()
+    figures = _figures(filters, trend_unit)
+    tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
+    content = dashboard_workbook(
+        figures,
+        rank_agencies(figures.agencies, ranking),
+        oldest_overdue(tasks, today(), limit=XLSX_OVERDUE_ROWS),
+        _filter_summary(filters),
+        issuer_from_config(current_app.config, today()),
+    )
+    name = f"tong-quan-{today():%Y-%m-%d}.xlsx"
+    return Response(
+        content,
+        mimetype=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _explanations() -> list[ExplanationRequest]:
+    """The latest explanations asked of agencies about overdue tasks, answered or not."""
+    tasks = visible_tasks(current_user)
+    return list(
+        db.session.scalars(
+            select(ExplanationRequest)
+            .where(ExplanationRequest.task_id.in_(tasks.with_only_columns(Task.id)))
+            .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
+            .order_by(ExplanationRequest.created_at.desc())
+            .limit(EXPLANATIONS_SHOWN)
+        )
+    )
+
+
+def _choices() -> tuple[TaskFilters, str, str]:
+    unit = request.args.get("theo", "quy")
+    ranking = request.args.get("xep_theo", "ty_le")
+    return (
+        TaskFilters.from_args(request.args),
+        unit if unit in TREND_UNITS else "quy",
+        ranking if ranking in RANKINGS else "ty_le",
+    )
+
+
+def _figures(filters: TaskFilters, trend_unit: str) -> DashboardFigures:
+    return dashboard_figures(
+        visible_tasks(current_user),
+        filters,
+        visibility_key(current_user),
+        today(),
+        _due_soon(),
+        trend_unit,
+    )
+
+
+def _due_soon() -> int:
+    return int(current_app.config["DUE_SOON_DAYS"])
+
+
+def _form_choices() -> dict[str, object]:
+    day = today()
+    periods = (
+        recent_periods(day, "annual", 4)
+        + recent_periods(day, "quarterly", 8)
+        + recent_periods(day, "monthly", 12)
+    )
+    return {
+        "periods": periods,
+        "notices": notice_choices(),
+        "agencies": db.session.scalars(select(Agency).order_by(Agency.name)).all(),
+        "groups": db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name)).all(),
+        "kinds": list(NoticeKind),
+    }
+
+
+def _filter_summary(filters: TaskFilters) -> list[str]:
+    """The filters in words, for the workbook's title rows."""
+    lines = []
+    if filters.period is not None:
+        lines.append(f"Kỳ: {filters.period.label}")
+    if filters.agency_id is not None:
+        agency = db.session.get(Agency, filters.agency_id)
+        lines.append(f"Cơ quan: {agency.name if agency else filters.agency_id}")
+    if filters.group_id is not None:
+        group = db.session.get(AgencyGroup, filters.group_id)
+        lines.append(f"Nhóm cơ quan: {group.name if group else filters.group_id}")
+    if filters.kind is not None:
+        lines.append(f"Loại văn bản: {filters.kind.label}")
+    if filters.status is not None:
+        lines.append(f"Tình trạng: {filters.status.label}")
+    return lines or ["Tất cả nhiệm vụ"]
