@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.wrappers import Response
 
 from tracker.config import settings_from_env
 
@@ -73,6 +74,8 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import blueprint as admin
+    from tracker.api.token_views import blueprint as api_tokens
+    from tracker.api.views import blueprint as api
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.views import blueprint as dashboard
     from tracker.notices.entry_views import blueprint as notice_entry
@@ -84,6 +87,8 @@ def register_blueprints(app: Flask) -> None:
 
     blueprints = (
         admin,
+        api,
+        api_tokens,
         auth,
         dashboard,
         notices,
@@ -104,6 +109,8 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_error_pages(app: Flask) -> None:
+    from tracker.api.errors import http_error, is_api_request
+
     messages = {
         400: "Yêu cầu không hợp lệ.",
         403: "Bạn không có quyền thực hiện thao tác này.",
@@ -114,7 +121,9 @@ def register_error_pages(app: Flask) -> None:
         500: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
     }
 
-    def render(error: Any) -> tuple[str, int]:
+    def render(error: Any) -> tuple[str, int] | Response:
+        if is_api_request():
+            return http_error(error)
         code = getattr(error, "code", 500) or 500
         return render_template("errors/error.html", code=code, message=messages[code]), code
 
