@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.wrappers import Response
 
 from tracker.config import settings_from_env
 
@@ -77,6 +78,8 @@ def register_blueprints(app: Flask) -> None:
     from tracker.agencies.csv_views import blueprint as agency_csv
     from tracker.agencies.group_views import blueprint as agency_groups
     from tracker.agencies.views import blueprint as agencies
+    from tracker.api.token_views import blueprint as api_tokens
+    from tracker.api.views import blueprint as api
     from tracker.auth.admin_views import blueprint as users
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.leadership import blueprint as leadership
@@ -95,6 +98,8 @@ def register_blueprints(app: Flask) -> None:
         agency_groups,
         agency_changes,
         agency_csv,
+        api,
+        api_tokens,
         auth,
         dashboard,
         leadership,
@@ -118,6 +123,8 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_error_pages(app: Flask) -> None:
+    from tracker.api.errors import http_error, is_api_request
+
     messages = {
         400: "Yêu cầu không hợp lệ.",
         403: "Bạn không có quyền thực hiện thao tác này.",
@@ -128,7 +135,9 @@ def register_error_pages(app: Flask) -> None:
         500: "Đã có lỗi xảy ra. Vui lòng thử lại sau.",
     }
 
-    def render(error: Any) -> tuple[str, int]:
+    def render(error: Any) -> tuple[str, int] | Response:
+        if is_api_request():
+            return http_error(error)
         code = getattr(error, "code", 500) or 500
         return render_template("errors/error.html", code=code, message=messages[code]), code
 

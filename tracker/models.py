@@ -3,6 +3,7 @@ all tables."""
 
 from tracker.admin.models import Holiday, Setting
 from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGroup
+from tracker.api.models import ApiToken
 from tracker.audit.models import Event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
@@ -22,6 +23,7 @@ __all__ = [
     "AgencyAlias",
     "AgencyChange",
     "AgencyGroup",
+    "ApiToken",
     "DraftTask",
     "Event",
     "Evidence",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user, login_required
-from sqlalchemy import func
 from sqlalchemy.orm import selectinload
 
 from tracker.access import get_notice_or_404, visible_notices, visible_tasks
@@ -13,6 +12,7 @@ from tracker.extensions import db
 from tracker.notices.grouping import group_by_lead_agency
 from tracker.notices.models import Notice
 from tracker.tasks.models import Task
+from tracker.tasks.queries import count_by_notice
 
 blueprint = Blueprint("notices", __name__, url_prefix="/thong-bao")
 
@@ -25,15 +25,7 @@ def notice_list() -> str:
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
-    notice_ids = [notice.id for notice in page.items]
-    task_counts = dict(
-        db.session.execute(
-            visible_tasks(current_user)
-            .where(Task.notice_id.in_(notice_ids))
-            .with_only_columns(Task.notice_id, func.count(Task.id))
-            .group_by(Task.notice_id)
-        ).all()
-    )
+    task_counts = count_by_notice(visible_tasks(current_user), [notice.id for notice in page.items])
     return render_template("notices/list.html", page=page, task_counts=task_counts)
 
 

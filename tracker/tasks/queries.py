@@ -66,6 +66,16 @@ def count_by_status(tasks: Select[Task], today: date) -> dict[TaskStatus, int]:
     return counts
 
 
+def count_by_notice(tasks: Select[Task], notice_ids: list[int]) -> dict[int, int]:
+    """How many of the given tasks each of these notices holds (notices with none are left out)."""
+    rows = (
+        tasks.where(Task.notice_id.in_(notice_ids))
+        .with_only_columns(Task.notice_id, func.count(Task.id))
+        .group_by(Task.notice_id)
+    )
+    return {notice_id: count for notice_id, count in db.session.execute(rows)}
+
+
 def task_timeline(task: Task) -> Select[Event]:
     """The task's events, oldest first, starting with the publication that assigned it."""
     assigned = and_(Event.notice_id == task.notice_id, Event.action == "notice.published")

@@ -1,0 +1,215 @@
+"""The read-only JSON API, version 1. A program reads as the owner of its token, through the
+same access layer as the pages: what the owner may not see answers 404, what her role may not
+read (the reports, for an agency) answers 403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, g, jsonify, request
+from flask_limiter.util import get_remote_address
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from tracker.access import get_notice_or_404, get_task_or_404, visible_notices, visible_tasks
+from tracker.api.errors import BadParameterError, json_error
+from tracker.api.openapi import openapi_document
+from tracker.api.params import MAX_ID, PAGING, choice, integer, iso_date, only, paging
+from tracker.api.serialize import (
+    notice_json,
+    report_detail_json,
+    report_json,
+    status_counts_json,
+    task_detail_json,
+    task_json,
+)
+from tracker.api.services import authenticate_token, token_digest
+from tracker.auth.models import User
+from tracker.clock import today
+from tracker.db import utcnow
+from tracker.domain.status import TaskStatus
+from tracker.extensions import csrf, db, limiter
+from tracker.notices.models import Notice, NoticeKind
+from tracker.reports.models import Report
+from tracker.reports.views import READERS
+from tracker.tasks.filters import TaskFilters
+from tracker.tasks.models import Task
+from tracker.tasks.queries import by_urgency, count_by_notice, count_by_status
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+# Tokens, not cookies, authenticate here, so there is no cross-site request to forge; and
+# every route is GET.
+csrf.exempt(blueprint)
+PUBLIC_ENDPOINTS = frozenset({"api.openapi_json"})
+YEARS = (1945, 2100)
+
+
+def _bearer_secret() -> str | None:
+    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return secret.strip() or None
+
+
+def _rate_limit() -> str:
+    return str(current_app.config["API_RATE_LIMIT"])
+
+
+def _client_key() -> str:
+    """Each token has its own allowance; requests without one share their address's."""
+    secret = _bearer_secret()
+    return f"api-token:{token_digest(secret)}" if secret else get_remote_address()
+
+
+limiter.limit(_rate_limit, key_func=_client_key)(blueprint)
+
+
+@blueprint.before_request
+def authenticate() -> Response | None:
+    """Let through only requests carrying the token of an active user (the document aside)."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    secret = _bearer_secret()
+    user = authenticate_token(db.session(), secret, utcnow()) if secret else None
+    if user is None:
+        return json_error(401)
+    db.session.commit()  # the token's time of use
+    g.api_user = user
+    return None
+
+
+@blueprint.errorhandler(BadParameterError)
+def bad_parameter(error: BadParameterError) -> Response:
+    return json_error(400, str(error))
+
+
+def _user() -> User:
+    user: User = g.api_user
+    return user
+
+
+def _page_json(page: Pagination, items: list[dict[str, Any]]) -> Response:
+    return jsonify(
+        {
+            "items": items,
+            "page": page.page,
+            "per_page": page.per_page,
+            "total": page.total or 0,
+            "pages": page.pages,
+        }
+    )
+
+
+def _paginate(query: Any) -> Pagination:
+    asked = paging(request.args)
+    return db.paginate(query, page=asked.page, per_page=asked.per_page, error_out=False)
+
+
+def _checked_id(value: int) -> int:
+    """An id from the path; one that no row can carry is simply not found."""
+    if not 1 <= value <= MAX_ID:
+        abort(404)
+    return value
+
+
+@blueprint.get("/openapi.json")
+def openapi_json() -> Response:
+    """The OpenAPI document; public, so that tools can read it before holding a token."""
+    return jsonify(openapi_document())
+
+
+@blueprint.get("/notices")
+def notice_list() -> Response:
+    only(request.args, *PAGING, "year", "kind")
+    year = integer(request.args, "year", *YEARS)
+    kind = choice(request.args, "kind", NoticeKind)
+    notices = visible_notices(_user())
+    if year is not None:
+        notices = notices.where(Notice.issued_year == year)
+    if kind is not None:
+        notices = notices.where(Notice.kind == kind)
+    page = _paginate(notices.order_by(Notice.issued_on.desc(), Notice.id.desc()))
+    counts = count_by_notice(visible_tasks(_user()), [notice.id for notice in page.items])
+    return _page_json(page, [notice_json(notice, counts.get(notice.id, 0)) for notice in page])
+
+
+@blueprint.get("/notices/<int:notice_id>")
+def notice_detail(notice_id: int) -> Response:
+    only(request.args)
+    notice = get_notice_or_404(_user(), _checked_id(notice_id))
+    tasks = db.session.scalars(
+        visible_tasks(_user())
+        .where(Task.notice_id == notice.id)
+        .options(selectinload(Task.lead_agency))
+        .order_by(Task.id)
+    ).all()
+    on = today()
+    return jsonify(
+        {
+            **notice_json(notice, len(tasks)),
+            "tasks": [task_json(task, on) for task in tasks],
+            "statuses": status_counts_json(
+                count_by_status(visible_tasks(_user()).where(Task.notice_id == notice.id), on)
+            ),
+        }
+    )
+
+
+@blueprint.get("/tasks")
+def task_list() -> Response:
+    args = request.args
+    only(args, *PAGING, "status", "notice_id", "agency_id", "due_from", "due_to")
+    user, on = _user(), today()
+    filters = TaskFilters(
+        status=choice(args, "status", TaskStatus),
+        notice_id=integer(args, "notice_id", 1, MAX_ID),
+        due_from=iso_date(args, "due_from"),
+        due_to=iso_date(args, "due_to"),
+    )
+    agency_id = integer(args, "agency_id", 1, MAX_ID)
+    tasks = filters.apply(visible_tasks(user), on, user.agency_id, user.id)
+    if agency_id is not None:
+        tasks = tasks.where(Task.lead_agency_id == agency_id)
+    page = _paginate(by_urgency(tasks).options(selectinload(Task.lead_agency)))
+    return _page_json(page, [task_json(task, on) for task in page])
+
+
+@blueprint.get("/tasks/<int:task_id>")
+def task_detail(task_id: int) -> Response:
+    only(request.args)
+    task = get_task_or_404(_user(), _checked_id(task_id))
+    return jsonify(task_detail_json(task, today()))
+
+
+@blueprint.get("/statuses")
+def status_list() -> Response:
+    only(request.args)
+    on = today()
+    counts = count_by_status(visible_tasks(_user()), on)
+    return jsonify(
+        {"date": on.isoformat(), "total": sum(counts.values()), "items": status_counts_json(counts)}
+    )
+
+
+def _require_report_reader() -> None:
+    """The report pages are for the staff and the leaders; an agency's token gets 403."""
+    if _user().role not in READERS:
+        abort(403)
+
+
+@blueprint.get("/reports")
+def report_list() -> Response:
+    _require_report_reader()
+    only(request.args, *PAGING)
+    page = _paginate(select(Report).order_by(Report.id.desc()))
+    return _page_json(page, [report_json(report) for report in page])
+
+
+@blueprint.get("/reports/<int:report_id>")
+def report_detail(report_id: int) -> Response:
+    _require_report_reader()
+    only(request.args)
+    report = db.get_or_404(Report, _checked_id(report_id))
+    return jsonify(report_detail_json(report))
