@@ -49,6 +49,8 @@ class Task(Base):
     __table_args__ = (
         Index("ix_task_lead_agency_state_deadline", "lead_agency_id", "state", "deadline"),
         Index("ix_task_state_deadline", "state", "deadline"),
+        # Open and overdue lists: completed_on IS NULL and a deadline range, notice visible.
+        Index("ix_task_open_deadline", "completed_on", "deadline", "notice_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
