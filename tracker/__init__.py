@@ -26,6 +26,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     fill_instance_defaults(app)
     register_extensions(app)
+    register_search_index()
     register_blueprints(app)
     register_template_helpers(app)
     register_error_pages(app)
@@ -71,6 +72,12 @@ def register_extensions(app: Flask) -> None:
         tune_sqlite(db.engine)
 
 
+def register_search_index() -> None:
+    from tracker.search.hooks import install_reindex_hook
+
+    install_reindex_hook()
+
+
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import blueprint as admin
     from tracker.auth.views import blueprint as auth
@@ -79,6 +86,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notices.views import blueprint as notices
     from tracker.notifications.views import blueprint as notifications
     from tracker.reports.views import blueprint as reports
+    from tracker.search.views import blueprint as search
     from tracker.tasks.actions import blueprint as task_actions
     from tracker.tasks.views import blueprint as tasks
 
@@ -90,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
         notice_entry,
         notifications,
         reports,
+        search,
         tasks,
         task_actions,
     )
