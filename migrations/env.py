@@ -6,6 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from tracker.search.schema import include_name
+
 config = context.config
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
@@ -37,6 +39,8 @@ def run_migrations_online():
 
     configure_args = current_app.extensions["migrate"].configure_args
     configure_args.setdefault("process_revision_directives", skip_empty_revisions)
+    # the full-text index built by hand in migration 0006 is no model: not to be dropped
+    configure_args.setdefault("include_name", include_name)
     with database.engine.connect() as connection:
         context.configure(
             connection=connection, target_metadata=database.metadata, **configure_args

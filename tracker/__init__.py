@@ -27,6 +27,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     fill_instance_defaults(app)
     register_extensions(app)
+    register_search_index()
     register_blueprints(app)
     register_template_helpers(app)
     register_error_pages(app)
@@ -72,6 +73,12 @@ def register_extensions(app: Flask) -> None:
         tune_sqlite(db.engine)
 
 
+def register_search_index() -> None:
+    from tracker.search.hooks import install_reindex_hook
+
+    install_reindex_hook()
+
+
 def register_blueprints(app: Flask) -> None:
     from tracker.admin.views import blueprint as admin
     from tracker.agencies.change_views import blueprint as agency_changes
@@ -89,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notifications.views import blueprint as notifications
     from tracker.reports.views import blueprint as reports
     from tracker.scorecard.views import blueprint as scorecard
+    from tracker.search.views import blueprint as search
     from tracker.tasks.actions import blueprint as task_actions
     from tracker.tasks.views import blueprint as tasks
 
@@ -108,6 +116,7 @@ def register_blueprints(app: Flask) -> None:
         notifications,
         reports,
         scorecard,
+        search,
         tasks,
         task_actions,
         users,

@@ -19,6 +19,7 @@ from tracker.extensions import db
 from tracker.notices.cli import notices_cli
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import reports_cli
+from tracker.search.cli import search_cli
 from tracker.tasks.storage import EvidenceStore
 
 
@@ -28,6 +29,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(notices_cli)
     app.cli.add_command(reminders_cli)
     app.cli.add_command(reports_cli)
+    app.cli.add_command(search_cli)
 
 
 @click.group(help="The demo province.")

@@ -10,6 +10,7 @@ from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
 from tracker.reports.models import Report
+from tracker.search.models import SearchDocument
 from tracker.tasks.models import (
     Evidence,
     ExplanationRequest,
@@ -36,6 +37,7 @@ __all__ = [
     "ProgressUpdate",
     "ReminderLog",
     "Report",
+    "SearchDocument",
     "Setting",
     "Task",
     "User",
