@@ -172,3 +172,19 @@ def test_a_draft_read_before_a_merge_cannot_publish_to_the_merged_agency(
     merge_agencies(db.session(), [agency("cujut")], agency("dakmil"), decision, user("quantri"))
     problems = [p.vietnamese for p in publication_problems(db.session(), draft)]
     assert "Mục 4: UBND huyện Cư Jút đã ngừng hoạt động, hãy chọn cơ quan khác." in problems
+
+
+def test_search_finds_moved_tasks_under_the_successor(
+    login: Login, user: Callable[[str], User]
+) -> None:
+    from tracker.search.queries import search
+
+    client = login("quantri")
+    old, successor = agency("stttt"), agency("skhcn")
+    task = make_task(lead="stttt", deadline=date(2025, 6, 30))
+    task.text = "Triển khai nền tảng chia sẻ dữ liệu zyxwv"
+    db.session.commit()
+    data = decision_form(client, MERGE, merged=[str(old.id)], successor=str(successor.id))
+    assert client.post(MERGE, data=data).status_code == 302
+    hits = search(db.session(), user("lanhdao"), "khoa hoc cong nghe zyxwv").hits
+    assert [hit.task.id for hit in hits if hit.task] == [task.id]

@@ -95,3 +95,15 @@ def test_a_database_with_data_is_refused(seeded: Flask) -> None:
         result = seeded.test_cli_runner().invoke(args=["bench", "seed", "--tasks", "10"])
     assert result.exit_code == 1
     assert "not empty" in result.output
+
+
+def test_the_seeded_tasks_can_be_searched(seeded: Flask) -> None:
+    from tracker.search.queries import search
+
+    with seeded.app_context():
+        leader = db.session.scalar(select(User).where(User.username == "lanhdao"))
+        assert leader is not None
+        results = search(db.session(), leader, "so noi vu ke hoach")
+        assert results.total > 0
+        best = results.hits[0].task
+        assert best is not None and best.lead_agency.name == "Sở Nội vụ"

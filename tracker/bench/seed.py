@@ -20,6 +20,7 @@ from tracker.bench.dataset import SeedPlan, build_dataset
 from tracker.demo.directory import load_directory
 from tracker.demo.loader import DATA, DEMO_PASSWORD, database_is_empty
 from tracker.notices.models import Notice
+from tracker.search.index import rebuild
 from tracker.tasks.models import ExtensionRequest, ProgressUpdate, Task, task_coordinators
 
 BATCH = 5_000
@@ -60,6 +61,7 @@ def seed_province(session: Session, agencies: int, tasks: int, today: date) -> S
     ):
         _insert(session, table, rows)  # type: ignore[arg-type]
     _advance_sequences(session, ("notice", "task"))
+    rebuild(session)  # the bulk inserts bypassed the search hook
     return SeedSummary(
         agencies=len(directory),
         users=len(users),
