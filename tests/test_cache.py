@@ -95,3 +95,22 @@ def test_the_task_list_counts_a_new_task_at_once(
     make_task()
     db.session.commit()
     assert listed() == before + 1
+
+
+def test_the_dashboard_is_kept_and_refreshed_by_a_change(
+    cache_on: Redis, login: Callable[[str], FlaskClient]
+) -> None:
+    client = login("lanhdao")
+
+    def total() -> int:
+        page = client.get("/tong-quan").get_data(as_text=True)
+        found = re.search(r'data-figure="total">([\d.]+)<', page)
+        assert found is not None
+        return int(found.group(1).replace(".", ""))
+
+    before = total()
+    assert cache_on.keys("tracker:cache:*:dashboard-board:*"), "the board was kept"
+    assert total() == before
+    make_task()
+    db.session.commit()
+    assert total() == before + 1

@@ -25,8 +25,8 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 logger = logging.getLogger(__name__)
 Value = TypeVar("Value")
 VERSION_KEY = "tracker:data-version"
-# The tables whose rows the cached figures count; writes elsewhere (sign-ins, notifications,
-# the mail outbox) leave the cache alone.
+# The tables whose rows the cached figures and pages show; writes elsewhere (sign-ins,
+# notifications, the mail outbox) leave the cache alone.
 COUNTED_TABLES = frozenset(
     {
         "task",
@@ -36,6 +36,7 @@ COUNTED_TABLES = frozenset(
         "agency_group",
         "agency_group_member",
         "extension_request",
+        "explanation_request",
     }
 )
 CHANGED = "tracker.counted_data_changed"

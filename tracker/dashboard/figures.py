@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, Integer, Select, and_, extract, func, literal, select
@@ -126,7 +127,11 @@ def _trend_rows(tasks: Select[Task], periods: list[Period], today: date) -> list
 
 
 def _rows(query: Executable) -> list[list[Any]]:
-    return [list(row) for row in db.session.execute(query)]
+    """Rows as lists of plain values: PostgreSQL gives EXTRACT and SUM as decimals."""
+    return [
+        [int(value) if isinstance(value, Decimal) else value for value in row]
+        for row in db.session.execute(query)
+    ]
 
 
 def oldest_overdue(tasks: Select[Task], today: date, limit: int = OVERDUE_LIST_SIZE) -> list[Task]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from tracker.access import role_required, visibility_key, visible_tasks
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.auth.models import Role
+from tracker.cache import remembered
 from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue
@@ -41,12 +42,21 @@ def dashboard() -> str:
 
 
 def render_dashboard() -> str:
-    """The dashboard for the signed-in leader (also the leader's home page)."""
+    """The dashboard for the signed-in leader (also the leader's home page). Its content is
+    the same for everyone who sees the same tasks, so it is rendered once per data version
+    and kept in the figures cache; only the page around it is the user's own."""
     filters, trend_unit, ranking = _choices()
+    parts = [*visibility_key(current_user), filters.as_args(), today().isoformat()]
+    parts += [_due_soon(), trend_unit, ranking]
+    board = remembered("dashboard-board", parts, lambda: _board(filters, trend_unit, ranking))
+    return render_template("dashboard/leader.html", board=Markup(board))  # noqa: S704
+
+
+def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
     figures = _figures(filters, trend_unit)
     tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
     return render_template(
-        "dashboard/leader.html",
+        "dashboard/_board.html",
         figures=figures,
         filters=filters,
         trend_unit=trend_unit,
@@ -87,11 +97,13 @@ def dashboard_xlsx() -> Response:
 
 def _explanations() -> list[ExplanationRequest]:
     """The latest explanations asked of agencies about overdue tasks, answered or not."""
-    tasks = visible_tasks(current_user)
+    # Newest first, each checked against the visible tasks (not the other way round: a
+    # province has far more tasks than explanation requests).
+    visible = visible_tasks(current_user).where(Task.id == ExplanationRequest.task_id)
     return list(
         db.session.scalars(
             select(ExplanationRequest)
-            .where(ExplanationRequest.task_id.in_(tasks.with_only_columns(Task.id)))
+            .where(visible.with_only_columns(Task.id).exists())
             .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
             .order_by(ExplanationRequest.created_at.desc())
             .limit(EXPLANATIONS_SHOWN)
