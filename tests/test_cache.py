@@ -114,3 +114,24 @@ def test_the_dashboard_is_kept_and_refreshed_by_a_change(
     make_task()
     db.session.commit()
     assert total() == before + 1
+
+
+def test_a_kept_list_is_never_shown_to_someone_who_sees_other_tasks(
+    cache_on: Redis, app: Flask
+) -> None:
+    from tests.support.forms import csrf_token
+    from tracker.demo.loader import DEMO_PASSWORD
+
+    def listed_by(username: str) -> set[str]:
+        client = app.test_client()
+        client.post(
+            "/dang-nhap",
+            data={"username": username, "password": DEMO_PASSWORD,
+                  "csrf_token": csrf_token(client, "/dang-nhap")},
+        )  # fmt: skip
+        page = client.get("/nhiem-vu/").get_data(as_text=True)
+        return set(re.findall(r'href="/nhiem-vu/(\d+)"', page))
+
+    home_affairs, finance = listed_by("snv"), listed_by("stc")
+    assert home_affairs and finance and home_affairs != finance
+    assert listed_by("snv") == home_affairs

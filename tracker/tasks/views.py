@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
-from sqlalchemy import Select, func, select
+from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
@@ -40,8 +40,24 @@ def task_list() -> str:
 
 def render_task_list(heading: str) -> str:
     """Every task the user may see, filtered, the most urgent first. For an agency this is
-    its own list: the tasks it leads and those it coordinates, apart or together."""
+    its own list: the tasks it leads and those it coordinates, apart or together. The list
+    is the same for everyone who sees the same tasks, so it is rendered once per data version
+    and kept in the figures cache; only the page around it is the user's own."""
     filters = TaskFilters.from_args(request.args)
+    parts = [
+        *visibility_key(current_user),
+        filters.as_args(),
+        current_user.id if filters.mine else None,
+        request.args.get("page", "1"),
+        request.endpoint,
+        heading,
+        today().isoformat(),
+    ]
+    body = remembered("task-list", parts, lambda: _list_body(filters, heading))
+    return render_template("tasks/list.html", heading=heading, body=Markup(body))  # noqa: S704
+
+
+def _list_body(filters: TaskFilters, heading: str) -> str:
     tasks = filters.apply(
         visible_tasks(current_user),
         today(),
@@ -53,11 +69,9 @@ def render_task_list(heading: str) -> str:
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
-        count=False,
     )
-    page.total = _count(tasks, filters)
     return render_template(
-        "tasks/list.html",
+        "tasks/_list_body.html",
         page=page,
         filters=filters,
         notices=notice_choices(),
@@ -85,18 +99,6 @@ def notice_choices() -> list[NoticeChoice]:
 
     rows = remembered("notice-choices", visibility_key(current_user), latest)
     return [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
-
-
-def _count(tasks: Select[Task], filters: TaskFilters) -> int:
-    """How many tasks the list holds in all, for its pages."""
-    parts = [
-        *visibility_key(current_user),
-        filters.as_args(),
-        current_user.id if filters.mine else None,
-        today().isoformat(),
-    ]
-    counted = select(func.count()).select_from(tasks.order_by(None).subquery())
-    return remembered("task-count", parts, lambda: db.session.scalar(counted) or 0)
 
 
 @blueprint.route("/<int:task_id>")
