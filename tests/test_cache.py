@@ -117,19 +117,14 @@ def test_the_dashboard_is_kept_and_refreshed_by_a_change(
 
 
 def test_a_kept_list_is_never_shown_to_someone_who_sees_other_tasks(
-    cache_on: Redis, app: Flask
+    cache_on: Redis, login: Callable[[str], FlaskClient]
 ) -> None:
     from tests.support.forms import csrf_token
-    from tracker.demo.loader import DEMO_PASSWORD
 
     def listed_by(username: str) -> set[str]:
-        client = app.test_client()
-        client.post(
-            "/dang-nhap",
-            data={"username": username, "password": DEMO_PASSWORD,
-                  "csrf_token": csrf_token(client, "/dang-nhap")},
-        )  # fmt: skip
+        client = login(username)
         page = client.get("/nhiem-vu/").get_data(as_text=True)
+        client.post("/dang-xuat", data={"csrf_token": csrf_token(client, "/")})
         return set(re.findall(r'href="/nhiem-vu/(\d+)"', page))
 
     home_affairs, finance = listed_by("snv"), listed_by("stc")
