@@ -10,8 +10,12 @@ does, signs in as the leader and as an agency officer, warms each page up, then 
 wrk (8 connections, keep-alive) and reads wrk's latency distribution. Every response must be a
 200: a page that answers with the sign-in form or an error fails the run.
 
+Each database is measured with the figures cache on (as it runs) and off (every request
+computes its page, as right after a change).
+
 Usage: .venv/bin/python scripts/bench_web.py [--databases sqlite,postgresql] [--tasks 100000]
-       [--agencies 60] [--seconds 20] [--connections 8] [--workers 4] [--write]
+       [--agencies 60] [--seconds 20] [--connections 8] [--workers 4] [--caches on,off]
+       [--write]
 --write replaces the table in BENCHMARKS.md.
 """
 
@@ -42,6 +46,9 @@ from tests.support.services import free_port, postgres_cluster, redis_server  # 
 BIN = Path(sys.executable).parent
 PASSWORD = "demo1234"  # noqa: S105 - the seed's published password
 MARKER = "<!-- bench_web table -->"
+# Sessions are bound to the browser that signed in (Flask-Login's strong session protection):
+# every request of the benchmark, wrk's included, presents the same one.
+USER_AGENT = "tracker-bench"
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ PAGES = (
 @dataclass(frozen=True)
 class Measure:
     database: str
+    cached: bool
     page: Page
     requests_per_second: float
     p50_ms: float
@@ -88,6 +96,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--caches", default="on,off", help="figures cache on, off or both")
     parser.add_argument("--write", action="store_true")
     return parser.parse_args()
 
@@ -107,9 +116,16 @@ def _measure_database(database: str, options: argparse.Namespace) -> list[Measur
         size = ("--agencies", str(options.agencies), "--tasks", str(options.tasks))
         _flask(env, "bench", "seed", *size)
         print(f"{database}: seeded in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        base = stack.enter_context(_gunicorn(env, options.workers))
-        cookies = {page.username: _sign_in(base, page.username) for page in PAGES}
-        return [_load(database, base, page, cookies[page.username], options) for page in PAGES]
+        measures = []
+        for cache in options.caches.split(","):
+            cached_env = {**env, "CACHE_SECONDS": "600" if cache == "on" else "0"}
+            with _gunicorn(cached_env, options.workers) as base:
+                cookies = {page.username: _sign_in(base, page.username) for page in PAGES}
+                measures += [
+                    _load(database, cache == "on", base, page, cookies[page.username], options)
+                    for page in PAGES
+                ]
+        return measures
 
 
 @contextmanager
@@ -161,29 +177,34 @@ def _sign_in(base: str, username: str) -> str:
     """The session cookie of a signed-in user, as a Cookie header value."""
     jar = CookieJar()
     opener = build_opener(HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     form = opener.open(f"{base}/dang-nhap").read().decode()
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', form)
     if token is None:
         raise RuntimeError("no CSRF token on the sign-in page")
     data = {"username": username, "password": PASSWORD, "csrf_token": html.unescape(token[1])}
-    opener.open(f"{base}/dang-nhap", urlencode(data).encode()).read()
+    answer = opener.open(f"{base}/dang-nhap", urlencode(data).encode())
+    if answer.url.endswith("/dang-nhap"):
+        raise RuntimeError(f"{username} could not sign in: {answer.read().decode()[-1500:]}")
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
 
 
 def _load(
-    database: str, base: str, page: Page, cookie: str, options: argparse.Namespace
+    database: str, cached: bool, base: str, page: Page, cookie: str, options: argparse.Namespace
 ) -> Measure:
     _warm_up(base, page, cookie)
     output = subprocess.run(
         ["wrk", "--threads", "2", "--connections", str(options.connections),
          "--duration", f"{options.seconds}s", "--latency", "--timeout", "10s",
-         "--header", f"Cookie: {cookie}", base + page.path],
+         "--header", f"Cookie: {cookie}", "--header", f"User-Agent: {USER_AGENT}",
+         base + page.path],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     if "Non-2xx or 3xx responses" in output or "Socket errors" in output:
         raise RuntimeError(f"{page.path} answered with errors under load:\n{output}")
     measure = Measure(
         database=database,
+        cached=cached,
         page=page,
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),  # type: ignore[index]
         p50_ms=_latency(output, "50%"),
@@ -196,12 +217,16 @@ def _load(
 
 def _warm_up(base: str, page: Page, cookie: str) -> None:
     opener: OpenerDirector = build_opener()
-    opener.addheaders = [("Cookie", cookie)]
+    opener.addheaders = [("Cookie", cookie), ("User-Agent", USER_AGENT)]
     for _ in range(20):
         response = opener.open(base + page.path)
         body = response.read().decode()
         if response.status != 200 or page.expect not in body or "Đăng xuất" not in body:
-            raise RuntimeError(f"{page.path} did not answer with the expected page")
+            title = re.search(r"<title>(.*?)</title>", body, re.S)
+            raise RuntimeError(
+                f"{page.path} answered {response.status} "
+                f"{title[1].strip() if title else body[:200]!r}, not the expected page"
+            )
 
 
 def _latency(output: str, percentile: str) -> float:
@@ -220,11 +245,12 @@ def _table(results: list[Measure], options: argparse.Namespace) -> str:
         f"agencies, {options.connections} connections for {options.seconds} s per page, "
         f"gunicorn with {options.workers} workers.",
         "",
-        "| database | page | p50 | p99 | requests/s | requests |",
-        "|---|---|---|---|---|---|",
+        "| database | figures cache | page | p50 | p99 | requests/s | requests |",
+        "|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {names[m.database]} | {m.page.label} (`{m.page.path}`) | {m.p50_ms:.1f} ms "
+        f"| {names[m.database]} | {'on' if m.cached else 'off'} "
+        f"| {m.page.label} (`{m.page.path}`) | {m.p50_ms:.1f} ms "
         f"| {m.p99_ms:.1f} ms | {m.requests_per_second:.0f} | {m.requests:,} |"
         for m in results
     ]
