@@ -59,3 +59,11 @@ def test_the_monthly_trend_has_twelve_months() -> None:
     periods = trend_periods(date(2026, 11, 22), "thang")
     assert len(periods) == 12
     assert periods[0].key == "2025-12" and periods[-1].key == "2026-11"
+
+
+def test_chart_columns_get_short_vietnamese_labels() -> None:
+    from tracker.domain.periods import parse_period, short_label
+
+    assert short_label(parse_period("2017-Q3")) == "Quý III/2017"
+    assert short_label(parse_period("2017-08")) == "08/2017"
+    assert short_label(parse_period("2017")) == "2017"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tracker.dashboard.links import task_list_url
 from tracker.domain.charts import Bar, Segment, horizontal_bars, vertical_bars
 from tracker.domain.dashboard import DashboardFigures, rank_agencies
+from tracker.domain.periods import short_label
 from tracker.domain.status import TaskStatus
 from tracker.tasks.filters import TaskFilters
 
@@ -24,7 +25,7 @@ AGENCIES_CHARTED = 15
 def trend_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
     bars = [
         Bar(
-            point.period.key,
+            short_label(point.period),
             [
                 Segment(
                     point.counts[status],

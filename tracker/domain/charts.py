@@ -36,7 +36,7 @@ class Bar:
 def horizontal_bars(bars: Sequence[Bar], title: str, width: int = 720) -> str:
     """One row per bar, label on the left, segments stacked to the right and scaled to the
     longest bar, with the bar's total after it."""
-    label_width, row, top = 200, 26, 8
+    label_width, row, top = 250, 26, 8
     plot = width - label_width - 60
     largest = max((bar.total for bar in bars), default=0) or 1
     height = top * 2 + row * max(len(bars), 1)
@@ -45,7 +45,7 @@ def horizontal_bars(bars: Sequence[Bar], title: str, width: int = 720) -> str:
         y = top + index * row
         parts.append(
             f'<text class="chart-label" x="{label_width - 8}" y="{y + 17}" '
-            f'text-anchor="end">{escape(_shorten(bar.label, 30))}</text>'
+            f'text-anchor="end">{escape(_shorten(bar.label, 36))}</text>'
         )
         x = float(label_width)
         for segment in bar.segments:

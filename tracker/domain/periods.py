@@ -30,6 +30,15 @@ class Period:
         return period_containing(self.start - timedelta(days=1), self.kind)
 
 
+def short_label(period: Period) -> str:
+    """A label that fits under a chart's column: "Quý III/2017", "08/2017", "2017"."""
+    if period.kind == "quarterly":
+        return f"Quý {ROMAN[(period.start.month - 1) // 3 + 1]}/{period.start.year}"
+    if period.kind == "monthly":
+        return f"{period.start.month:02d}/{period.start.year}"
+    return period.key
+
+
 def _month_end(year: int, month: int) -> date:
     following = date(year + month // 12, month % 12 + 1, 1)
     return following - timedelta(days=1)
