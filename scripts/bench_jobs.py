@@ -54,6 +54,7 @@ def main() -> None:
             "SECRET_KEY": "bench",
             "UPLOAD_FOLDER": str(folder / "uploads"),
             "RATELIMIT_STORAGE_URI": "memory://",
+            "CACHE_SECONDS": 0,  # no Redis here, and no pages to serve
         }
     )
     with app.app_context():
