@@ -115,3 +115,15 @@ def test_agencies_do_not_get_the_dashboard(login: Login) -> None:
 
 def test_the_secretariat_opens_it_too(login: Login) -> None:
     assert login("vanphong").get("/tong-quan").status_code == 200
+
+
+def test_a_drilled_down_list_says_what_it_shows_and_keeps_it(leader: FlaskClient) -> None:
+    from tests.factories import agency
+
+    home_affairs = agency("snv")
+    page = leader.get(f"/nhiem-vu/?co_quan={home_affairs.id}&canh_bao=qua_han_30").get_data(
+        as_text=True
+    )
+    assert "Cơ quan: Sở Nội vụ · Cảnh báo: quá hạn trên 30 ngày" in page
+    assert f'<input type="hidden" name="co_quan" value="{home_affairs.id}">' in page
+    assert '<input type="hidden" name="canh_bao" value="qua_han_30">' in page

@@ -26,7 +26,7 @@ from tracker.notices.models import NoticeKind
 from tracker.reports.documents import issuer_from_config
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import ExplanationRequest, Task
-from tracker.tasks.views import notice_choices
+from tracker.tasks.views import filter_words, notice_choices
 
 blueprint = Blueprint("leadership", __name__)
 LEADERSHIP = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
@@ -84,7 +84,7 @@ def dashboard_xlsx() -> Response:
         figures,
         rank_agencies(figures.agencies, ranking),
         oldest_overdue(tasks, today(), limit=XLSX_OVERDUE_ROWS),
-        _filter_summary(filters),
+        filter_words(filters) or ["Tất cả nhiệm vụ"],
         issuer_from_config(current_app.config, today()),
     )
     name = f"tong-quan-{today():%Y-%m-%d}.xlsx"
@@ -150,21 +150,3 @@ def _form_choices() -> dict[str, object]:
         "groups": db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name)).all(),
         "kinds": list(NoticeKind),
     }
-
-
-def _filter_summary(filters: TaskFilters) -> list[str]:
-    """The filters in words, for the workbook's title rows."""
-    lines = []
-    if filters.period is not None:
-        lines.append(f"Kỳ: {filters.period.label}")
-    if filters.agency_id is not None:
-        agency = db.session.get(Agency, filters.agency_id)
-        lines.append(f"Cơ quan: {agency.name if agency else filters.agency_id}")
-    if filters.group_id is not None:
-        group = db.session.get(AgencyGroup, filters.group_id)
-        lines.append(f"Nhóm cơ quan: {group.name if group else filters.group_id}")
-    if filters.kind is not None:
-        lines.append(f"Loại văn bản: {filters.kind.label}")
-    if filters.status is not None:
-        lines.append(f"Tình trạng: {filters.status.label}")
-    return lines or ["Tất cả nhiệm vụ"]

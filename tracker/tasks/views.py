@@ -18,6 +18,7 @@ from tracker.access import (
     visible_notices,
     visible_tasks,
 )
+from tracker.agencies.models import Agency, AgencyGroup
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
@@ -76,7 +77,26 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         filters=filters,
         notices=notice_choices(),
         heading=heading,
+        narrowed=filter_words(filters),
     )
+
+
+def filter_words(filters: TaskFilters) -> list[str]:
+    """The filters that narrow a list, in words: "Kỳ: Quý III năm 2017", "Cơ quan: Sở Nội vụ"."""
+    words = [f"Kỳ: {filters.period.label}"] if filters.period else []
+    if filters.agency_id is not None:
+        agency = db.session.get(Agency, filters.agency_id)
+        words.append(f"Cơ quan: {agency.name if agency else filters.agency_id}")
+    if filters.group_id is not None:
+        group = db.session.get(AgencyGroup, filters.group_id)
+        words.append(f"Nhóm cơ quan: {group.name if group else filters.group_id}")
+    if filters.kind is not None:
+        words.append(f"Loại văn bản: {filters.kind.label}")
+    if filters.warning is not None:
+        words.append(f"Cảnh báo: {filters.warning.label.lower()}")
+    if filters.status is not None:
+        words.append(f"Tình trạng: {filters.status.label.lower()}")
+    return words
 
 
 class NoticeChoice(NamedTuple):
