@@ -15,7 +15,10 @@ from sqlalchemy import event, select
 
 from tracker.agencies.models import AgencyGroup
 from tracker.clock import today
+from tracker.domain.formatting import vn_number
 from tracker.extensions import db
+from tracker.notices.models import Notice
+from tracker.tasks.models import Task
 
 Login = Callable[[str], FlaskClient]
 NUMBER_LINK = re.compile(r'<a href="(/nhiem-vu/\?[^"]*)"[^>]*>\s*(?:<span[^>]*>)?([\d.]+)<')
@@ -85,7 +88,24 @@ def test_the_figures_take_a_handful_of_queries(app: Flask, leader: FlaskClient) 
         assert leader.get("/tong-quan").status_code == 200
     finally:
         event.remove(db.engine, "before_cursor_execute", count)
-    assert len(statements) <= 16, statements
+    assert len(statements) <= 14, statements
+
+
+def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) -> None:
+    """Worked out here task by task from the same tasks the grouped query sums up."""
+    days: dict[str, list[int]] = {}
+    for task in db.session.scalars(
+        select(Task).join(Task.notice).where(Notice.state == "published")
+    ):
+        finished = task.completed_on or today()
+        if task.deadline is not None and finished > task.deadline:
+            days.setdefault(task.lead_agency.name, []).append((finished - task.deadline).days)
+    page = leader.get("/tong-quan").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>.*?([\d.,—]+)</td>\s*</tr>', page, re.S)
+    shown = {html.unescape(name): value for name, value in rows}
+    assert days, "the demo province has late and overdue tasks"
+    for name, late in days.items():
+        assert shown[name] == vn_number(sum(late) / len(late), 1), name
 
 
 def test_the_view_exports_to_a_workbook(leader: FlaskClient) -> None:

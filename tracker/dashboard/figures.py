@@ -1,4 +1,4 @@
-"""The dashboard's counts, in four grouped queries over the tasks in view, kept in the figures
+"""The dashboard's counts, in two grouped queries over the tasks in view, kept in the figures
 cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, and_, extract, func, literal, select
+from sqlalchemy import Date, Integer, Select, and_, case, extract, func, literal, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Executable
@@ -62,57 +62,47 @@ def dashboard_figures(
 
     def counted() -> dict[str, Any]:
         tasks = filters.apply(visible, today, None, 0, due_soon_days)
-        counts = _grouped_counts(tasks, today, due_soon_days)
+        agency_rows = _agency_rows(tasks, today, due_soon_days)
         any_period = replace(filters, period=None).apply(visible, today, None, 0, due_soon_days)
-        counts["trend"] = _trend_rows(any_period, periods, today)
-        return counts
+        names = db.session.execute(
+            select(Agency.id, Agency.name).where(Agency.id.in_({row[0] for row in agency_rows}))
+        )
+        return {
+            "agencies": agency_rows,
+            "trend": _trend_rows(any_period, periods, today),
+            "names": {str(key): name for key, name in names},
+        }
 
     parts = [*scope, filters.as_args(), today.isoformat(), due_soon_days, trend_unit]
     rows = remembered("dashboard", parts, counted)
     return build_figures(
-        rows["status"],
-        rows["days_late"],
-        rows["ladder"],
+        rows["agencies"],
         rows["trend"],
         {int(key): name for key, name in rows["names"].items()},
         periods,
     )
 
 
-def _grouped_counts(tasks: Select[Task], today: date, due_soon_days: int) -> dict[str, Any]:
+def _agency_rows(tasks: Select[Task], today: date, due_soon_days: int) -> list[list[Any]]:
+    """(agency, status, count, days late, count at each warning level) in one pass over the
+    tasks: with 100,000 of them, reading them once costs a third of reading them three times."""
     status = status_expression(today).label("status")
-    by_agency = _rows(
-        tasks.with_only_columns(Task.lead_agency_id, status, func.count()).group_by(
-            Task.lead_agency_id, status
-        )
-    )
     finished_or_today = func.coalesce(Task.completed_on, literal(today, Date))
-    days_late = _rows(
-        tasks.with_only_columns(
-            Task.lead_agency_id, func.sum(days_between(finished_or_today, Task.deadline))
-        )
-        .where(finished_or_today > Task.deadline)
-        .group_by(Task.lead_agency_id)
+    days_late = case(
+        (finished_or_today > Task.deadline, days_between(finished_or_today, Task.deadline))
     )
-    ladder = db.session.execute(
+    return _rows(
         tasks.with_only_columns(
+            Task.lead_agency_id,
+            status,
+            func.count(),
+            func.sum(days_late),
             *(
                 func.count().filter(warning_predicate(level, today, due_soon_days))
                 for level in WarningLevel
-            )
-        )
-    ).one()
-    names = dict(
-        db.session.execute(
-            select(Agency.id, Agency.name).where(Agency.id.in_({row[0] for row in by_agency}))
-        ).all()
+            ),
+        ).group_by(Task.lead_agency_id, status)
     )
-    return {
-        "status": by_agency,
-        "days_late": days_late,
-        "ladder": list(ladder),
-        "names": {str(key): name for key, name in names.items()},
-    }
 
 
 def _trend_rows(tasks: Select[Task], periods: list[Period], today: date) -> list[list[Any]]:

@@ -88,30 +88,31 @@ class DashboardFigures:
 
 
 def build_figures(
-    status_rows: Iterable[Sequence[Any]],
-    days_late_rows: Iterable[Sequence[Any]],
-    ladder: Sequence[int],
+    agency_rows: Iterable[Sequence[Any]],
     trend_rows: Iterable[Sequence[Any]],
     names: dict[int, str],
     trend_periods: Sequence[Period],
 ) -> DashboardFigures:
-    """Figures from the grouped counts: `status_rows` are (agency id, status, count),
-    `days_late_rows` (agency id, days late), `ladder` the counts of each warning level in
-    order, `trend_rows` (year, month, status, count) of tasks due within `trend_periods`."""
-    lines: dict[int, AgencyLine] = {}
+    """Figures from the grouped counts: `agency_rows` are (agency id, status, count, days
+    late, then the count of each warning level in order) for each agency and status,
+    `trend_rows` (year, month, status, count) of tasks due within `trend_periods`."""
+    by_agency: dict[int, dict[TaskStatus, int]] = {}
+    late: dict[int, int] = {}
     counts = empty_counts()
-    for agency_id, status, count in status_rows:
-        line = lines.setdefault(int(agency_id), AgencyLine(int(agency_id), names[int(agency_id)]))
-        line.counts[TaskStatus(status)] += int(count)
+    ladder = dict.fromkeys(WarningLevel, 0)
+    for agency_id, status, count, days_late, *levels in agency_rows:
+        by_agency.setdefault(int(agency_id), empty_counts())[TaskStatus(status)] += int(count)
+        late[int(agency_id)] = late.get(int(agency_id), 0) + int(days_late or 0)
         counts[TaskStatus(status)] += int(count)
-    late = {int(agency_id): int(days) for agency_id, days in days_late_rows}
+        for level, number in zip(WarningLevel, levels, strict=True):
+            ladder[level] += int(number)
     agencies = [
-        AgencyLine(line.agency_id, line.name, line.counts, int(late.get(line.agency_id, 0)))
-        for line in lines.values()
+        AgencyLine(agency_id, names[agency_id], agency_counts, late[agency_id])
+        for agency_id, agency_counts in by_agency.items()
     ]
     return DashboardFigures(
         counts=counts,
-        ladder=dict(zip(WarningLevel, (int(n) for n in ladder), strict=True)),
+        ladder=ladder,
         agencies=rank_agencies(agencies, "ty_le"),
         trend=_trend(trend_rows, trend_periods),
     )
