@@ -97,6 +97,24 @@ def test_a_database_with_data_is_refused(seeded: Flask) -> None:
     assert "not empty" in result.output
 
 
+def test_the_seed_leaves_planner_statistics(seeded: Flask) -> None:
+    """ANALYZE on both databases, and VACUUM on PostgreSQL, as a database in service has."""
+    with seeded.app_context():
+        if db.engine.dialect.name == "postgresql":
+            upkeep = db.session.execute(
+                text(
+                    "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL"
+                    " FROM pg_stat_user_tables WHERE relname = 'task'"
+                )
+            ).one()
+            assert tuple(upkeep) == (True, True)
+        else:
+            statistics = db.session.scalar(
+                text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'task'")
+            )
+            assert statistics
+
+
 def test_the_seeded_tasks_can_be_searched(seeded: Flask) -> None:
     from tracker.search.queries import search
 

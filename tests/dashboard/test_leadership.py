@@ -17,7 +17,7 @@ from tracker.agencies.models import AgencyGroup
 from tracker.clock import today
 from tracker.domain.formatting import vn_number
 from tracker.extensions import db
-from tracker.notices.models import Notice
+from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task
 
 Login = Callable[[str], FlaskClient]
@@ -95,7 +95,7 @@ def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) ->
     """Worked out here task by task from the same tasks the grouped query sums up."""
     days: dict[str, list[int]] = {}
     for task in db.session.scalars(
-        select(Task).join(Task.notice).where(Notice.state == "published")
+        select(Task).join(Task.notice).where(Notice.state == NoticeState.PUBLISHED)
     ):
         finished = task.completed_on or today()
         if task.deadline is not None and finished > task.deadline:

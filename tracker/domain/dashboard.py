@@ -100,10 +100,11 @@ def build_figures(
     late: dict[int, int] = {}
     counts = empty_counts()
     ladder = dict.fromkeys(WarningLevel, 0)
-    for agency_id, status, count, days_late, *levels in agency_rows:
-        by_agency.setdefault(int(agency_id), empty_counts())[TaskStatus(status)] += int(count)
-        late[int(agency_id)] = late.get(int(agency_id), 0) + int(days_late or 0)
-        counts[TaskStatus(status)] += int(count)
+    for agency, status, count, days_late, *levels in agency_rows:
+        agency_id, task_status = int(agency), TaskStatus(status)
+        by_agency.setdefault(agency_id, empty_counts())[task_status] += int(count)
+        late[agency_id] = late.get(agency_id, 0) + int(days_late or 0)
+        counts[task_status] += int(count)
         for level, number in zip(WarningLevel, levels, strict=True):
             ladder[level] += int(number)
     agencies = [
