@@ -11,6 +11,7 @@ from tracker.domain.deadlines import DeadlineFinding, find_deadline, fixed_publi
 from tracker.domain.notice_blocks import split_blocks
 from tracker.domain.notice_metadata import read_header
 from tracker.domain.notice_split import ProposedTask, split_tasks
+from tracker.domain.skipped_items import SkippedItem
 
 
 @dataclass
@@ -23,6 +24,8 @@ class ParsedNotice:
     signer: str | None
     tasks: list[ProposedTask]
     problems: list[str] = field(default_factory=list)  # in Vietnamese, for the reviewer
+    # items with an instruction cue that gave no task, for the reviewer to confirm or take up
+    skipped: list[SkippedItem] = field(default_factory=list)
 
 
 def parse_notice(

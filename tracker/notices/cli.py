@@ -58,6 +58,15 @@ def parsed_as_json(parsed: ParsedNotice) -> dict[str, object]:
             }
             for task in parsed.tasks
         ],
+        "skipped": [
+            {
+                "ref": item.ref,
+                "text": item.text,
+                "reason": item.reason.value,
+                "reason_label": item.reason.label,
+            }
+            for item in parsed.skipped
+        ],
     }
 
 
