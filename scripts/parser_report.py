@@ -1,54 +1,56 @@
-"""Print how the parser's split of each annotated notice compares with the annotation.
+"""How the parser's split of every annotated notice agrees with its hand annotation.
 
-Usage: .venv/bin/python scripts/parser_report.py [NAME-SUBSTRING] [-v]
+Scores the Đắk Nông notice, the notices written here (tests/fixtures/notices) and the real
+documents (tests/fixtures/corpus) by the matching of shared/tools/score_split.py, and prints
+per document and overall: tasks expected, predicted and matched, precision, recall, F1,
+assignee and deadline agreement, and how many items were kept as skipped.
+
+Usage: .venv/bin/python scripts/parser_report.py [NAME-SUBSTRING ...] [-v]
 """
 
 from __future__ import annotations
 
 import sys
 
-from tests.support.fixture_notices import annotated_notices
+from tests.support.fixture_notices import annotated_notices, corpus_notices
+from tests.support.split_scoring import DocumentScore, overall, score_split
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
     wanted = [a for a in sys.argv[1:] if a != "-v"]
-    for notice in annotated_notices():
-        if wanted and not any(w in notice.name for w in wanted):
-            continue
-        parsed = notice.parse()
-        expected = notice.expected["tasks"]
-        good = 0
-        lines = []
-        for index in range(max(len(expected), len(parsed.tasks))):
-            want = expected[index] if index < len(expected) else None
-            got = parsed.tasks[index] if index < len(parsed.tasks) else None
-            ok = bool(want and got and _agrees(want, got))
-            good += ok
-            if verbose and not ok:
-                lines.append(f"   #{index} want {_want(want)}\n       got  {_got(got)}")
-        print(f"{notice.name}: {good}/{len(expected)} agree, {len(parsed.tasks)} parsed")
-        print("\n".join(lines))
+    groups = {"written here": annotated_notices(), "real documents": corpus_notices()}
+    for title, notices in groups.items():
+        scores: list[DocumentScore] = []
+        for notice in notices:
+            if wanted and not any(w in notice.name for w in wanted):
+                continue
+            score = score_split(notice.name, notice.parse(), notice.expected)
+            scores.append(score)
+            print(_line(score))
+            if verbose:
+                print("".join(f"    {miss}\n" for miss in score.misses), end="")
+        if scores:
+            figures = overall(scores)
+            print(
+                f"overall ({title}, {figures['documents']} documents): "
+                f"tasks {figures['expected']} expected, {figures['predicted']} predicted, "
+                f"{figures['matched']} matched; P={figures['precision']:.2f} "
+                f"R={figures['recall']:.2f} F1={figures['f1']:.2f} "
+                f"assignee={figures['assignee']:.2f} deadline={figures['deadline']:.2f} "
+                f"skipped={figures['skipped']}\n"
+            )
 
 
-def _agrees(want: dict, got: object) -> bool:
+def _line(score: DocumentScore) -> str:
+    assignee = score.assignee_ok / score.matched if score.matched else 0.0
+    deadline = score.deadline_ok / score.matched if score.matched else 0.0
     return (
-        want["assignee"] == got.assignee
-        and want["deadline"] == (got.deadline.isoformat() if got.deadline else None)
-        and got.text.startswith(want["text_start"])
+        f"{score.name:34s} exp={score.expected:3d} pred={score.predicted:3d} "
+        f"match={score.matched:3d} P={score.precision:.2f} R={score.recall:.2f} "
+        f"F1={score.f1:.2f} assignee={assignee:.2f} deadline={deadline:.2f} "
+        f"skipped={score.skipped}"
     )
-
-
-def _want(want: dict | None) -> str:
-    if want is None:
-        return "-"
-    return f"{want['assignee'][:40]} | {want['deadline']} | {want['text_start'][:40]}"
-
-
-def _got(got: object) -> str:
-    if got is None:
-        return "-"
-    return f"{got.assignee[:40]} | {got.deadline} | {got.text[:40]}"
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""The hand-annotated notices under tests/fixtures/notices and the shared Đắk Nông one."""
+"""The hand-annotated notices: the Đắk Nông one, those written here on real shapes
+(tests/fixtures/notices) and the real documents of tests/fixtures/corpus (a copy of
+shared/fixtures/corpus), read against the demo directory as `notices parse` reads them."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from tracker.domain.notice_parser import ParsedNotice, parse_notice
 from tracker.notices.readers import read_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
+CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,16 @@ def annotated_notices() -> list[AnnotatedNotice]:
         expected = json.loads(expected_path.read_text("utf-8"))
         notices.append(_load(name, document, expected_path, FIXTURES / expected["directory"]))
     return notices
+
+
+def corpus_notices() -> list[AnnotatedNotice]:
+    """The real documents, each with the demo province's directory."""
+    directory = DEMO_DATA / "directory.json"
+    return [
+        _load(path.stem, path, path.with_name(f"{path.stem}.expected.json"), directory)
+        for path in sorted(CORPUS.glob("*.md"))
+        if path.with_name(f"{path.stem}.expected.json").exists()
+    ]
 
 
 def _load(name: str, document: Path, expected: Path, directory: Path) -> AnnotatedNotice:

@@ -23,6 +23,8 @@ _SENTENCE_CUE = re.compile(
     r"(?:giao cho|giao|yeu cau|de nghi))\s+"
     r"|(?<=,)\s+((?:dong thoi )?giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
 )
+# "Cục Báo chí: khẩn trương ...": a name of a few words, then a colon.
+_NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -72,9 +74,11 @@ class Assignment:
         return not folded or bool(_HEADER_REMAINDER.match(folded) or _LEADS_IN.search(folded))
 
 
-def read_assignment(text: str, directory: NameDirectory) -> Assignment:
+def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = False) -> Assignment:
     """Read the assignee names at the start of `text`, the "chủ trì, phối hợp" clause, and
-    the instruction after them."""
+    the instruction after them. A body the directory lacks is read after a cue ("Giao Sở Du
+    lịch ..."), before a colon ("Cục Báo chí: ..."), or anywhere in a cell that holds only
+    names (`names_only`)."""
     folded, positions = fold_with_positions(text)
     position = _skip_spaces(folded, 0)
     cue = _CUE.match(folded, position)
@@ -84,7 +88,8 @@ def read_assignment(text: str, directory: NameDirectory) -> Assignment:
     filler = _FILLER.match(folded, position)
     if filler and directory.match_at(folded, position) is None:
         position = filler.end()
-    assignees, position = _read_names(folded, position, directory, allow_unknown=bool(cue))
+    allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
+    assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()

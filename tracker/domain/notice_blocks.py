@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from tracker.domain.pipe_tables import rewrite_pipe_tables
+
 
 class LabelKind(IntEnum):
     """Kinds of item labels, from the outermost to the innermost."""
@@ -50,7 +52,7 @@ _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
 def split_blocks(markdown: str) -> list[Block]:
     """The blocks of a notice in reading order. A paragraph cut by a page break (it ends
     without punctuation and the next one does not start a new item) is joined back."""
-    return [_to_block(raw) for raw in _raw_paragraphs(markdown)]
+    return [_to_block(raw) for raw in _raw_paragraphs(rewrite_pipe_tables(markdown))]
 
 
 def _raw_paragraphs(markdown: str) -> list[str]:

@@ -36,6 +36,11 @@ _CLOSING = re.compile(
     r"^(tren day la|noi nhan|van phong (uy ban nhan dan|ubnd) tinh thong bao|"
     r"(uy ban nhan dan|ubnd) tinh thong bao|yeu cau cac (co quan|so)[^.]*nghiem tuc thuc hien\./\.)"
 )
+# The heading of a document issued with the one signed ("KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ").
+_ATTACHED_DOCUMENT = re.compile(
+    r"^(ke hoach|phu luc|chuong trinh|quy che|de an|phuong an|danh muc|"
+    r"nhiem vu|quy dinh|huong dan)( [ivx0-9]+)?$"
+)
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
@@ -91,6 +96,11 @@ class _Reader:
     skipping_section: bool = False
     path: dict[LabelKind, str] = field(default_factory=dict)
     counters: dict[LabelKind, int] = field(default_factory=dict)
+
+    def restart(self) -> None:
+        """Forget the outline read so far: a new document begins."""
+        self.owners, self.section_default, self.skipping_section = [], None, False
+        self.path, self.counters = {}, {}
 
     def read(self, block: Block) -> None:
         if is_table_row(block):
@@ -275,10 +285,19 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedT
     """The proposed tasks of a notice's body blocks, in reading order."""
     reader = _Reader(directory)
     addressees = False
+    suspended = False
     for block in blocks:
         folded = fold(block.text)
+        if suspended:
+            # after the signature, a document issued with this one (the plan a decision
+            # issues, an appendix) is read on
+            suspended = not _ATTACHED_DOCUMENT.match(folded)
+            if suspended:
+                continue
+            reader.restart()
         if _CLOSING.match(folded) or _is_closing_formula(folded):
-            break
+            suspended = True
+            continue
         if folded.startswith("kinh gui"):
             addressees = True
             continue
@@ -293,7 +312,7 @@ def _table_tasks(blocks: list[Block], directory: NameDirectory) -> list[Proposed
     """Tasks from the rows of task tables, wherever they stand (often in an appendix)."""
     tasks: list[ProposedTask] = []
     for row in task_rows(blocks):
-        lead = read_assignment(row.lead, directory)
+        lead = read_assignment(row.lead, directory, names_only=True)
         if not lead.assignees or not row.text:
             continue
         coordinating = names_in_cell(row.coordinating, directory)

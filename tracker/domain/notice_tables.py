@@ -37,7 +37,8 @@ def cells(block: Block) -> list[str]:
     if "|" not in raw:
         return []
     parts = [part.strip() for part in raw.strip("|").split("|")]
-    return parts if len(parts) >= 3 else []
+    framed = len(raw) > 1 and raw.startswith("|") and raw.endswith("|")
+    return parts if len(parts) >= 3 or (framed and len(parts) == 2) else []
 
 
 def is_table_row(block: Block) -> bool:
@@ -59,19 +60,30 @@ def task_rows(blocks: Iterable[Block]) -> list[TableRow]:
             continue
         if all(re.fullmatch(r":?-+:?|", cell) for cell in row):
             continue  # the Markdown separator row
-        number = row[0].strip("* .")
-        if not number.isdigit():
-            continue
-        rows.append(
-            TableRow(
-                number=number,
-                text=_cell(row, columns, "text"),
-                lead=_cell(row, columns, "lead"),
-                coordinating=_cell(row, columns, "coordinating"),
-                deadline=_cell(row, columns, "deadline"),
-            )
-        )
+        table_row = _task_row(row, columns, rows[-1].number if rows else "")
+        if table_row is not None:
+            rows.append(table_row)
     return rows
+
+
+def _task_row(row: list[str], columns: dict[str, int], previous: str) -> TableRow | None:
+    """A numbered row; or a row under it without a number of its own (its number cell merged
+    with the one above), which has one cell less; section rows ("I", "II") give none."""
+    number = row[0].strip("* .")
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,3})*", number):
+        if not previous or not 3 <= len(row) < columns["width"]:
+            return None
+        row, number = ["", *row], f"{previous}+"
+    lead = _cell(row, columns, "lead")
+    if not lead:
+        return None
+    return TableRow(
+        number=number,
+        text=_cell(row, columns, "text"),
+        lead=lead,
+        coordinating=_cell(row, columns, "coordinating"),
+        deadline=_cell(row, columns, "deadline"),
+    )
 
 
 def _header(row: list[str]) -> dict[str, int] | None:
@@ -84,7 +96,9 @@ def _header(row: list[str]) -> dict[str, int] | None:
                     continue
                 columns[name] = index
                 break
-    return columns if {"text", "lead"} <= columns.keys() else None
+    if not {"text", "lead"} <= columns.keys():
+        return None
+    return {**columns, "width": len(row)}
 
 
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str:
