@@ -25,6 +25,12 @@ _SENTENCE_CUE = re.compile(
 )
 # "Cục Báo chí: khẩn trương ...": a name of a few words, then a colon.
 _NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
+# Up to eight words after a name, to a colon or the end, in a heading or a cell.
+_NAME_TAIL = re.compile(r"[ ,]*((?:va |, )?[a-z0-9][^:;.()]{0,80}?)\s*(?::.*)?$")
+_STARTS_CLAUSE = re.compile(
+    r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|"
+    r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
+)
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -90,6 +96,8 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
         position = filler.end()
     allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
     assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
+    if names_only and assignees:
+        assignees, position = _name_runs_on(folded, assignees, position)
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
@@ -118,6 +126,21 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
         instruction=instruction,
         cued=bool(cue),
     )
+
+
+def _name_runs_on(
+    folded: str, assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """In a heading or a cell that holds only names, words left after the last name that
+    start no clause belong to it: "Sở Nông nghiệp" + "và Môi trường", "Báo và Phát thanh" +
+    ", Truyền hình Cần Thơ". The longer name is one the directory does not know, never the
+    shorter one it does."""
+    rest = _NAME_TAIL.match(folded, position)
+    if rest is None or _STARTS_CLAUSE.match(folded, rest.start(1)):
+        return assignees, position
+    last = assignees[-1]
+    known = last.known if last.known and last.known.kind != AGENCY else None
+    return [*assignees[:-1], NameMatch(last.start, rest.end(1), known)], rest.end(1)
 
 
 def cued_sentences(

@@ -37,7 +37,8 @@ def parse_notice(
     the other days off the admin enters)."""
     blocks = split_blocks(text)
     header = read_header(blocks)
-    tasks = split_tasks(blocks[header.body_start :], directory)
+    split = split_tasks(blocks[header.body_start :], directory)
+    tasks = split.tasks
     problems = _header_problems(header.number, header.issued_on, header.kind, header.date_problem)
     anchor = header.issued_on or today
     days_off = {
@@ -66,6 +67,7 @@ def parse_notice(
         signer=header.signer,
         tasks=tasks,
         problems=problems,
+        skipped=split.skipped,
     )
 
 

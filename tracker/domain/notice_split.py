@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
+from tracker.domain.agency_names import AGENCY, GROUP, KnownName, NameDirectory, NameMatch
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
@@ -23,6 +23,12 @@ from tracker.domain.assignment import (
 )
 from tracker.domain.notice_blocks import Block, LabelKind
 from tracker.domain.notice_tables import is_table_row, names_in_cell, task_rows
+from tracker.domain.skipped_items import (
+    SkippedItem,
+    SkipReason,
+    has_instruction_cue,
+    skip_reason,
+)
 from tracker.domain.text import fold
 
 _ASSESSMENT = re.compile(
@@ -91,6 +97,7 @@ def _owning_level(level: LabelKind) -> float:
 class _Reader:
     directory: NameDirectory
     tasks: list[ProposedTask] = field(default_factory=list)
+    skipped: list[SkippedItem] = field(default_factory=list)
     owners: list[_Owner] = field(default_factory=list)
     section_default: _Owner | None = None
     skipping_section: bool = False
@@ -109,12 +116,28 @@ class _Reader:
             self._open_section(block)
             return
         if self.skipping_section:
+            self.skip(block.text, SkipReason.STATEMENT)
             return
         level = (
             LabelKind.NUMBER if block.is_heading and block.kind is LabelKind.NONE else block.kind
         )
         self._enter(block, level)
-        self._read_item(block.text, level)
+        before = (len(self.tasks), len(self.owners), self.section_default)
+        self._read_item(block.text, level, heading=_reads_as_heading(block))
+        if before == (len(self.tasks), len(self.owners), self.section_default):
+            self.skip(block.text)
+
+    def skip(self, text: str, reason: SkipReason | None = None, *, closing: bool = False) -> None:
+        """Keep an item that reads like an instruction but gave no task, with the reason."""
+        folded = fold(text)
+        if len(folded) < 12 or not has_instruction_cue(folded):
+            return
+        reason = reason or skip_reason(folded, closing=closing)
+        self.skipped.append(SkippedItem(self.ref(), text, reason))
+
+    def ref(self) -> str:
+        """The current item's place in the outline ("II.2.a")."""
+        return ".".join(self.path[k] for k in sorted(self.path))
 
     def _open_section(self, block: Block) -> None:
         title = block.bold_lead or block.text.split(":")[0]
@@ -143,16 +166,16 @@ class _Reader:
             if block.label:
                 self.path[level] = block.label.rstrip(".")
 
-    def _read_item(self, text: str, level: LabelKind) -> None:
+    def _read_item(self, text: str, level: LabelKind, *, heading: bool = False) -> None:
         """An item or paragraph: tasks for whoever it names at its start or in its cued
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
-        or a header, or a lead-in, itself."""
+        or a header, or a lead-in, itself. A heading may name a body the directory lacks."""
         # an approval's own clauses are part of it; only a cue assigns inside it
         approval = bool(_APPROVAL.match(fold(text)))
         spans = cued_sentences(text, self.directory, names_too=not approval)
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
-            head = read_assignment(text[:head_end], self.directory)
+            head = read_assignment(text[:head_end], self.directory, names_only=heading)
             self._read_head(head, text[:head_end], level, whole=not spans)
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
@@ -203,7 +226,7 @@ class _Reader:
         instruction = item.instruction
         if len(instruction) < 8:
             return
-        ref = ".".join(self.path[k] for k in sorted(self.path))
+        ref = self.ref()
         coordinating = [m.known.canonical for m in item.coordinating if m.known]
         if any(m.known and m.known.kind == GROUP for m in owner.assignees):
             self.tasks.append(_group_task(owner, ref, instruction, coordinating, self.directory))
@@ -281,8 +304,17 @@ def _agency_task(
     )
 
 
-def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedTask]:
-    """The proposed tasks of a notice's body blocks, in reading order."""
+@dataclass(frozen=True)
+class Split:
+    """A notice's body read: the proposed tasks, and the cued items that gave none."""
+
+    tasks: list[ProposedTask]
+    skipped: list[SkippedItem]
+
+
+def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
+    """The proposed tasks of a notice's body blocks, in reading order, and the items that
+    read like instructions but gave no task."""
     reader = _Reader(directory)
     addressees = False
     suspended = False
@@ -296,6 +328,7 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedT
                 continue
             reader.restart()
         if _CLOSING.match(folded) or _is_closing_formula(folded):
+            reader.skip(block.text, closing=True)
             suspended = True
             continue
         if folded.startswith("kinh gui"):
@@ -305,15 +338,22 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedT
             continue  # the list of addressees under "Kính gửi:"
         addressees = False
         reader.read(block)
-    return reader.tasks + _table_tasks(blocks, directory)
+    table_tasks = _table_tasks(blocks, directory, reader.skipped)
+    return Split(reader.tasks + table_tasks, reader.skipped)
 
 
-def _table_tasks(blocks: list[Block], directory: NameDirectory) -> list[ProposedTask]:
-    """Tasks from the rows of task tables, wherever they stand (often in an appendix)."""
+def _table_tasks(
+    blocks: list[Block], directory: NameDirectory, skipped: list[SkippedItem]
+) -> list[ProposedTask]:
+    """Tasks from the rows of task tables, wherever they stand (often in an appendix); a row
+    whose lead cell names no body is kept as skipped."""
     tasks: list[ProposedTask] = []
     for row in task_rows(blocks):
         lead = read_assignment(row.lead, directory, names_only=True)
-        if not lead.assignees or not row.text:
+        if not row.text:
+            continue
+        if not lead.assignees:
+            skipped.append(SkippedItem(f"PL.{row.number}", row.text, SkipReason.NO_BODY))
             continue
         coordinating = names_in_cell(row.coordinating, directory)
         ref = f"PL.{row.number}"
@@ -350,7 +390,7 @@ def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | Non
             known += assignment.assignees
             written += assignment.written_names
     if not known:
-        return None
+        return _collective(label)
     return Assignment(
         assignees=known,
         assignees_written=label,
@@ -360,4 +400,39 @@ def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | Non
         instruction="",
         cued=False,
         others_named=len(written) < len(re.split(r"\s*;\s*", label)),
+    )
+
+
+def _reads_as_heading(block: Block) -> bool:
+    """A heading rather than a sentence: all bold, a Markdown heading, or a short line
+    ending with a colon ("4. Trung tâm Chuyển đổi số Thành phố", "a) Cục Báo chí:")."""
+    text = block.text.strip()
+    if text.upper() == text or _PREAMBLE.match(fold(text)):
+        return False  # the issuer in the letterhead, "Căn cứ ...", "QUYẾT ĐỊNH:"
+    if block.is_heading or (block.bold_lead and block.bold_lead == text):
+        return len(text.split()) <= 25
+    return text.endswith(":") and len(text.split()) <= 25
+
+
+_PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
+_COLLECTIVE = re.compile(r"^(cac|tung|moi|nhung)\s+\w+")
+_NOT_A_BODY = re.compile(r"\b(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|sau)\b")
+
+
+def _collective(label: str) -> Assignment | None:
+    """A heading that addresses bodies by a collective the directory does not hold ("Các
+    đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
+    written, for the reviewer to map."""
+    folded = fold(label)
+    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or len(folded.split()) > 15:
+        return None
+    match = NameMatch(0, len(folded), KnownName(label, GROUP))
+    return Assignment(
+        assignees=[match],
+        assignees_written=label,
+        written_names=[label],
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=False,
     )

@@ -3,6 +3,7 @@ that the reviewer sees them: nothing a notice says is dropped silently."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tracker.domain.labels import LabelledEnum
@@ -25,3 +26,35 @@ class SkippedItem:
     ref: str
     text: str
     reason: SkipReason
+
+
+_CUE = re.compile(
+    r"\b(giao|de nghi|yeu cau|chu tri|khan truong|tham muu|chi dao|bao cao|trien khai|"
+    r"to chuc thuc hien|chiu trach nhiem|phan cong)\b"
+)
+_APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong|danh gia cao)\b")
+_PROVINCE = re.compile(
+    r"^((chu tich |pho chu tich )?(ubnd|uy ban nhan dan) (tinh|thanh pho)|thu tuong|"
+    r"pho thu tuong|chinh phu|van phong (chinh phu|ubnd|uy ban nhan dan))( \w+){0,3} "
+    r"(se|da|dong y|giao|yeu cau|chi dao|ket luan)\b"
+)
+_STATEMENT = re.compile(r"\b(da|dang|vua|duoc)\b")
+
+
+def has_instruction_cue(folded: str) -> bool:
+    """Whether folded text reads like an instruction (a cue word of assignment)."""
+    return bool(_CUE.search(folded))
+
+
+def skip_reason(folded: str, *, closing: bool = False) -> SkipReason:
+    """Why a cued item gave no task, from its folded text."""
+    if closing:
+        return SkipReason.CLOSING
+    if _APPROVAL.match(folded):
+        return SkipReason.APPROVAL
+    if _PROVINCE.match(folded):
+        return SkipReason.PROVINCE
+    head = " ".join(folded.split()[:12])
+    if _STATEMENT.search(head) and not folded.startswith(("giao", "de nghi", "yeu cau")):
+        return SkipReason.STATEMENT
+    return SkipReason.NO_BODY

@@ -116,12 +116,16 @@ def draft_from_proposal(ids: DirectoryIds, proposal: ProposedTask, position: int
         recurrence=Recurrence(proposal.recurrence) if proposal.recurrence else None,
         notes=list(proposal.notes),
     )
+    # a body this province's directory does not hold (a ministry, a collective the notice
+    # words its own way) is left for the reviewer to map
     if proposal.assignee_kind == GROUP:
         draft.member_ids = ids.ids_for(proposal.members)
-    elif proposal.unknown_assignee:
+        if not draft.member_ids:
+            draft.unknown_name = proposal.assignee
+    elif proposal.unknown_assignee or proposal.assignee not in ids.agency_ids:
         draft.unknown_name = proposal.assignee
     else:
-        draft.agency_id = ids.agency_ids.get(proposal.assignee)
+        draft.agency_id = ids.agency_ids[proposal.assignee]
     draft.coordinating_ids = [i for i in ids.ids_for(proposal.coordinating) if i != draft.agency_id]
     return draft
 
