@@ -96,6 +96,8 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
         position = filler.end()
     allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
     assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
+    if not cue and assignees and not _reads_as_name(text, positions, assignees[0]):
+        assignees, position = [], names_start
     if names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
     aside = _ASIDE.match(folded, position) if assignees else None
@@ -126,6 +128,25 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
         instruction=instruction,
         cued=bool(cue),
     )
+
+
+# Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
+_ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy"}
+
+
+def _folded_opener(written: str) -> str:
+    return _folded(written).split(" ", 1)[0]
+
+
+def _reads_as_name(text: str, positions: list[int], match: NameMatch) -> bool:
+    """An unknown body's name, read without a cue, is capitalised as a proper name: "Cục Báo
+    chí", "Ủy ban nhân dân tỉnh Tuyên Quang", not "Số hóa hồ sơ" or "Bảo đảm an toàn"."""
+    if match.known is not None:
+        return True
+    written = text[positions[match.start] : positions[match.end]].split()
+    if _folded_opener(" ".join(written)) not in _ONE_WORD_OPENERS:
+        return True
+    return any(word[:1].isupper() for word in written[1:])
 
 
 def _name_runs_on(

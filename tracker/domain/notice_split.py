@@ -407,13 +407,15 @@ def _reads_as_heading(block: Block) -> bool:
     """A heading rather than a sentence: all bold, a Markdown heading, or a short line
     ending with a colon ("4. Trung tâm Chuyển đổi số Thành phố", "a) Cục Báo chí:")."""
     text = block.text.strip()
-    if text.upper() == text or _PREAMBLE.match(fold(text)):
+    if text.upper() == text or _PREAMBLE.match(fold(text)) or _ROLE.match(fold(text)):
         return False  # the issuer in the letterhead, "Căn cứ ...", "QUYẾT ĐỊNH:"
     if block.is_heading or (block.bold_lead and block.bold_lead == text):
         return len(text.split()) <= 25
     return text.endswith(":") and len(text.split()) <= 25
 
 
+# A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
+_ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(r"^(cac|tung|moi|nhung)\s+\w+")
 _NOT_A_BODY = re.compile(r"\b(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|sau)\b")
