@@ -17,7 +17,8 @@ _UNKNOWN_NAME_START = re.compile(
     r"(so|ban quan ly|ban|ubnd|uy ban nhan dan|uy ban|mat tran|thanh tra|van phong|cong an|"
     r"bo chi huy|bo|tong cong ty|cuc|"
     r"chi cuc|kho bac|bao hiem|ngan hang|trung tam|dai|bao|hoi|lien doan|tinh doan|doan|"
-    r"benh vien|vien|cong ty|ho?i dong|toa an|tap doan)\s+[a-z0-9]"
+    r"benh vien|vien|cong ty|ho?i dong|toa an|tap doan|vu|tieu ban|hiep hoi|lien minh|"
+    r"cong thong tin|thong tan xa)\s+[a-z0-9]"
 )
 # Where an unknown name stops: punctuation, or the verb or clause that follows it.
 _UNKNOWN_NAME_END = re.compile(

@@ -31,6 +31,12 @@ _STARTS_CLAUSE = re.compile(
     r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|"
     r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
 )
+# "(Bộ trưởng) các Bộ: ...", "các Cục: ...": the kind, then its members' own names.
+_KIND_LIST = re.compile(
+    r"(?:(?:bo truong|cuc truong|giam doc|thu truong|chu tich) )?cac "
+    r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)\s*:\s*"
+)
+_LIST_ITEMS = re.compile(r"[^:.;()]{2,200}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong)))")
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -42,7 +48,7 @@ _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 # Words that may stand between the cue and the name: "mỗi Thành viên", "Giám đốc Sở".
 _FILLER = re.compile(
     r"(moi|dong chi|giam doc|chu tich|thu truong|truong ban|chanh thanh tra|chanh van phong|"
-    r"lanh dao|co quan)\s+"
+    r"lanh dao|co quan|cuc truong|vu truong|tong giam doc|truong phong)\s+"
 )
 _SEPARATOR = re.compile(r"\s*(,|;|va|cung|voi)\s+|\s*[,;]\s*")
 _LEADS = re.compile(r"\s*[,:]?\s*chu tri\b\s*,?\s*")
@@ -95,6 +101,9 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     if filler and directory.match_at(folded, position) is None:
         position = filler.end()
     allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
+    listed = _kind_list(text, folded, positions, position, directory)
+    if listed is not None:
+        return listed
     assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
     if not cue and assignees and not _reads_as_name(text, positions, assignees[0]):
         assignees, position = [], names_start
@@ -131,11 +140,45 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
 
 
 # Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
-_ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy"}
+_ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu"}
 
 
 def _folded_opener(written: str) -> str:
     return _folded(written).split(" ", 1)[0]
+
+
+def _kind_list(
+    text: str, folded: str, positions: list[int], position: int, directory: NameDirectory
+) -> Assignment | None:
+    """Bodies of one kind listed after it: "Các Bộ: Tài chính, Y tế, Tư pháp", "các Cục: Di
+    sản văn hóa, Bản quyền tác giả" give Bộ Tài chính, Bộ Y tế ... one task each. Items are
+    cut at commas only: "và" joins words inside names ("Dân tộc và Tôn giáo")."""
+    listing = _KIND_LIST.match(folded, position)
+    if listing is None:
+        return None
+    kind = text[positions[listing.start("kind")] : positions[listing.end("kind")]]
+    names = _LIST_ITEMS.match(folded, listing.end())
+    if names is None:
+        return None
+    kind = f"{kind[:1].upper()}{kind[1:]}"
+    matches: list[NameMatch] = []
+    written: list[str] = []
+    for item in re.finditer(r"[^,;]+", names.group(0)):
+        start = names.start() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
+        end = names.start() + item.end()
+        name = f"{kind} {text[positions[start] : positions[end]].strip()}"
+        matches.append(NameMatch(start, end, directory.known(name)))
+        written.append(name)
+    rest = text[positions[names.end()] :].lstrip(" ,;:-–").strip()
+    return Assignment(
+        assignees=matches,
+        assignees_written=", ".join(written),
+        written_names=written,
+        coordinating=[],
+        leads_explicitly=False,
+        instruction=rest,
+        cued=False,
+    )
 
 
 def _reads_as_name(text: str, positions: list[int], match: NameMatch) -> bool:

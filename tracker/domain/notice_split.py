@@ -331,6 +331,8 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
             reader.skip(block.text, closing=True)
             suspended = True
             continue
+        if not folded.strip("| "):
+            continue  # what a layout table leaves of its frame
         if folded.startswith("kinh gui"):
             addressees = True
             continue
@@ -417,8 +419,12 @@ def _reads_as_heading(block: Block) -> bool:
 # A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
-_COLLECTIVE = re.compile(r"^(cac|tung|moi|nhung)\s+\w+")
-_NOT_A_BODY = re.compile(r"\b(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|sau)\b")
+_COLLECTIVE = re.compile(
+    r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
+)
+_NOT_A_BODY = re.compile(
+    r"^(cac |mot so |nhung )?(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|van de|du an)\b|\bsau$"
+)
 
 
 def _collective(label: str) -> Assignment | None:
