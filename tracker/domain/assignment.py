@@ -97,17 +97,15 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     if cue:
         position = cue.end()
     names_start = position
-    filler = _FILLER.match(folded, position)
-    if filler and directory.match_at(folded, position) is None:
-        position = filler.end()
-    allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
+    position = _past_filler(folded, position, directory)
     listed = _kind_list(text, folded, positions, position, directory)
     if listed is not None:
         return listed
+    allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
     assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
     if not cue and assignees and not _reads_as_name(text, positions, assignees[0]):
         assignees, position = [], names_start
-    if names_only and assignees:
+    elif names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
@@ -145,6 +143,12 @@ _ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vie
 
 def _folded_opener(written: str) -> str:
     return _folded(written).split(" ", 1)[0]
+
+
+def _past_filler(folded: str, position: int, directory: NameDirectory) -> int:
+    """Past a title before the names ("Giám đốc Sở ...", "mỗi Thành viên ...")."""
+    filler = _FILLER.match(folded, position)
+    return filler.end() if filler and directory.match_at(folded, position) is None else position
 
 
 def _kind_list(
