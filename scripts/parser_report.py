@@ -5,20 +5,26 @@ documents (tests/fixtures/corpus) by the matching of shared/tools/score_split.py
 per document and overall: tasks expected, predicted and matched, precision, recall, F1,
 assignee and deadline agreement, and how many items were kept as skipped.
 
-Usage: .venv/bin/python scripts/parser_report.py [NAME-SUBSTRING ...] [-v]
+Usage: PYTHONPATH=. .venv/bin/python scripts/parser_report.py [NAME-SUBSTRING ...] [-v]
+       [--write-floors]
+
+--write-floors records each real document's F1 in tests/fixtures/corpus/f1_floors.json, the
+floor below which tests/notices/test_parser_accuracy.py fails; run it after an improvement.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import sys
 
-from tests.support.fixture_notices import annotated_notices, corpus_notices
+from tests.support.fixture_notices import CORPUS, annotated_notices, corpus_notices
 from tests.support.split_scoring import DocumentScore, overall, score_split
 
 
 def main() -> None:
     verbose = "-v" in sys.argv
-    wanted = [a for a in sys.argv[1:] if a != "-v"]
+    wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
     groups = {"written here": annotated_notices(), "real documents": corpus_notices()}
     for title, notices in groups.items():
         scores: list[DocumentScore] = []
@@ -40,6 +46,10 @@ def main() -> None:
                 f"assignee={figures['assignee']:.2f} deadline={figures['deadline']:.2f} "
                 f"skipped={figures['skipped']}\n"
             )
+        if title == "real documents" and "--write-floors" in sys.argv and not wanted:
+            floors = {score.name: math.floor(score.f1 * 100) / 100 for score in scores}
+            text = json.dumps(floors, indent=2, sort_keys=True) + "\n"
+            (CORPUS / "f1_floors.json").write_text(text, "utf-8")
 
 
 def _line(score: DocumentScore) -> str:

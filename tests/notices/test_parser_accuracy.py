@@ -1,9 +1,14 @@
 """The parser against hand-annotated notices: every assignee and deadline agrees with the
 annotation, and each task's text starts with the annotated words."""
 
+import json
+from pathlib import Path
+
 import pytest
 
-from tests.support.fixture_notices import AnnotatedNotice, annotated_notices
+from tests.support.fixture_notices import CORPUS as CORPUS_FOLDER
+from tests.support.fixture_notices import AnnotatedNotice, annotated_notices, corpus_notices
+from tests.support.split_scoring import score_split
 
 NOTICES = annotated_notices()
 
@@ -46,3 +51,29 @@ def test_coordinating_deadline_phrases_and_recurrence_mostly_agree() -> None:
     assert coordinating / total >= 0.99
     assert phrases / total >= 0.99
     assert recurrences / total >= 0.98
+
+
+CORPUS = corpus_notices()
+FLOORS = json.loads((CORPUS_FOLDER / "f1_floors.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("notice", CORPUS, ids=[n.name for n in CORPUS])
+def test_real_document_split_keeps_its_f1(notice: AnnotatedNotice) -> None:
+    """Each real document splits at least as well as it did when its floor was recorded
+    (`scripts/parser_report.py --write-floors`)."""
+    score = score_split(notice.name, notice.parse(), notice.expected)
+    assert score.f1 >= FLOORS[notice.name] - 1e-9, "\n".join(score.misses)
+
+
+def test_every_real_document_has_a_floor() -> None:
+    assert sorted(FLOORS) == sorted(n.name for n in CORPUS)
+    assert len(CORPUS) >= 24
+
+
+def test_the_corpus_is_the_shared_one() -> None:
+    """tests/fixtures/corpus is a copy of shared/fixtures/corpus, annotations unedited."""
+    shared = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "corpus"
+    if not shared.is_dir():
+        pytest.skip("shared/fixtures is beside the project in CI and on developer machines")
+    for document in shared.iterdir():
+        assert (CORPUS_FOLDER / document.name).read_bytes() == document.read_bytes()

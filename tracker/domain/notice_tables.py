@@ -74,13 +74,10 @@ def _task_row(row: list[str], columns: dict[str, int], previous: str) -> TableRo
         if not previous or not 3 <= len(row) < columns["width"]:
             return None
         row, number = ["", *row], f"{previous}+"
-    lead = _cell(row, columns, "lead")
-    if not lead:
-        return None
     return TableRow(
         number=number,
         text=_cell(row, columns, "text"),
-        lead=lead,
+        lead=_cell(row, columns, "lead"),
         coordinating=_cell(row, columns, "coordinating"),
         deadline=_cell(row, columns, "deadline"),
     )
