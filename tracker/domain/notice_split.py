@@ -22,13 +22,14 @@ from tracker.domain.assignment import (
     read_assignment,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
-from tracker.domain.notice_tables import is_table_row, names_in_cell, task_rows
+from tracker.domain.notice_tables import TableRow, is_table_row, names_in_cell, task_rows
 from tracker.domain.skipped_items import (
     SkippedItem,
     SkipReason,
     has_instruction_cue,
     skip_reason,
 )
+from tracker.domain.task_cards import TaskCard, find_task_cards
 from tracker.domain.text import fold
 
 _ASSESSMENT = re.compile(
@@ -126,6 +127,16 @@ class _Reader:
         self._read_item(block.text, level, heading=_reads_as_heading(block))
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
+
+    def read_card(self, block: Block, card: TaskCard) -> None:
+        """A task card: each work it lists is a task of its lead."""
+        if self.skipping_section:
+            return
+        self._enter(block, block.kind)
+        for number, work in enumerate(card.works, start=1):
+            row = TableRow(str(number), work, card.lead, card.coordinating, card.time)
+            ref = self.ref() if len(card.works) == 1 else f"{self.ref()}.{number}"
+            self.tasks += row_tasks(row, ref, self.directory, self.skipped)
 
     def skip(self, text: str, reason: SkipReason | None = None, *, closing: bool = False) -> None:
         """Keep an item that reads like an instruction but gave no task, with the reason."""
@@ -318,8 +329,14 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
     reader = _Reader(directory)
     addressees = False
     suspended = False
-    for block in blocks:
+    cards = find_task_cards(blocks)
+    in_cards = {index for card in cards.values() for index in card.consumed}
+    for index, block in enumerate(blocks):
         folded = fold(block.text)
+        if index in in_cards and not suspended:
+            if index in cards:
+                reader.read_card(block, cards[index])
+            continue
         if suspended:
             # after the signature, a document issued with this one (the plan a decision
             # issues, an appendix) is read on
@@ -351,25 +368,32 @@ def _table_tasks(
     whose lead cell names no body is kept as skipped."""
     tasks: list[ProposedTask] = []
     for row in task_rows(blocks):
-        lead = read_assignment(row.lead, directory, names_only=True)
-        if not row.text:
-            continue
-        if not lead.assignees:
-            skipped.append(SkippedItem(f"PL.{row.number}", row.text, SkipReason.NO_BODY))
-            continue
-        coordinating = names_in_cell(row.coordinating, directory)
-        ref = f"PL.{row.number}"
-        if any(m.known and m.known.kind == GROUP for m in lead.assignees):
-            made = [_group_task(lead, ref, row.text, coordinating, directory)]
-        else:
-            made = [
-                _agency_task(match, written, ref, row.text, coordinating)
-                for match, written in zip(lead.assignees, lead.written_names, strict=True)
-            ]
-        for task in made:
-            task.deadline_source = row.deadline or None
-        tasks += made
+        tasks += row_tasks(row, f"PL.{row.number}", directory, skipped)
     return tasks
+
+
+def row_tasks(
+    row: TableRow, ref: str, directory: NameDirectory, skipped: list[SkippedItem]
+) -> list[ProposedTask]:
+    """The tasks of a table row or a task card: one per lead body, or one for a group; a row
+    that names no lead is kept as skipped."""
+    if not row.text:
+        return []
+    lead = read_assignment(row.lead, directory, names_only=True)
+    if not lead.assignees:
+        skipped.append(SkippedItem(ref, row.text, SkipReason.NO_BODY))
+        return []
+    coordinating = names_in_cell(row.coordinating, directory)
+    if any(m.known and m.known.kind == GROUP for m in lead.assignees):
+        made = [_group_task(lead, ref, row.text, coordinating, directory)]
+    else:
+        made = [
+            _agency_task(match, written, ref, row.text, coordinating)
+            for match, written in zip(lead.assignees, lead.written_names, strict=True)
+        ]
+    for task in made:
+        task.deadline_source = row.deadline or None
+    return made
 
 
 def _is_closing_formula(folded: str) -> bool:
