@@ -27,7 +27,8 @@ _UNKNOWN_NAME_END = re.compile(
     r"tang cuong|chi dao|huong dan|tiep tuc|cu the hoa|ban hanh|bo tri|don doc|lap|trinh|"
     r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep|"
     r"so hoa|thuyet minh|bao dam|dam bao|ho tro|tuyen truyen|van dong|giam sat|khao sat|"
-    r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan)\b"
+    r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan|"
+    r"co trach nhiem|chiu trach nhiem|theo chuc nang|can|phai|chu dong|khac phuc)\b"
 )
 # Abbreviations that notices use interchangeably with the words they stand for.
 _VARIANTS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))

@@ -37,6 +37,14 @@ _KIND_LIST = re.compile(
     r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)\s*:\s*"
 )
 _LIST_ITEMS = re.compile(r"[^:.;()]{2,200}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong)))")
+_COLLECTIVE_TAIL = re.compile(
+    r"(?:\s*(?:,|;| va)\s+(?:cac |thu truong cac |chu tich )?"
+    r"(?:ubnd|uy ban nhan dan|co quan|to chuc|don vi|doanh nghiep|dia phuong|xa|phuong|"
+    r"dac khu|thanh pho|tinh|cap xa|huyen)\b(?: (?!chu tri|phoi hop|co trach)[a-z]+)*?)+"
+    r"(?= (?:co lien quan|lien quan)|(?=\s*[,;:.(]|\s+(?:chu tri|phoi hop|co trach nhiem|"
+    r"thuc hien|trien khai|tham muu|khan truong|can|phai|chu dong|tiep tuc|to chuc|xay dung)\b|$))"
+    r"(?: co lien quan| lien quan)?"
+)
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -107,6 +115,8 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
         assignees, position = [], names_start
     elif names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
+    if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
+        assignees, position = _collective_runs_on(folded, assignees, position)
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
@@ -194,6 +204,18 @@ def _reads_as_name(text: str, positions: list[int], match: NameMatch) -> bool:
     if _folded_opener(" ".join(written)) not in _ONE_WORD_OPENERS:
         return True
     return any(word[:1].isupper() for word in written[1:])
+
+
+def _collective_runs_on(
+    folded: str, assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """A group named with more collectives after it ("Các Sở, ban, ngành, UBND xã, phường và
+    các cơ quan, tổ chức có liên quan") is addressed by all those words."""
+    tail = _COLLECTIVE_TAIL.match(folded, position)
+    if tail is None:
+        return assignees, position
+    last = assignees[-1]
+    return [*assignees[:-1], NameMatch(last.start, tail.end(), last.known)], tail.end()
 
 
 def _name_runs_on(

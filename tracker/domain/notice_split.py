@@ -279,9 +279,12 @@ def _group_task(
         kind, canonical = match.known.kind, match.known.canonical
         found = directory.members(canonical) if kind == GROUP else [canonical]
         members += [member for member in found if member not in members]
-    # one group goes by its own name, unless the notice named others beside it
+    # one group goes by its own name when the notice uses one of its names; otherwise by
+    # the notice's own words ("Các Sở, ngành, UBND cấp xã và các đơn vị có liên quan")
     alone = len(owner.assignees) == 1 and not owner.others_named
     single = owner.assignees[0].known if alone else None
+    if single and directory.known(owner.written_names[0]) != single:
+        single = None
     return ProposedTask(
         ref=ref,
         assignee=single.canonical if single else owner.assignees_written,
@@ -295,6 +298,8 @@ def _group_task(
 def _agency_task(
     lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
 ) -> ProposedTask:
+    if lead.known is None and _PLURAL.search(fold(written)):
+        return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
     if lead.known is None:
         return ProposedTask(
             ref=ref,
@@ -442,6 +447,9 @@ def _reads_as_heading(block: Block) -> bool:
 
 # A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
+# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
+_UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
