@@ -109,14 +109,9 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     listed = _kind_list(text, folded, positions, position, directory)
     if listed is not None:
         return listed
-    allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
-    assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
-    if not cue and assignees and not _reads_as_name(text, positions, assignees[0]):
-        assignees, position = [], names_start
-    elif names_only and assignees:
-        assignees, position = _name_runs_on(folded, assignees, position)
-    if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
-        assignees, position = _collective_runs_on(folded, assignees, position)
+    assignees, position = _assignees(
+        (text, folded, positions), position, directory, cued=bool(cue), names_only=names_only
+    )
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
@@ -153,6 +148,27 @@ _ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vie
 
 def _folded_opener(written: str) -> str:
     return _folded(written).split(" ", 1)[0]
+
+
+def _assignees(
+    texts: tuple[str, str, list[int]],
+    start: int,
+    directory: NameDirectory,
+    *,
+    cued: bool,
+    names_only: bool,
+) -> tuple[list[NameMatch], int]:
+    """The names at `start` (in the folded text) and where they end."""
+    text, folded, positions = texts
+    allow_unknown = cued or names_only or bool(_NAMED_BEFORE_COLON.match(folded, start))
+    assignees, position = _read_names(folded, start, directory, allow_unknown=allow_unknown)
+    if not cued and assignees and not _reads_as_name(text, positions, assignees[0]):
+        return [], start
+    if names_only and assignees:
+        assignees, position = _name_runs_on(folded, assignees, position)
+    if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
+        assignees, position = _collective_runs_on(folded, assignees, position)
+    return assignees, position
 
 
 def _past_filler(folded: str, position: int, directory: NameDirectory) -> int:
