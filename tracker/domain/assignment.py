@@ -284,15 +284,27 @@ def _acts(folded: str, position: int, directory: NameDirectory) -> bool:
     return match is not None and bool(_FOLLOWED_BY_A_VERB.match(folded, match.end))
 
 
-def find_cued_assignees(text: str, directory: NameDirectory) -> list[NameMatch]:
-    """Names after a cue anywhere in `text` ("... Yêu cầu Thủ trưởng các Sở, Ban, ngành ...
-    thực hiện các nội dung sau:"), for a lead-in paragraph."""
-    folded, _ = fold_with_positions(text)
-    found: list[NameMatch] = []
+def lead_in_assignment(text: str, directory: NameDirectory) -> Assignment | None:
+    """Who a lead-in paragraph asks to carry out the items after it ("... Yêu cầu Thủ trưởng
+    các Sở, Ban, ngành ... thực hiện các nội dung sau:"): the names after each cue in it."""
+    folded, positions = fold_with_positions(text)
+    assignees: list[NameMatch] = []
+    written: list[str] = []
     for cue in re.finditer(r"\b(yeu cau|de nghi|giao)\s+", folded):
-        names, _ = _read_names(folded, cue.end(), directory, allow_unknown=False)
-        found += names
-    return found
+        found = read_assignment(text[positions[cue.start()] :], directory)
+        assignees += found.assignees
+        written += found.written_names
+    if not assignees:
+        return None
+    return Assignment(
+        assignees=assignees,
+        assignees_written="; ".join(written),
+        written_names=written,
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=True,
+    )
 
 
 def _read_names(

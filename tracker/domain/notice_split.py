@@ -18,7 +18,7 @@ from tracker.domain.agency_names import AGENCY, GROUP, KnownName, NameDirectory,
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
-    find_cued_assignees,
+    lead_in_assignment,
     read_assignment,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
@@ -110,7 +110,8 @@ class _Reader:
         self.owners, self.section_default, self.skipping_section = [], None, False
         self.path, self.counters = {}, {}
 
-    def read(self, block: Block) -> None:
+    def read(self, block: Block, *, has_items: bool = False) -> None:
+        """Read one block; `has_items` when the blocks after it are its sub-items."""
         if is_table_row(block):
             return  # task tables are read whole, by read_task_tables
         if block.kind is LabelKind.ROMAN:
@@ -124,7 +125,8 @@ class _Reader:
         )
         self._enter(block, level)
         before = (len(self.tasks), len(self.owners), self.section_default)
-        self._read_item(block.text, level, heading=_reads_as_heading(block))
+        heading = _reads_as_heading(block)
+        self._read_item(block.text, level, heading=heading, topic=heading and has_items)
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
 
@@ -177,17 +179,20 @@ class _Reader:
             if block.label:
                 self.path[level] = block.label.rstrip(".")
 
-    def _read_item(self, text: str, level: LabelKind, *, heading: bool = False) -> None:
+    def _read_item(
+        self, text: str, level: LabelKind, *, heading: bool = False, topic: bool = False
+    ) -> None:
         """An item or paragraph: tasks for whoever it names at its start or in its cued
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
-        or a header, or a lead-in, itself. A heading may name a body the directory lacks."""
+        or a header, or a lead-in, itself. A heading may name a body the directory lacks; a
+        heading over items of its own (`topic`) is no task of its owner's."""
         # an approval's own clauses are part of it; only a cue assigns inside it
         approval = bool(_APPROVAL.match(fold(text)))
         spans = cued_sentences(text, self.directory, names_too=not approval)
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
             head = read_assignment(text[:head_end], self.directory, names_only=heading)
-            self._read_head(head, text[:head_end], level, whole=not spans)
+            self._read_head(head, text[:head_end], level, whole=not spans, topic=topic)
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
             if not assignment.assignees:
@@ -197,7 +202,9 @@ class _Reader:
             else:
                 self._add_tasks(assignment, assignment, level)
 
-    def _read_head(self, head: Assignment, text: str, level: LabelKind, *, whole: bool) -> None:
+    def _read_head(
+        self, head: Assignment, text: str, level: LabelKind, *, whole: bool, topic: bool
+    ) -> None:
         """The part of an item before any cued sentence."""
         if head.assignees:
             if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
@@ -206,7 +213,7 @@ class _Reader:
                 self._add_tasks(head, head, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
-        if owner is not None and not _APPROVAL.match(fold(text)):
+        if owner is not None and not topic and not _APPROVAL.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
@@ -226,9 +233,9 @@ class _Reader:
             self.section_default = _Owner(assignment, level)
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
-        names = find_cued_assignees(text, self.directory)
-        if names:
-            self.section_default = _Owner(read_assignment_from(names, text), level)
+        assignment = lead_in_assignment(text, self.directory)
+        if assignment is not None:
+            self.section_default = _Owner(assignment, level)
 
     def _add_tasks(self, owner: Assignment, item: Assignment, level: LabelKind) -> None:
         """Tasks for the item's instruction: one for a group (or several bodies addressed
@@ -248,19 +255,6 @@ class _Reader:
             named = named[:1]
         for lead, written in named:
             self.tasks.append(_agency_task(lead, written, ref, instruction, coordinating))
-
-
-def read_assignment_from(names: list[NameMatch], text: str) -> Assignment:
-    """An assignment to the names a lead-in paragraph asks to carry out what follows."""
-    return Assignment(
-        assignees=names,
-        assignees_written=text,
-        written_names=[text] * len(names),
-        coordinating=[],
-        leads_explicitly=False,
-        instruction="",
-        cued=True,
-    )
 
 
 def _group_task(
@@ -338,6 +332,7 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
     in_cards = {index for card in cards.values() for index in card.consumed}
     for index, block in enumerate(blocks):
         folded = fold(block.text)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
         if index in in_cards and not suspended:
             if index in cards:
                 reader.read_card(block, cards[index])
@@ -355,13 +350,13 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
             continue
         if not folded.strip("| "):
             continue  # what a layout table leaves of its frame
-        if folded.startswith("kinh gui"):
+        if _ADDRESSEES.match(folded):
             addressees = True
             continue
         if addressees and block.kind is LabelKind.DASH:
             continue  # the list of addressees under "Kính gửi:"
         addressees = False
-        reader.read(block)
+        reader.read(block, has_items=following is not None and _is_item_of(following, block))
     table_tasks = _table_tasks(blocks, directory, reader.skipped)
     return Split(reader.tasks + table_tasks, reader.skipped)
 
@@ -450,6 +445,8 @@ _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 # Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
 _PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
+# "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
+_ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
@@ -476,3 +473,11 @@ def _collective(label: str) -> Assignment | None:
         instruction="",
         cued=False,
     )
+
+
+def _is_item_of(following: Block, block: Block) -> bool:
+    """Whether `following` is a sub-item of `block`: a deeper label, or a list item under a
+    plain heading."""
+    if block.kind is LabelKind.NONE:
+        return following.kind in (LabelKind.LETTER, LabelKind.DASH, LabelKind.PLUS)
+    return following.kind is not LabelKind.NONE and following.kind > block.kind
