@@ -40,7 +40,7 @@ _LIST_ITEMS = re.compile(r"[^:.;()]{2,200}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi ho
 _COLLECTIVE_TAIL = re.compile(
     r"(?:\s*(?:,|;| va)\s+(?:cac |thu truong cac |chu tich )?"
     r"(?:ubnd|uy ban nhan dan|co quan|to chuc|don vi|doanh nghiep|dia phuong|xa|phuong|"
-    r"dac khu|thanh pho|tinh|cap xa|huyen)\b(?: (?!chu tri|phoi hop|co trach)[a-z]+)*?)+"
+    r"dac khu|thanh pho|tinh|cap xa|huyen)\b(?: (?!chu tri|phoi hop|co trach)(?:-|[a-z]+))*?)+"
     r"(?= (?:co lien quan|lien quan)|(?=\s*[,;:.(]|\s+(?:chu tri|phoi hop|co trach nhiem|"
     r"thuc hien|trien khai|tham muu|khan truong|can|phai|chu dong|tiep tuc|to chuc|xay dung)\b|$))"
     r"(?: co lien quan| lien quan)?"
