@@ -14,7 +14,6 @@ from tracker.domain.notice_metadata import read_header
 from tracker.domain.notice_split import ProposedTask, split_tasks
 from tracker.domain.skipped_items import SkippedItem
 
-
 _RANGE = re.compile(r"\s*(?:-|–|đến)\s*(?=(?:năm|quý|tháng)?\s*[\dIV])", re.IGNORECASE)
 
 
