@@ -18,7 +18,7 @@ _UNKNOWN_NAME_START = re.compile(
     r"bo chi huy|bo|tong cong ty|cuc|"
     r"chi cuc|kho bac|bao hiem|ngan hang|trung tam|dai|bao|hoi|lien doan|tinh doan|doan|"
     r"benh vien|vien|cong ty|ho?i dong|toa an|tap doan|vu|tieu ban|hiep hoi|lien minh|"
-    r"cong thong tin|thong tan xa)\s+[a-z0-9]"
+    r"cong thong tin|thong tan xa|thanh pho|tinh)\s+[a-z0-9]"
 )
 # Where an unknown name stops: punctuation, or the verb or clause that follows it.
 _UNKNOWN_NAME_END = re.compile(

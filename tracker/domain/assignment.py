@@ -28,7 +28,8 @@ _NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
 # Up to eight words after a name, to a colon or the end, in a heading or a cell.
 _NAME_TAIL = re.compile(r"[ ,]*((?:va |, )?[a-z0-9][^:;.()]{0,80}?)\s*(?::.*)?$")
 _STARTS_CLAUSE = re.compile(
-    r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|"
+    r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|can|phai|"
+    r"tap trung|chu dong|"
     r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
 )
 # "(Bộ trưởng) các Bộ: ...", "các Cục: ...": the kind, then its members' own names.
@@ -45,6 +46,12 @@ _COLLECTIVE_TAIL = re.compile(
     r"thuc hien|trien khai|tham muu|khan truong|can|phai|chu dong|tiep tuc|to chuc|xay dung)\b|$))"
     r"(?: co lien quan| lien quan)?"
 )
+# The last clause of a lead-in, its subject first: "..., <body> cần ... sau đây:".
+_SUBJECT_LEAD_IN = re.compile(
+    r"(?:^|[.;,]\s+)([^.;,]{3,60}?)\s+(?:can|phai|co trach nhiem|"
+    r"tap trung|tiep tuc|chu dong)\b[^.;]*\b(?:sau|sau day|nhu sau|cu the)\s*:$"
+)
+_MODAL = re.compile(r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong)\b")
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -143,7 +150,10 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
 
 
 # Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
-_ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu"}
+_ONE_WORD_OPENERS = {
+    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh"),
+    "thanh",  # "thành phố" is a body only as a proper name: "Thành phố Đà Nẵng"
+}
 
 
 def _folded_opener(written: str) -> str:
@@ -162,6 +172,11 @@ def _assignees(
     text, folded, positions = texts
     allow_unknown = cued or names_only or bool(_NAMED_BEFORE_COLON.match(folded, start))
     assignees, position = _read_names(folded, start, directory, allow_unknown=allow_unknown)
+    if not assignees and not allow_unknown:
+        # a body the directory lacks, as the subject: "UBND thành phố Đà Nẵng cần ..."
+        assignees, position = _read_names(folded, start, directory, allow_unknown=True)
+        if not _MODAL.match(folded, _skip_spaces(folded, position)):
+            return [], start
     if not cued and assignees and not _reads_as_name(text, positions, assignees[0]):
         return [], start
     if names_only and assignees:
@@ -282,6 +297,19 @@ def _acts(folded: str, position: int, directory: NameDirectory) -> bool:
     list of bodies: "...; Chủ tịch UBND các huyện, thị xã; Lãnh đạo ...")."""
     match = directory.match_at(folded, position)
     return match is not None and bool(_FOLLOWED_BY_A_VERB.match(folded, match.end))
+
+
+def subject_lead_in(text: str, directory: NameDirectory) -> Assignment | None:
+    """A lead-in whose subject is the body itself: "..., thành phố Đà Nẵng cần tập trung
+    thực hiện tốt một số nhiệm vụ, giải pháp sau đây:"."""
+    folded, positions = fold_with_positions(text)
+    lead_in = _SUBJECT_LEAD_IN.search(folded)
+    if lead_in is None:
+        return None
+    found = read_assignment(text[positions[lead_in.start(1)] :], directory, names_only=True)
+    if not found.assignees or not _MODAL.match(_folded(found.instruction)):
+        return None
+    return found
 
 
 def lead_in_assignment(text: str, directory: NameDirectory) -> Assignment | None:

@@ -20,6 +20,7 @@ from tracker.domain.assignment import (
     cued_sentences,
     lead_in_assignment,
     read_assignment,
+    subject_lead_in,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
 from tracker.domain.notice_tables import TableRow, is_table_row, names_in_cell, task_rows
@@ -117,7 +118,7 @@ class _Reader:
         if block.kind is LabelKind.ROMAN:
             self._open_section(block)
             return
-        if self.skipping_section:
+        if self.skipping_section and not self._leads_out_of_assessment(block):
             self.skip(block.text, SkipReason.STATEMENT)
             return
         level = (
@@ -129,6 +130,16 @@ class _Reader:
         self._read_item(block.text, level, heading=heading, topic=heading and has_items)
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
+
+    def _leads_out_of_assessment(self, block: Block) -> bool:
+        """An assessment often ends with what the body is to do next: "Để tiếp tục ...,
+        thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:"."""
+        if not block.text.rstrip().endswith(":"):
+            return False
+        text = block.text
+        if lead_in_assignment(text, self.directory) or subject_lead_in(text, self.directory):
+            self.skipping_section = False
+        return not self.skipping_section
 
     def read_card(self, block: Block, card: TaskCard) -> None:
         """A task card: each work it lists is a task of its lead."""
@@ -186,6 +197,9 @@ class _Reader:
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
         or a header, or a lead-in, itself. A heading may name a body the directory lacks; a
         heading over items of its own (`topic`) is no task of its owner's."""
+        recap = _REQUEST_RECAP.match(fold(text))
+        if recap:  # "Về đề nghị ... của Tỉnh: <the answer>": the answer is what is assigned
+            text = text[len(text) - len(fold(text)[recap.end() :]) :]
         # an approval's own clauses are part of it; only a cue assigns inside it
         approval = bool(_APPROVAL.match(fold(text)))
         spans = cued_sentences(text, self.directory, names_too=not approval)
@@ -233,7 +247,9 @@ class _Reader:
             self.section_default = _Owner(assignment, level)
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
-        assignment = lead_in_assignment(text, self.directory)
+        assignment = lead_in_assignment(text, self.directory) or subject_lead_in(
+            text, self.directory
+        )
         if assignment is not None:
             self.section_default = _Owner(assignment, level)
 
@@ -447,6 +463,8 @@ _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
 _PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
 # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
 _ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
+# A request of the addressee recalled before the answer to it.
+_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
