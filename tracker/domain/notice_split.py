@@ -31,7 +31,7 @@ from tracker.domain.skipped_items import (
     skip_reason,
 )
 from tracker.domain.task_cards import TaskCard, find_task_cards
-from tracker.domain.text import fold
+from tracker.domain.text import fold, fold_with_positions
 
 _ASSESSMENT = re.compile(
     r"\b(danh gia|tinh hinh|ket qua|han che|ton tai|nguyen nhan|boi canh|muc dich|yeu cau chung)\b"
@@ -197,9 +197,10 @@ class _Reader:
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
         or a header, or a lead-in, itself. A heading may name a body the directory lacks; a
         heading over items of its own (`topic`) is no task of its owner's."""
-        recap = _REQUEST_RECAP.match(fold(text))
+        folded, positions = fold_with_positions(text)
+        recap = _REQUEST_RECAP.match(folded)
         if recap:  # "Về đề nghị ... của Tỉnh: <the answer>": the answer is what is assigned
-            text = text[len(text) - len(fold(text)[recap.end() :]) :]
+            text = text[positions[recap.end()] :]
         # an approval's own clauses are part of it; only a cue assigns inside it
         approval = bool(_APPROVAL.match(fold(text)))
         spans = cued_sentences(text, self.directory, names_too=not approval)
