@@ -11,7 +11,8 @@ from tracker.domain.agency_names import NameDirectory
 from tracker.domain.deadlines import DeadlineFinding, find_deadline, fixed_public_holidays
 from tracker.domain.notice_blocks import split_blocks
 from tracker.domain.notice_metadata import read_header
-from tracker.domain.notice_split import ProposedTask, split_tasks
+from tracker.domain.notice_split import split_tasks
+from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.skipped_items import SkippedItem
 
 _RANGE = re.compile(r"\s*(?:-|–|đến)\s*(?=(?:năm|quý|tháng)?\s*[\dIV])", re.IGNORECASE)
