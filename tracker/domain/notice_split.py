@@ -92,6 +92,10 @@ class _Reader:
     owners: list[_Owner] = field(default_factory=list)
     section_default: _Owner | None = None
     skipping_section: bool = False
+    # in a section of tasks ("II. NHIỆM VỤ, GIẢI PHÁP"), items without a subject are for the
+    # body the notice is about, when it is implied
+    task_section: bool = False
+    implied: _Owner | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
     counters: dict[LabelKind, int] = field(default_factory=dict)
 
@@ -155,9 +159,8 @@ class _Reader:
     def _open_section(self, block: Block) -> None:
         title = block.bold_lead or block.text.split(":")[0]
         folded_title = fold(title)
-        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not bool(
-            _TASK_SECTION.search(folded_title)
-        )
+        self.task_section = bool(_TASK_SECTION.search(folded_title))
+        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not self.task_section
         self.owners, self.section_default = [], None
         self.path, self.counters = {LabelKind.ROMAN: block.label}, {}
         remainder = block.text[len(block.bold_lead) :].strip(" :") if block.bold_lead else ""
@@ -217,6 +220,8 @@ class _Reader:
                 self._add_tasks(head, head, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
+        if owner is None and self.task_section and level is not LabelKind.NONE:
+            owner = self.implied
         if owner is not None and not topic and not _APPROVAL.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
             return
@@ -271,10 +276,12 @@ class Split:
     skipped: list[SkippedItem]
 
 
-def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
+def split_tasks(
+    blocks: list[Block], directory: NameDirectory, implied: Assignment | None = None
+) -> Split:
     """The proposed tasks of a notice's body blocks, in reading order, and the items that
-    read like instructions but gave no task."""
-    reader = _Reader(directory)
+    read like instructions but gave no task; `implied` is the body the notice is about."""
+    reader = _Reader(directory, implied=_Owner(implied, LabelKind.ROMAN) if implied else None)
     addressees = False
     suspended = False
     cards = find_task_cards(blocks)
