@@ -256,13 +256,13 @@ class _Reader:
         if len(instruction) < 8:
             return
         ref = self.ref()
-        coordinating = [m.known.canonical for m in item.coordinating if m.known]
+        coordinating = [m.canonical for m in item.coordinating if m.canonical]
         if any(m.known and m.known.kind == GROUP for m in owner.assignees):
             self.tasks.append(group_task(owner, ref, instruction, coordinating, self.directory))
             return
         named = list(zip(owner.assignees, owner.written_names, strict=True))
         if owner.leads_explicitly:
-            coordinating = [m.known.canonical for m, _ in named[1:] if m.known] + coordinating
+            coordinating = [m.canonical for m, _ in named[1:] if m.canonical] + coordinating
             named = named[:1]
         for lead, written in named:
             self.tasks.append(agency_task(lead, written, ref, instruction, coordinating))

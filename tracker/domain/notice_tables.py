@@ -110,5 +110,5 @@ def names_in_cell(cell: str, directory: NameDirectory) -> list[str]:
         if fold(part).endswith("lien quan"):
             continue  # generic partners: "Các sở, ngành liên quan"
         assignment = read_assignment(part, directory)
-        found += [m.known.canonical for m in assignment.assignees if m.known]
+        found += [m.canonical for m in assignment.assignees if m.canonical]
     return found

@@ -78,17 +78,22 @@ def group_task(
 def agency_task(
     lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
 ) -> ProposedTask:
-    if lead.known is None and _PLURAL.search(fold(written)):
+    catalogued = lead.catalogued if lead.known is None else None
+    plural = catalogued.kind == GROUP if catalogued else _PLURAL.search(fold(written))
+    if lead.known is None and plural:
         return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
     if lead.known is None:
+        # a body of the national catalogue goes by its full name ("Bộ Xây dựng" for "Bộ
+        # trưởng Bộ Xây dựng"), still outside this province's directory
+        name = catalogued.canonical if catalogued else written
         return ProposedTask(
             ref=ref,
-            assignee=written,
+            assignee=name,
             assignee_kind=AGENCY,
             text=instruction,
             coordinating=coordinating,
             unknown_assignee=True,
-            notes=[f"Cơ quan “{written}” chưa có trong danh bạ"],
+            notes=[f"Cơ quan “{name}” chưa có trong danh bạ"],
         )
     canonical = lead.known.canonical
     return ProposedTask(
