@@ -40,7 +40,7 @@ _UNKNOWN_NAME_END = re.compile(
     r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep|"
     r"so hoa|thuyet minh|bao dam|dam bao|ho tro|tuyen truyen|van dong|giam sat|khao sat|"
     r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan|"
-    r"co trach nhiem|chiu trach nhiem|theo chuc nang|can|phai|chu dong|khac phuc)\b"
+    r"co trach nhiem|chiu trach nhiem|theo chuc nang|chu dong|khac phuc)\b"
 )
 # Words in the longest name read without a list ("Ban Quản lý các khu công nghệ cao và khu
 # công nghiệp Thành phố Hồ Chí Minh").
@@ -80,6 +80,16 @@ class NameMatch:
         """The body's name in the directory, else in the national catalogue."""
         found = self.known or self.catalogued
         return found.canonical if found else None
+
+
+def partner_names(matches: Iterable[NameMatch]) -> list[str]:
+    """The names of coordinating bodies: those of the directory, and single bodies of the
+    national catalogue (its collectives, "các cơ quan thông tấn, báo chí", are generic)."""
+    return [
+        m.canonical
+        for m in matches
+        if m.canonical and (m.known or (m.catalogued and m.catalogued.kind == AGENCY))
+    ]
 
 
 @dataclass

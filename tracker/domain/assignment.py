@@ -5,7 +5,7 @@ instruction "tham mưu ..."."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
 from tracker.domain.text import fold_with_positions
@@ -179,10 +179,25 @@ def _assignees(
             return [], start
     if not cued and assignees and not _reads_as_name(text, positions, assignees[0]):
         return [], start
+    if assignees and assignees[-1].known is None:
+        assignees, position = _cut_at_modal(text, positions, assignees, position)
     if names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = _collective_runs_on(folded, assignees, position)
+    return assignees, position
+
+
+def _cut_at_modal(
+    text: str, positions: list[int], assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """An unknown name ends before "cần" or "phải" written in lower case: "thành phố Đà Nẵng
+    cần tập trung ...", but "Trường Đại học Cần Thơ" keeps its name."""
+    last = assignees[-1]
+    for word in re.finditer(r"\S+", text[positions[last.start] : positions[last.end]]):
+        if word.group(0) in ("cần", "phải") and word.start() > 0:
+            cut = positions.index(positions[last.start] + word.start()) - 1
+            return [*assignees[:-1], replace(last, end=cut)], cut
     return assignees, position
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.domain.agency_names import GROUP, NameDirectory
+from tracker.domain.agency_names import GROUP, NameDirectory, partner_names
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
@@ -256,13 +256,13 @@ class _Reader:
         if len(instruction) < 8:
             return
         ref = self.ref()
-        coordinating = [m.canonical for m in item.coordinating if m.canonical]
+        coordinating = partner_names(item.coordinating)
         if any(m.known and m.known.kind == GROUP for m in owner.assignees):
             self.tasks.append(group_task(owner, ref, instruction, coordinating, self.directory))
             return
         named = list(zip(owner.assignees, owner.written_names, strict=True))
         if owner.leads_explicitly:
-            coordinating = [m.canonical for m, _ in named[1:] if m.canonical] + coordinating
+            coordinating = partner_names([m for m, _ in named[1:]]) + coordinating
             named = named[:1]
         for lead, written in named:
             self.tasks.append(agency_task(lead, written, ref, instruction, coordinating))
