@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain.notice_blocks import Block
+from tracker.domain.notice_signature import read_signer
 from tracker.domain.text import fold
 
 _NUMBER = re.compile(
@@ -87,7 +88,7 @@ def read_header(blocks: list[Block]) -> NoticeHeader:
         place=place,
         kind=kind,
         title=title,
-        signer=_signer(blocks),
+        signer=read_signer(blocks),
         date_problem=date_problem,
         body_start=(title_index + 1) if title_index is not None else _after_date(head),
     )
@@ -151,44 +152,3 @@ def _kind_from_number(number: str | None) -> str | None:
     if code in _TYPE_CODES:
         return _TYPE_CODES[code]
     return None if code in _OTHER_TYPE_CODES else "cong_van"
-
-
-def _signer(blocks: list[Block]) -> str | None:
-    """The signer's name: the last name in the signature area, which starts at "Nơi nhận"
-    (a layout may put the signature beside it) and ends where an appendix begins."""
-    received = [i for i, b in enumerate(blocks) if fold(b.text[:12]).startswith("noi nhan")]
-    if not received:  # no recipients listed: the signature closes the document
-        return next(filter(None, (_name_in(b.raw_text) for b in reversed(blocks[-6:]))), None)
-    area = blocks[received[-1] :]
-    found = None
-    for index, block in enumerate(area):
-        if index and _starts_appendix(block):
-            break
-        for piece in re.split(r"\s{3,}|\s\|\s|;", block.raw_text):
-            found = _name_in(piece) or found
-    return found
-
-
-def _starts_appendix(block: Block) -> bool:
-    folded = fold(block.text)
-    return (
-        len(block.text.split()) > 25
-        or block.raw_text.startswith("|")
-        or folded.startswith(
-            ("phu luc", "(kem theo", "ke hoach", "danh muc", "quy che", "quy dinh")
-        )
-    )
-
-
-def _name_in(piece: str) -> str | None:
-    """The person's name a piece of the signature block ends with: the trailing capitalised
-    words that are not written in capitals (titles are)."""
-    words = re.sub(r"[*_|]", " ", piece).split()
-    name: list[str] = []
-    for word in reversed(words):
-        if not re.fullmatch(_CAPITALISED_WORD, word) or word.upper() == word:
-            break
-        name.insert(0, word)
-    if not 2 <= len(name) <= 6 or any(ch.isdigit() for ch in "".join(name)):
-        return None
-    return " ".join(name)
