@@ -47,6 +47,14 @@ _ITEM_START = re.compile(
     r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
+# Header lines that start a block even in text pasted with single line breaks: the place and
+# date ("Hà Nội, ngày 24", "Thành phố Hồ Chí Minh, ngày ...") and a kind heading ("THÔNG BÁO").
+_CAPITALISED = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,]*"
+_HEADER_LINE = re.compile(
+    rf"^(?:(?:Thành phố|Thị xã|Tỉnh)\s+)?{_CAPITALISED}(?:\s(?:-\s)?{_CAPITALISED}){{0,4}}"
+    r"\s*,\s*ngày(?:\s+\d|\s*$)"
+    r"|^(?:THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG ĐIỆN|CÔNG VĂN)[\s.:]*$"
+)
 
 
 def split_blocks(markdown: str) -> list[Block]:
@@ -83,10 +91,13 @@ def _raw_paragraphs(markdown: str) -> list[str]:
 
 
 def _starts_piece(line: str, previous_line: str) -> bool:
-    """A new item, heading or table row; or the line after a line that is all capitals (a
-    kind heading such as "CHỈ THỊ", followed by the title)."""
+    """A new item, heading or table row; a place-and-date line or a kind heading; or the line
+    after a line that is all capitals (a kind heading such as "CHỈ THỊ", followed by the
+    title)."""
     plain = _strip_marks(line)
     if _ITEM_START.match(plain) or line.startswith(("#", "|")) or previous_line.startswith("|"):
+        return True
+    if _HEADER_LINE.match(plain):
         return True
     previous = _strip_marks(previous_line)
     return previous.upper() == previous and any(ch.isalpha() for ch in previous) != (
