@@ -13,7 +13,7 @@ instruction cue that give no task are kept as skipped, with the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.domain.agency_names import GROUP, NameDirectory, partner_names
 from tracker.domain.assignment import (
@@ -60,8 +60,9 @@ _ATTACHED_DOCUMENT = re.compile(
 )
 # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
 _ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
-# A request of the addressee recalled before the answer to it.
-_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
+# The matter, or a request of the addressee, recalled before what is decided on it: "Về việc
+# hỗ trợ 20 xe ô tô: Tỉnh căn cứ ...", "Về đề nghị của Tỉnh ...: Giao Bộ Tài chính ...".
+_REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
@@ -282,39 +283,67 @@ def split_tasks(
     """The proposed tasks of a notice's body blocks, in reading order, and the items that
     read like instructions but gave no task; `implied` is the body the notice is about."""
     reader = _Reader(directory, implied=_Owner(implied, LabelKind.ROMAN) if implied else None)
-    addressees = False
-    suspended = False
-    cards = find_task_cards(blocks)
-    in_cards = {index for card in cards.values() for index in card.consumed}
+    walk = _Walk(reader, find_task_cards(blocks))
     for index, block in enumerate(blocks):
-        folded = fold(block.text)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if index in in_cards and not suspended:
-            if index in cards:
-                reader.read_card(block, cards[index])
-            continue
-        if suspended:
-            # after the signature, a document issued with this one (the plan a decision
-            # issues, an appendix) is read on
-            suspended = not _ATTACHED_DOCUMENT.match(folded)
-            if suspended:
-                continue
-            reader.restart()
-        if _CLOSING.match(folded) or _is_closing_formula(folded):
-            reader.skip(block.text, closing=True)
-            suspended = True
-            continue
-        if not folded.strip("| "):
-            continue  # what a layout table leaves of its frame
-        if _ADDRESSEES.match(folded):
-            addressees = True
-            continue
-        if addressees and block.kind is LabelKind.DASH:
-            continue  # the list of addressees under "Kính gửi:"
-        addressees = False
-        reader.read(block, has_items=following is not None and is_item_of(following, block))
+        walk.take(index, block, following)
     rows = table_tasks(blocks, directory, reader.skipped)
     return Split(reader.tasks + rows, reader.skipped)
+
+
+@dataclass
+class _Walk:
+    """Where the reading of the body stands: in the addressee list, paused after a signature,
+    or reading."""
+
+    reader: _Reader
+    cards: dict[int, TaskCard]
+    addressees: bool = False
+    suspended: bool = False
+
+    def take(self, index: int, block: Block, following: Block | None) -> None:
+        folded = fold(block.text)
+        if self._in_card(index, block) or not folded.strip("| "):
+            return  # a card's part, or what a layout table leaves of its frame
+        if self.suspended:
+            # after the signature, a document issued with this one (the plan a decision
+            # issues, an appendix) is read on
+            self.suspended = not _ATTACHED_DOCUMENT.match(folded)
+            if self.suspended:
+                return
+            self.reader.restart()
+        if _CLOSING.match(folded) or _is_closing_formula(folded):
+            last_item = _before_closing_sentence(block)
+            if last_item is not None:  # the closing ran on from the last item
+                self.reader.read(last_item)
+            self.reader.skip(block.text, closing=True)
+            self.suspended = True
+        elif _ADDRESSEES.match(folded):
+            self.addressees = True
+        elif not (self.addressees and block.kind is LabelKind.DASH):  # "Kính gửi:" list
+            self.addressees = False
+            has_items = following is not None and is_item_of(following, block)
+            self.reader.read(block, has_items=has_items)
+
+    def _in_card(self, index: int, block: Block) -> bool:
+        if self.suspended or not any(index in card.consumed for card in self.cards.values()):
+            return False
+        if index in self.cards:
+            self.reader.read_card(block, self.cards[index])
+        return True
+
+
+def _before_closing_sentence(block: Block) -> Block | None:
+    """The item a closing formula was joined to ("8. Các Bộ ... trước ngày 05/12/2025. Văn
+    phòng Chính phủ thông báo để ... biết, thực hiện./."), without the formula."""
+    folded, positions = fold_with_positions(block.text)
+    closing = _CLOSING_WORDS.search(folded)
+    if closing is None:
+        return None
+    sentence = folded.rfind(". ", 0, closing.start())
+    if sentence <= 0:
+        return None
+    return replace(block, text=block.text[: positions[sentence] + 1])
 
 
 def _is_closing_formula(folded: str) -> bool:
