@@ -157,7 +157,7 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
 
 # Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
 _ONE_WORD_OPENERS = {
-    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh"),
+    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh", "truong"),
     "thanh",  # "thành phố" is a body only as a proper name: "Thành phố Đà Nẵng"
 }
 

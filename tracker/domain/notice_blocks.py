@@ -69,7 +69,7 @@ def _raw_paragraphs(markdown: str) -> list[str]:
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         current: list[str] = []
         for line in lines:
-            if current and _starts_piece(line, current[-1]):
+            if current and (_starts_piece(line, current[-1]) or _is_bold_line(current)):
                 pieces.append(" ".join(current))
                 current = []
             current.append(line)
@@ -88,6 +88,22 @@ def _raw_paragraphs(markdown: str) -> list[str]:
             continue
         joined.append(piece)
     return joined
+
+
+_NUMBERED_BOLD = re.compile(r"^\*\*\s*(\d{1,2}(\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.)]\s")
+
+
+def _is_bold_line(lines: list[str]) -> bool:
+    """The lines so far are one numbered bold run, a heading of its own ("**4. Cục Mỹ"
+    "thuật, Nhiếp ảnh và Triển lãm**"): what follows is a new block."""
+    text = " ".join(lines)
+    return (
+        bool(_NUMBERED_BOLD.match(text))
+        and text.endswith("**")
+        and len(text) > 4
+        and text.count("**") == 2
+        and len(text.split()) <= 30
+    )
 
 
 def _starts_piece(line: str, previous_line: str) -> bool:

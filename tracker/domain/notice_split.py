@@ -63,6 +63,10 @@ _ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
 # The matter, or a request of the addressee, recalled before what is decided on it: "Về việc
 # hỗ trợ 20 xe ô tô: Tỉnh căn cứ ...", "Về đề nghị của Tỉnh ...: Giao Bộ Tài chính ...".
 _REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
+_DATABASE_FIELD = re.compile(
+    r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|"
+    r"ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:\s*"
+)
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
@@ -200,7 +204,9 @@ class _Reader:
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
             head = read_assignment(text[:head_end], self.directory, names_only=heading)
-            self._read_head(head, text[:head_end], level, whole=not spans, topic=topic)
+            self._read_head(
+                head, text[:head_end], level, whole=not spans, topic=topic, heading=heading
+            )
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
             if not assignment.assignees:
@@ -211,7 +217,14 @@ class _Reader:
                 self._add_tasks(assignment, assignment, level)
 
     def _read_head(
-        self, head: Assignment, text: str, level: LabelKind, *, whole: bool, topic: bool
+        self,
+        head: Assignment,
+        text: str,
+        level: LabelKind,
+        *,
+        whole: bool,
+        topic: bool,
+        heading: bool = False,
     ) -> None:
         """The part of an item before any cued sentence."""
         if head.assignees:
@@ -227,9 +240,9 @@ class _Reader:
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
-            heading = heading_with_names(text, self.directory)
-            if heading is not None:
-                self.owners.append(_Owner(heading, _owning_level(level)))
+            named = heading_with_names(text, self.directory, set_apart=heading)
+            if named is not None:
+                self.owners.append(_Owner(named, _owning_level(level)))
             elif text.rstrip().endswith(":"):
                 self._maybe_lead_in(text, level)
 
@@ -300,11 +313,16 @@ class _Walk:
     cards: dict[int, TaskCard]
     addressees: bool = False
     suspended: bool = False
+    field_value: bool = False  # the next block is the value of a database record's field
 
     def take(self, index: int, block: Block, following: Block | None) -> None:
         folded = fold(block.text)
         if self._in_card(index, block) or not folded.strip("| "):
             return  # a card's part, or what a layout table leaves of its frame
+        if self.field_value or _DATABASE_FIELD.match(folded):
+            # a legal database's record of the document ("Nơi ban hành:", "Người ký:")
+            self.field_value = bool(_DATABASE_FIELD.fullmatch(folded))
+            return
         if self.suspended:
             # after the signature, a document issued with this one (the plan a decision
             # issues, an appendix) is read on
