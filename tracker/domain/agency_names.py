@@ -51,6 +51,7 @@ _GROUP_TAIL = re.compile(
     r"( (co )?lien quan| duoc giao( nhiem vu)?| tren dia ban( tinh| thanh pho)?| trong tinh|"
     r"( cua)? (tinh|thanh pho))\b"
 )
+_LEVEL_WORD = re.compile(r"\b(tinh|thanh pho)\b")
 # Abbreviations that notices use interchangeably with the words they stand for.
 _VARIANTS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))
 
@@ -191,11 +192,19 @@ class NameDirectory:
         tail = _GROUP_TAIL.match(folded, end) if listed.known.kind == GROUP else None
         if tail:
             end = tail.end()
-        # the directory may spell the same body differently ("Sở KH&ĐT" for its "Sở KHĐT")
+        # the directory may spell the same body differently ("Sở KH&ĐT" for its "Sở KHĐT"),
+        # but a city's body is not the province's ("Công an thành phố" is no "Công an tỉnh")
+        level = _level_word(folded[start : listed.end])
         for spelling in self.catalogue._spellings_of.get(listed.known.canonical, ()):
-            if spelling in self._by_alias:
+            if spelling in self._by_alias and _level_word(spelling) in (level, None):
                 return NameMatch(start, end, self._by_alias[spelling])
         return NameMatch(start, end, None, catalogued=listed.known)
+
+
+def _level_word(folded_name: str) -> str | None:
+    """Whether a folded name says it is a province's or a city's body."""
+    found = _LEVEL_WORD.search(folded_name)
+    return found.group(0) if found else None
 
 
 def _spellings(folded_alias: str) -> set[str]:

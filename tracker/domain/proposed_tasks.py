@@ -83,9 +83,9 @@ def agency_task(
     if lead.known is None and plural:
         return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
     if lead.known is None:
-        # a body of the national catalogue goes by its full name ("Bộ Xây dựng" for "Bộ
-        # trưởng Bộ Xây dựng"), still outside this province's directory
-        name = catalogued.canonical if catalogued else written
+        # a body outside this province's directory goes by the notice's words ("Bộ trưởng
+        # Bộ Xây dựng", "Công an Thành phố"), for the reviewer to map
+        name = written
         return ProposedTask(
             ref=ref,
             assignee=name,
