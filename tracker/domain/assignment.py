@@ -248,8 +248,8 @@ def _list_members(
     directory: NameDirectory,
 ) -> tuple[list[NameMatch], list[str]]:
     """The members of a kind list, each the longest name known with the kind before it ("Văn
-    hóa, Thể thao và Du lịch" is one ministry), or a body's own name ("Tập đoàn Điện lực Việt
-    Nam"), else the words up to the next comma."""
+    hóa, Thể thao và Du lịch" is one ministry), or a known body's own name ("Tập đoàn Điện lực
+    Việt Nam"), else the words up to the next comma."""
     folded = fold_with_positions(text)[0]
     matches: list[NameMatch] = []
     written: list[str] = []
@@ -258,7 +258,7 @@ def _list_members(
         position = _LIST_SEPARATOR.match(folded, position).end()  # type: ignore[union-attr]
         if position >= end:
             break
-        own = directory.match_at(folded, position) or directory.unknown_at(folded, position)
+        own = directory.match_at(folded, position)
         if own is not None and own.end <= end:
             matches.append(own)
             written.append(text[positions[position] : positions[own.end]])
