@@ -57,7 +57,9 @@ _SUBJECT_LEAD_IN = re.compile(
     r"(?:^|[.;,]\s+)([^.;,]{3,60}?)\s+(?:can|phai|co trach nhiem|"
     r"tap trung|tiep tuc|chu dong)\b[^.;]*\b(?:sau|sau day|nhu sau|cu the)\s*:$"
 )
-_MODAL = re.compile(r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong)\b")
+_MODAL = re.compile(
+    r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong|theo chuc nang)\b"
+)
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.

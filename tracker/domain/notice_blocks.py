@@ -38,12 +38,12 @@ _LABELS = [
     (LabelKind.ROMAN, re.compile(r"^([IVXLC]{1,6})[.)]\s*(?=\S)")),
     (LabelKind.SUBNUMBER, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)[.)]?\s+(?=\S)")),
     (LabelKind.NUMBER, re.compile(r"^(\d{1,2})[.)]\s*(?=\S)")),
-    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)")),
+    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)|^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)|^(\*)\s+(?=\S)")),
     (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
 ]
 _ITEM_START = re.compile(
-    r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s"
+    r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(\d{1,2}\)\s|[IVX]{1,5}\.\s"
     r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")

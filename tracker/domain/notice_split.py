@@ -101,6 +101,8 @@ class _Reader:
     # body the notice is about, when it is implied
     task_section: bool = False
     implied: _Owner | None = None
+    # the assignment the block being read named itself and gave tasks to
+    named_here: Assignment | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
     counters: dict[LabelKind, int] = field(default_factory=dict)
 
@@ -125,7 +127,12 @@ class _Reader:
         self._enter(block, level)
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
+        self.named_here = None
         self._read_item(block.text, level, heading=heading, topic=heading and has_items)
+        if has_items and self.named_here is not None and before[1] == len(self.owners):
+            # "(1) Bộ Y tế chỉ đạo ...; - Chỉ đạo ...; - Chủ trì ...": the items under a task
+            # that names its body are that body's too
+            self.owners.append(_Owner(self.named_here, _owning_level(level)))
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
 
@@ -266,6 +273,8 @@ class _Reader:
         """Tasks for the item's instruction: one for a group (or several bodies addressed
         together with a group), one per agency when several are named without a lead, one
         led by the first when it "chủ trì"."""
+        if owner is item:
+            self.named_here = item
         instruction = item.instruction
         if len(instruction) < 8:
             return
