@@ -16,6 +16,7 @@ from tracker.domain.text import fold
 
 # Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_COMRADE = re.compile(r"^[Đđ]ồng chí\s+")  # "Đồng chí Bộ trưởng Bộ Y tế"
 _PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
 
 
@@ -85,7 +86,7 @@ def agency_task(
     if lead.known is None:
         # a body outside this province's directory goes by the notice's words ("Bộ trưởng
         # Bộ Xây dựng", "Công an Thành phố"), for the reviewer to map
-        name = written
+        name = _COMRADE.sub("", written)
         return ProposedTask(
             ref=ref,
             assignee=name,
