@@ -9,6 +9,7 @@ import pytest
 from tracker.domain.agency_names import NameDirectory
 from tracker.domain.notice_parser import parse_notice
 from tracker.domain.pipe_tables import rewrite_pipe_tables
+from tracker.domain.place_lists import place_list
 from tracker.domain.skipped_items import SkipReason
 
 DIRECTORY = NameDirectory(
@@ -183,4 +184,108 @@ def test_rows_of_a_layout_table_are_tasks_and_rows_without_a_body_are_skipped() 
     ]
     assert [(s.text, s.reason) for s in parsed.skipped] == [
         ("Tổng hợp kết quả.", SkipReason.NO_BODY)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "rest"),
+    [
+        (
+            "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương hoàn thiện",
+            ["Tỉnh Nghệ An", "Tỉnh Quảng Ngãi", "Tỉnh Cao Bằng"],
+            " khẩn trương hoàn thiện",
+        ),
+        (
+            "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh",
+            ["Thành phố Hà Nội", "Tỉnh Bắc Ninh", "Tỉnh Gia Lai"],
+            " đẩy nhanh",
+        ),
+        (
+            "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh",
+            ["Thành phố Hồ Chí Minh", "Tỉnh Lâm Đồng"],
+            " đẩy nhanh",
+        ),
+    ],
+)
+def test_places_listed_by_name(text: str, places: list[str], rest: str) -> None:
+    found = place_list(text)
+    assert found is not None
+    assert (found[0], text[found[1] :]) == (places, rest)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tỉnh Nghệ An khẩn trương", "các tỉnh khu vực phía Bắc", "Các tỉnh, thành phố"]
+)
+def test_one_place_or_none_is_no_list(text: str) -> None:
+    assert place_list(text) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # parenthesised numbers are items; bullets under a task are its body's
+            "(1) Công an tỉnh chỉ đạo lực lượng tuần tra.\n\n- Chỉ đạo các đơn vị trực ban.\n",
+            [
+                ("Công an tỉnh", "agency", False, "chỉ đạo lực lượng tuần tra."),
+                ("Công an tỉnh", "agency", False, "Chỉ đạo các đơn vị trực ban."),
+            ],
+        ),
+        (  # a kind list with its members' full names, split at commas only
+            "8. Các Bộ, cơ quan: Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam "
+            "khẩn trương rà soát.\n",
+            [
+                ("Bộ Văn hóa, Thể thao và Du lịch", "agency", True, "khẩn trương rà soát."),
+                ("Tập đoàn Điện lực Việt Nam", "agency", True, "khẩn trương rà soát."),
+            ],
+        ),
+        (  # the matter recalled before a colon is no part of the task
+            "2. Về việc hỗ trợ xe cứu thương: Giao Sở Tài chính tổng hợp nhu cầu.\n",
+            [("Sở Tài chính", "agency", False, "tổng hợp nhu cầu.")],
+        ),
+        (  # a numbered line without a stop, over items, is a topic
+            "Yêu cầu Sở Tài chính thực hiện các nội dung sau:\n\n1. Hoàn thành mục tiêu năm\n\n"
+            "a) Rà soát nguồn vốn.\n",
+            [("Sở Tài chính", "agency", False, "Rà soát nguồn vốn.")],
+        ),
+    ],
+)
+def test_items_and_lists(body: str, expected: list[tuple[str, str, bool, str]]) -> None:
+    from tracker.domain.agency_catalogue import national_catalogue
+
+    directory = DIRECTORY.with_catalogue(national_catalogue())
+    parsed = parse_notice(HEADER + body, directory, today=date(2024, 2, 5))
+    got = [(t.assignee, t.assignee_kind, t.unknown_assignee, t.text[:30]) for t in parsed.tasks]
+    assert got == expected
+
+
+def test_a_closing_formula_joined_to_the_last_item_leaves_the_item() -> None:
+    parsed = parse(
+        "3. Sở Tài chính tổng hợp nhu cầu trước ngày 15/3/2024. Văn phòng UBND tỉnh thông báo "
+        "để các cơ quan biết, triển khai thực hiện./.\n"
+    )
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Sở Tài chính", "tổng hợp nhu cầu trước ngày 15/3/2024.")
+    ]
+    assert [s.reason for s in parsed.skipped] == [SkipReason.CLOSING]
+
+
+def test_a_working_session_with_a_province_gives_it_the_items_without_a_subject() -> None:
+    text = (
+        "Số: 636/TB-VPCP\n\nHà Nội, ngày 24 tháng 11 năm 2025\n\nTHÔNG BÁO\n\n"
+        "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ\n\n"
+        "II. MỘT SỐ NHIỆM VỤ, GIẢI PHÁP\n\n1. Rà soát kế hoạch đầu tư công trung hạn.\n"
+    )
+    parsed = parse_notice(text, DIRECTORY, today=date(2025, 11, 24))
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Ủy ban nhân dân tỉnh Phú Thọ", "Rà soát kế hoạch đầu tư công trung hạn.")
+    ]
+
+
+def test_a_lead_in_naming_its_subject_ends_an_assessment() -> None:
+    parsed = parse(
+        "I. ĐÁNH GIÁ CHUNG\n\nTình hình được cải thiện. Để phát triển, Công an tỉnh cần tập "
+        "trung thực hiện một số nhiệm vụ sau đây:\n\n1. Tăng cường tuần tra.\n"
+    )
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Công an tỉnh", "Tăng cường tuần tra.")
     ]

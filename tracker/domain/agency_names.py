@@ -31,7 +31,7 @@ _OFFICE = re.compile(
 # Where an unknown name stops: punctuation, another body's name after "và", or the verb or
 # clause that follows it.
 _UNKNOWN_NAME_END = re.compile(
-    rf"\s*[:;,(]|\s+(va|cung|voi)\s+(?={_OPENING_WORDS})|"
+    rf"\s*[:;,(]|\.(?:\s|$)|\s+(va|cung|voi)\s+(?={_OPENING_WORDS})|"
     # "Ban Quản lý dự án đầu tư xây dựng công trình ..." is a name
     r"(?<!dau tu)\s+xay dung\b|(?<!cong)\s+trinh\b|"
     r"\s+(chu tri|phoi hop|khan truong|trien khai|tham muu|thuc hien|"

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
+from tracker.domain.place_lists import place_list
 from tracker.domain.text import fold_with_positions
 
 # Words that hand out the task; "đồng ý" (an approval) is not one of them, nor "chỉ đạo",
@@ -122,6 +123,8 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     names_start = position
     position = _past_filler(folded, position, directory)
     listed = _kind_list(text, folded, positions, position, directory)
+    if listed is None:
+        listed = _places(text, positions[position], directory)
     if listed is not None:
         return listed
     assignees, position = _assignees(
@@ -238,6 +241,27 @@ def _kind_list(
         coordinating=[],
         leads_explicitly=False,
         instruction=rest,
+        cued=False,
+    )
+
+
+def _places(text: str, start: int, directory: NameDirectory) -> Assignment | None:
+    """Provinces and cities listed by name ("Các tỉnh Nghệ An, Quảng Ngãi ..."), one each."""
+    found = place_list(text[start:])
+    if found is None:
+        return None
+    places, end = found
+    matches = [
+        NameMatch(start, start + end, directory.known(place), directory.catalogued(place))
+        for place in places
+    ]
+    return Assignment(
+        assignees=matches,
+        assignees_written=text[start : start + end],
+        written_names=places,
+        coordinating=[],
+        leads_explicitly=False,
+        instruction=text[start + end :].lstrip(" ,;:-–").strip(),
         cued=False,
     )
 

@@ -69,7 +69,7 @@ _DATABASE_FIELD = re.compile(
 )
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
-    r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
+    r"(biet,? (va )?(de )?(phoi hop )?(trien khai )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
     r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
 )
@@ -128,7 +128,8 @@ class _Reader:
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
         self.named_here = None
-        self._read_item(block.text, level, heading=heading, topic=heading and has_items)
+        topic = has_items and (heading or _unfinished(block))
+        self._read_item(block.text, level, heading=heading, topic=topic)
         if has_items and self.named_here is not None and before[1] == len(self.owners):
             # "(1) Bộ Y tế chỉ đạo ...; - Chỉ đạo ...; - Chủ trì ...": the items under a task
             # that names its body are that body's too
@@ -358,6 +359,13 @@ class _Walk:
         if index in self.cards:
             self.reader.read_card(block, self.cards[index])
         return True
+
+
+def _unfinished(block: Block) -> bool:
+    """A numbered line that ends without a stop ("1. Hoàn thành mục tiêu ... trong năm
+    2025"): over items of its own, a topic rather than a task."""
+    text = block.text.rstrip(" *")
+    return block.kind is not LabelKind.NONE and not text.endswith((".", ";", ":", "!", "?"))
 
 
 def _before_closing_sentence(block: Block) -> Block | None:
