@@ -67,6 +67,12 @@ _DATABASE_FIELD = re.compile(
     r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|"
     r"ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:\s*"
 )
+# What an item under a body may be without being a task of it: an approval, or a project
+# named in a list ("Dự án 2: ...").
+_NOT_AN_INSTRUCTION = re.compile(
+    r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b"
+    r"|^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
+)
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?(trien khai )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
@@ -244,7 +250,7 @@ class _Reader:
         owner = self.owners[-1] if self.owners else self.section_default
         if owner is None and self.task_section and level is not LabelKind.NONE:
             owner = self.implied
-        if owner is not None and not topic and not _APPROVAL.match(fold(text)):
+        if owner is not None and not topic and not _NOT_AN_INSTRUCTION.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
