@@ -41,6 +41,8 @@ _KIND_LIST = re.compile(
     r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)"
     r"(?:, (?:co quan|nganh))?\s*:\s*"
 )
+# "Các Cục: Bản quyền tác giả; Xuất bản, In và Phát hành; Báo chí": names with commas
+_SEMICOLON_ITEMS = re.compile(r"[^:.()]{2,300}?;[^:.()]{2,300}?(?=\s*(?:[:.(]|$))")
 _LIST_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\bva\b)\s*)*")
 _LIST_ITEMS = re.compile(
     r"[^:.;()]{2,300}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong|theo chuc nang)))"
@@ -228,7 +230,9 @@ def _kind_list(
     if listing is None:
         return None
     kind = text[positions[listing.start("kind")] : positions[listing.end("kind")]]
-    names = _LIST_ITEMS.match(folded, listing.end())
+    names = _SEMICOLON_ITEMS.match(folded, listing.end()) or _LIST_ITEMS.match(
+        folded, listing.end()
+    )
     if names is None:
         return None
     kind = f"{kind[:1].upper()}{kind[1:]}"
@@ -280,6 +284,7 @@ def _list_members(
     matches: list[NameMatch] = []
     written: list[str] = []
     position, end = span
+    separator = ";" if ";" in folded[position:end] else ","
     while position < end:
         position = _LIST_SEPARATOR.match(folded, position).end()  # type: ignore[union-attr]
         if position >= end:
@@ -293,7 +298,7 @@ def _list_members(
         rest = text[positions[position] : positions[end]]
         combined, _ = fold_with_positions(f"{kind} {rest}")
         known = directory.match_at(combined, 0)
-        stop = folded.find(",", position, end)
+        stop = folded.find(separator, position, end)
         stop = end if stop < 0 else stop
         if known is not None and known.end > len(kind) + 1:
             stop = position + known.end - len(kind) - 1

@@ -21,7 +21,7 @@ _NOT_A_BODY = re.compile(
 )
 
 
-def _collective(label: str) -> Assignment | None:
+def collective_heading(label: str) -> Assignment | None:
     """A heading that addresses bodies by a collective the directory does not hold ("Các
     đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
     written, for the reviewer to map."""
@@ -66,7 +66,7 @@ def heading_with_names(
             known += assignment.assignees
             written += assignment.written_names
     if not known:
-        return _collective(label)
+        return collective_heading(label)
     return Assignment(
         assignees=known,
         assignees_written=label,

@@ -11,11 +11,13 @@ from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
 from tracker.domain.assignment import Assignment, read_assignment
 from tracker.domain.notice_blocks import Block
 from tracker.domain.notice_tables import TableRow, names_in_cell, task_rows
+from tracker.domain.outline_headings import collective_heading
 from tracker.domain.skipped_items import SkippedItem, SkipReason
 from tracker.domain.text import fold
 
 # Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_CELL_PART = re.compile(r"(.+?)(?:[;.]\s|$)")  # up to the next "; " or ". "
 _COMRADE = re.compile(r"^[Đđ]ồng chí\s+")  # "Đồng chí Bộ trưởng Bộ Y tế"
 _PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
 
@@ -117,6 +119,27 @@ def table_tasks(
     return tasks
 
 
+def leads_in_cell(cell: str, directory: NameDirectory) -> list[Assignment]:
+    """The bodies a lead cell names, part after part ("Trung tâm Chuyển đổi số; các đơn vị
+    có hệ thống thông tin", "Các Cục: ...; ... . Vụ Kế hoạch, Tài chính"); a collective the
+    directory does not hold is a group named as written."""
+    found: list[Assignment] = []
+    remaining = cell.strip(" ;.,")
+    while remaining:
+        lead = read_assignment(remaining, directory, names_only=True)
+        if lead.assignees:
+            found.append(lead)
+            rest = lead.instruction
+        else:
+            part = _CELL_PART.match(remaining)
+            rest = remaining[part.end() :] if part else ""
+            collective = collective_heading(part.group(1)) if part else None
+            if collective is not None:
+                found.append(collective)
+        remaining = rest.strip(" ;.,") if len(rest) < len(remaining) else ""
+    return found
+
+
 def row_tasks(
     row: TableRow, ref: str, directory: NameDirectory, skipped: list[SkippedItem]
 ) -> list[ProposedTask]:
@@ -124,15 +147,17 @@ def row_tasks(
     that names no lead is kept as skipped."""
     if not row.text:
         return []
-    lead = read_assignment(row.lead, directory, names_only=True)
-    if not lead.assignees:
+    leads = leads_in_cell(row.lead, directory)
+    if not leads:
         skipped.append(SkippedItem(ref, row.text, SkipReason.NO_BODY))
         return []
     coordinating = names_in_cell(row.coordinating, directory)
-    if any(m.known and m.known.kind == GROUP for m in lead.assignees):
-        made = [group_task(lead, ref, row.text, coordinating, directory)]
-    else:
-        made = [
+    made: list[ProposedTask] = []
+    for lead in leads:
+        if any(m.known and m.known.kind == GROUP for m in lead.assignees):
+            made.append(group_task(lead, ref, row.text, coordinating, directory))
+            continue
+        made += [
             agency_task(match, written, ref, row.text, coordinating)
             for match, written in zip(lead.assignees, lead.written_names, strict=True)
         ]
