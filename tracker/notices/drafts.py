@@ -84,4 +84,8 @@ class DraftSkippedItem(Base):
 
     @property
     def pending(self) -> bool:
-        return self.decision is None
+        """Waiting for the reviewer: not decided yet, or made a task that she removed since
+        (the database clears `draft_task_id`), so that the passage is not lost."""
+        return self.decision is None or (
+            self.decision is SkipDecision.TASK and self.draft_task_id is None
+        )
