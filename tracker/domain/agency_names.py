@@ -18,7 +18,7 @@ _UNKNOWN_NAME_START = re.compile(
     r"bo chi huy|bo|tong cong ty|cuc|"
     r"chi cuc|kho bac|bao hiem|ngan hang|trung tam|dai|bao|hoi|lien doan|tinh doan|doan|"
     r"benh vien|vien|cong ty|ho?i dong|toa an|tap doan|vu|tieu ban|hiep hoi|lien minh|"
-    r"cong thong tin|thong tan xa)\s+[a-z0-9]"
+    r"cong thong tin|thong tan xa|thanh pho|tinh)\s+[a-z0-9]"
 )
 # Where an unknown name stops: punctuation, or the verb or clause that follows it.
 _UNKNOWN_NAME_END = re.compile(
@@ -27,7 +27,8 @@ _UNKNOWN_NAME_END = re.compile(
     r"tang cuong|chi dao|huong dan|tiep tuc|cu the hoa|ban hanh|bo tri|don doc|lap|trinh|"
     r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep|"
     r"so hoa|thuyet minh|bao dam|dam bao|ho tro|tuyen truyen|van dong|giam sat|khao sat|"
-    r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan)\b"
+    r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan|"
+    r"co trach nhiem|chiu trach nhiem|theo chuc nang|can|phai|chu dong|khac phuc)\b"
 )
 # Abbreviations that notices use interchangeably with the words they stand for.
 _VARIANTS = (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))

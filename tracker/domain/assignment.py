@@ -28,7 +28,8 @@ _NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
 # Up to eight words after a name, to a colon or the end, in a heading or a cell.
 _NAME_TAIL = re.compile(r"[ ,]*((?:va |, )?[a-z0-9][^:;.()]{0,80}?)\s*(?::.*)?$")
 _STARTS_CLAUSE = re.compile(
-    r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|"
+    r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|can|phai|"
+    r"tap trung|chu dong|"
     r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
 )
 # "(Bộ trưởng) các Bộ: ...", "các Cục: ...": the kind, then its members' own names.
@@ -37,6 +38,20 @@ _KIND_LIST = re.compile(
     r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)\s*:\s*"
 )
 _LIST_ITEMS = re.compile(r"[^:.;()]{2,200}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong)))")
+_COLLECTIVE_TAIL = re.compile(
+    r"(?:\s*(?:,|;| va)\s+(?:cac |thu truong cac |chu tich )?"
+    r"(?:ubnd|uy ban nhan dan|co quan|to chuc|don vi|doanh nghiep|dia phuong|xa|phuong|"
+    r"dac khu|thanh pho|tinh|cap xa|huyen)\b(?: (?!chu tri|phoi hop|co trach)(?:-|[a-z]+))*?)+"
+    r"(?= (?:co lien quan|lien quan)|(?=\s*[,;:.(]|\s+(?:chu tri|phoi hop|co trach nhiem|"
+    r"thuc hien|trien khai|tham muu|khan truong|can|phai|chu dong|tiep tuc|to chuc|xay dung)\b|$))"
+    r"(?: co lien quan| lien quan)?"
+)
+# The last clause of a lead-in, its subject first: "..., <body> cần ... sau đây:".
+_SUBJECT_LEAD_IN = re.compile(
+    r"(?:^|[.;,]\s+)([^.;,]{3,60}?)\s+(?:can|phai|co trach nhiem|"
+    r"tap trung|tiep tuc|chu dong)\b[^.;]*\b(?:sau|sau day|nhu sau|cu the)\s*:$"
+)
+_MODAL = re.compile(r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong)\b")
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -101,12 +116,9 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     listed = _kind_list(text, folded, positions, position, directory)
     if listed is not None:
         return listed
-    allow_unknown = bool(cue or names_only or _NAMED_BEFORE_COLON.match(folded, position))
-    assignees, position = _read_names(folded, position, directory, allow_unknown=allow_unknown)
-    if not cue and assignees and not _reads_as_name(text, positions, assignees[0]):
-        assignees, position = [], names_start
-    elif names_only and assignees:
-        assignees, position = _name_runs_on(folded, assignees, position)
+    assignees, position = _assignees(
+        (text, folded, positions), position, directory, cued=bool(cue), names_only=names_only
+    )
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
@@ -138,11 +150,40 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
 
 
 # Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
-_ONE_WORD_OPENERS = {"so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu"}
+_ONE_WORD_OPENERS = {
+    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh"),
+    "thanh",  # "thành phố" is a body only as a proper name: "Thành phố Đà Nẵng"
+}
 
 
 def _folded_opener(written: str) -> str:
     return _folded(written).split(" ", 1)[0]
+
+
+def _assignees(
+    texts: tuple[str, str, list[int]],
+    start: int,
+    directory: NameDirectory,
+    *,
+    cued: bool,
+    names_only: bool,
+) -> tuple[list[NameMatch], int]:
+    """The names at `start` (in the folded text) and where they end."""
+    text, folded, positions = texts
+    allow_unknown = cued or names_only or bool(_NAMED_BEFORE_COLON.match(folded, start))
+    assignees, position = _read_names(folded, start, directory, allow_unknown=allow_unknown)
+    if not assignees and not allow_unknown:
+        # a body the directory lacks, as the subject: "UBND thành phố Đà Nẵng cần ..."
+        assignees, position = _read_names(folded, start, directory, allow_unknown=True)
+        if not _MODAL.match(folded, _skip_spaces(folded, position)):
+            return [], start
+    if not cued and assignees and not _reads_as_name(text, positions, assignees[0]):
+        return [], start
+    if names_only and assignees:
+        assignees, position = _name_runs_on(folded, assignees, position)
+    if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
+        assignees, position = _collective_runs_on(folded, assignees, position)
+    return assignees, position
 
 
 def _past_filler(folded: str, position: int, directory: NameDirectory) -> int:
@@ -196,6 +237,18 @@ def _reads_as_name(text: str, positions: list[int], match: NameMatch) -> bool:
     return any(word[:1].isupper() for word in written[1:])
 
 
+def _collective_runs_on(
+    folded: str, assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """A group named with more collectives after it ("Các Sở, ban, ngành, UBND xã, phường và
+    các cơ quan, tổ chức có liên quan") is addressed by all those words."""
+    tail = _COLLECTIVE_TAIL.match(folded, position)
+    if tail is None:
+        return assignees, position
+    last = assignees[-1]
+    return [*assignees[:-1], NameMatch(last.start, tail.end(), last.known)], tail.end()
+
+
 def _name_runs_on(
     folded: str, assignees: list[NameMatch], position: int
 ) -> tuple[list[NameMatch], int]:
@@ -246,15 +299,40 @@ def _acts(folded: str, position: int, directory: NameDirectory) -> bool:
     return match is not None and bool(_FOLLOWED_BY_A_VERB.match(folded, match.end))
 
 
-def find_cued_assignees(text: str, directory: NameDirectory) -> list[NameMatch]:
-    """Names after a cue anywhere in `text` ("... Yêu cầu Thủ trưởng các Sở, Ban, ngành ...
-    thực hiện các nội dung sau:"), for a lead-in paragraph."""
-    folded, _ = fold_with_positions(text)
-    found: list[NameMatch] = []
-    for cue in re.finditer(r"\b(yeu cau|de nghi|giao)\s+", folded):
-        names, _ = _read_names(folded, cue.end(), directory, allow_unknown=False)
-        found += names
+def subject_lead_in(text: str, directory: NameDirectory) -> Assignment | None:
+    """A lead-in whose subject is the body itself: "..., thành phố Đà Nẵng cần tập trung
+    thực hiện tốt một số nhiệm vụ, giải pháp sau đây:"."""
+    folded, positions = fold_with_positions(text)
+    lead_in = _SUBJECT_LEAD_IN.search(folded)
+    if lead_in is None:
+        return None
+    found = read_assignment(text[positions[lead_in.start(1)] :], directory, names_only=True)
+    if not found.assignees or not _MODAL.match(_folded(found.instruction)):
+        return None
     return found
+
+
+def lead_in_assignment(text: str, directory: NameDirectory) -> Assignment | None:
+    """Who a lead-in paragraph asks to carry out the items after it ("... Yêu cầu Thủ trưởng
+    các Sở, Ban, ngành ... thực hiện các nội dung sau:"): the names after each cue in it."""
+    folded, positions = fold_with_positions(text)
+    assignees: list[NameMatch] = []
+    written: list[str] = []
+    for cue in re.finditer(r"\b(yeu cau|de nghi|giao)\s+", folded):
+        found = read_assignment(text[positions[cue.start()] :], directory)
+        assignees += found.assignees
+        written += found.written_names
+    if not assignees:
+        return None
+    return Assignment(
+        assignees=assignees,
+        assignees_written="; ".join(written),
+        written_names=written,
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=True,
+    )
 
 
 def _read_names(

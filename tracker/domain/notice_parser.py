@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,6 +13,8 @@ from tracker.domain.notice_blocks import split_blocks
 from tracker.domain.notice_metadata import read_header
 from tracker.domain.notice_split import ProposedTask, split_tasks
 from tracker.domain.skipped_items import SkippedItem
+
+_RANGE = re.compile(r"\s*(?:-|–|đến)\s*(?=(?:năm|quý|tháng)?\s*[\dIV])", re.IGNORECASE)
 
 
 @dataclass
@@ -72,10 +75,19 @@ def parse_notice(
 
 
 def deadline_in_cell(cell: str, issued_on: date, holidays: Collection[date]) -> DeadlineFinding:
-    """A table's deadline column holds only the time: "Quý I/2022", "Năm 2022", "Hằng tháng",
-    "Thường xuyên". Read as written, else as "trong ..." (a period) or "định kỳ ..." (a
-    recurrence); the phrase is the cell."""
-    for candidate in (cell, f"trong {cell}", f"định kỳ {cell}"):
+    """A table's deadline column holds only the time: "Quý I/2022", "Năm 2022", "2025",
+    "01/03/2026", "Hằng tháng", "Thường xuyên", "Năm 2025 - 2026" (done by the end of the
+    range). Read as written, else as "trong ..." (a period) or "định kỳ ..." (a recurrence);
+    the phrase is the cell."""
+    candidates = [cell, f"trong {cell}", f"định kỳ {cell}"]
+    if _RANGE.search(cell):  # "Năm 2025 - 2026", "Quý IV/2025 - Quý II/2026": by its end
+        last = _RANGE.split(cell)[-1].strip()
+        candidates = [f"trong năm {last}" if re.fullmatch(r"\d{4}", last) else f"trong {last}"]
+    if re.fullmatch(r"\d{4}", cell.strip(" .")):
+        candidates.append(f"trong năm {cell.strip(' .')}")
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", cell.strip(" .")):
+        candidates.append(f"trước ngày {cell.strip(' .')}")
+    for candidate in candidates:
         finding = find_deadline(candidate, issued_on, holidays)
         if finding.deadline or finding.recurrence:
             phrase = cell if finding.deadline else None

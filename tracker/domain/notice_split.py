@@ -18,18 +18,20 @@ from tracker.domain.agency_names import AGENCY, GROUP, KnownName, NameDirectory,
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
-    find_cued_assignees,
+    lead_in_assignment,
     read_assignment,
+    subject_lead_in,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
-from tracker.domain.notice_tables import is_table_row, names_in_cell, task_rows
+from tracker.domain.notice_tables import TableRow, is_table_row, names_in_cell, task_rows
 from tracker.domain.skipped_items import (
     SkippedItem,
     SkipReason,
     has_instruction_cue,
     skip_reason,
 )
-from tracker.domain.text import fold
+from tracker.domain.task_cards import TaskCard, find_task_cards
+from tracker.domain.text import fold, fold_with_positions
 
 _ASSESSMENT = re.compile(
     r"\b(danh gia|tinh hinh|ket qua|han che|ton tai|nguyen nhan|boi canh|muc dich|yeu cau chung)\b"
@@ -109,13 +111,14 @@ class _Reader:
         self.owners, self.section_default, self.skipping_section = [], None, False
         self.path, self.counters = {}, {}
 
-    def read(self, block: Block) -> None:
+    def read(self, block: Block, *, has_items: bool = False) -> None:
+        """Read one block; `has_items` when the blocks after it are its sub-items."""
         if is_table_row(block):
             return  # task tables are read whole, by read_task_tables
         if block.kind is LabelKind.ROMAN:
             self._open_section(block)
             return
-        if self.skipping_section:
+        if self.skipping_section and not self._leads_out_of_assessment(block):
             self.skip(block.text, SkipReason.STATEMENT)
             return
         level = (
@@ -123,9 +126,30 @@ class _Reader:
         )
         self._enter(block, level)
         before = (len(self.tasks), len(self.owners), self.section_default)
-        self._read_item(block.text, level, heading=_reads_as_heading(block))
+        heading = _reads_as_heading(block)
+        self._read_item(block.text, level, heading=heading, topic=heading and has_items)
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
+
+    def _leads_out_of_assessment(self, block: Block) -> bool:
+        """An assessment often ends with what the body is to do next: "Để tiếp tục ...,
+        thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:"."""
+        if not block.text.rstrip().endswith(":"):
+            return False
+        text = block.text
+        if lead_in_assignment(text, self.directory) or subject_lead_in(text, self.directory):
+            self.skipping_section = False
+        return not self.skipping_section
+
+    def read_card(self, block: Block, card: TaskCard) -> None:
+        """A task card: each work it lists is a task of its lead."""
+        if self.skipping_section:
+            return
+        self._enter(block, block.kind)
+        for number, work in enumerate(card.works, start=1):
+            row = TableRow(str(number), work, card.lead, card.coordinating, card.time)
+            ref = self.ref() if len(card.works) == 1 else f"{self.ref()}.{number}"
+            self.tasks += row_tasks(row, ref, self.directory, self.skipped)
 
     def skip(self, text: str, reason: SkipReason | None = None, *, closing: bool = False) -> None:
         """Keep an item that reads like an instruction but gave no task, with the reason."""
@@ -166,17 +190,24 @@ class _Reader:
             if block.label:
                 self.path[level] = block.label.rstrip(".")
 
-    def _read_item(self, text: str, level: LabelKind, *, heading: bool = False) -> None:
+    def _read_item(
+        self, text: str, level: LabelKind, *, heading: bool = False, topic: bool = False
+    ) -> None:
         """An item or paragraph: tasks for whoever it names at its start or in its cued
         sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
-        or a header, or a lead-in, itself. A heading may name a body the directory lacks."""
+        or a header, or a lead-in, itself. A heading may name a body the directory lacks; a
+        heading over items of its own (`topic`) is no task of its owner's."""
+        folded, positions = fold_with_positions(text)
+        recap = _REQUEST_RECAP.match(folded)
+        if recap:  # "Về đề nghị ... của Tỉnh: <the answer>": the answer is what is assigned
+            text = text[positions[recap.end()] :]
         # an approval's own clauses are part of it; only a cue assigns inside it
         approval = bool(_APPROVAL.match(fold(text)))
         spans = cued_sentences(text, self.directory, names_too=not approval)
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
             head = read_assignment(text[:head_end], self.directory, names_only=heading)
-            self._read_head(head, text[:head_end], level, whole=not spans)
+            self._read_head(head, text[:head_end], level, whole=not spans, topic=topic)
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
             if not assignment.assignees:
@@ -186,7 +217,9 @@ class _Reader:
             else:
                 self._add_tasks(assignment, assignment, level)
 
-    def _read_head(self, head: Assignment, text: str, level: LabelKind, *, whole: bool) -> None:
+    def _read_head(
+        self, head: Assignment, text: str, level: LabelKind, *, whole: bool, topic: bool
+    ) -> None:
         """The part of an item before any cued sentence."""
         if head.assignees:
             if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
@@ -195,7 +228,7 @@ class _Reader:
                 self._add_tasks(head, head, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
-        if owner is not None and not _APPROVAL.match(fold(text)):
+        if owner is not None and not topic and not _APPROVAL.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
@@ -215,9 +248,11 @@ class _Reader:
             self.section_default = _Owner(assignment, level)
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
-        names = find_cued_assignees(text, self.directory)
-        if names:
-            self.section_default = _Owner(read_assignment_from(names, text), level)
+        assignment = lead_in_assignment(text, self.directory) or subject_lead_in(
+            text, self.directory
+        )
+        if assignment is not None:
+            self.section_default = _Owner(assignment, level)
 
     def _add_tasks(self, owner: Assignment, item: Assignment, level: LabelKind) -> None:
         """Tasks for the item's instruction: one for a group (or several bodies addressed
@@ -239,19 +274,6 @@ class _Reader:
             self.tasks.append(_agency_task(lead, written, ref, instruction, coordinating))
 
 
-def read_assignment_from(names: list[NameMatch], text: str) -> Assignment:
-    """An assignment to the names a lead-in paragraph asks to carry out what follows."""
-    return Assignment(
-        assignees=names,
-        assignees_written=text,
-        written_names=[text] * len(names),
-        coordinating=[],
-        leads_explicitly=False,
-        instruction="",
-        cued=True,
-    )
-
-
 def _group_task(
     owner: Assignment,
     ref: str,
@@ -268,9 +290,12 @@ def _group_task(
         kind, canonical = match.known.kind, match.known.canonical
         found = directory.members(canonical) if kind == GROUP else [canonical]
         members += [member for member in found if member not in members]
-    # one group goes by its own name, unless the notice named others beside it
+    # one group goes by its own name when the notice uses one of its names; otherwise by
+    # the notice's own words ("Các Sở, ngành, UBND cấp xã và các đơn vị có liên quan")
     alone = len(owner.assignees) == 1 and not owner.others_named
     single = owner.assignees[0].known if alone else None
+    if single and directory.known(owner.written_names[0]) != single:
+        single = None
     return ProposedTask(
         ref=ref,
         assignee=single.canonical if single else owner.assignees_written,
@@ -284,6 +309,8 @@ def _group_task(
 def _agency_task(
     lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
 ) -> ProposedTask:
+    if lead.known is None and _PLURAL.search(fold(written)):
+        return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
     if lead.known is None:
         return ProposedTask(
             ref=ref,
@@ -318,8 +345,15 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
     reader = _Reader(directory)
     addressees = False
     suspended = False
-    for block in blocks:
+    cards = find_task_cards(blocks)
+    in_cards = {index for card in cards.values() for index in card.consumed}
+    for index, block in enumerate(blocks):
         folded = fold(block.text)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if index in in_cards and not suspended:
+            if index in cards:
+                reader.read_card(block, cards[index])
+            continue
         if suspended:
             # after the signature, a document issued with this one (the plan a decision
             # issues, an appendix) is read on
@@ -333,13 +367,13 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
             continue
         if not folded.strip("| "):
             continue  # what a layout table leaves of its frame
-        if folded.startswith("kinh gui"):
+        if _ADDRESSEES.match(folded):
             addressees = True
             continue
         if addressees and block.kind is LabelKind.DASH:
             continue  # the list of addressees under "Kính gửi:"
         addressees = False
-        reader.read(block)
+        reader.read(block, has_items=following is not None and _is_item_of(following, block))
     table_tasks = _table_tasks(blocks, directory, reader.skipped)
     return Split(reader.tasks + table_tasks, reader.skipped)
 
@@ -351,25 +385,32 @@ def _table_tasks(
     whose lead cell names no body is kept as skipped."""
     tasks: list[ProposedTask] = []
     for row in task_rows(blocks):
-        lead = read_assignment(row.lead, directory, names_only=True)
-        if not row.text:
-            continue
-        if not lead.assignees:
-            skipped.append(SkippedItem(f"PL.{row.number}", row.text, SkipReason.NO_BODY))
-            continue
-        coordinating = names_in_cell(row.coordinating, directory)
-        ref = f"PL.{row.number}"
-        if any(m.known and m.known.kind == GROUP for m in lead.assignees):
-            made = [_group_task(lead, ref, row.text, coordinating, directory)]
-        else:
-            made = [
-                _agency_task(match, written, ref, row.text, coordinating)
-                for match, written in zip(lead.assignees, lead.written_names, strict=True)
-            ]
-        for task in made:
-            task.deadline_source = row.deadline or None
-        tasks += made
+        tasks += row_tasks(row, f"PL.{row.number}", directory, skipped)
     return tasks
+
+
+def row_tasks(
+    row: TableRow, ref: str, directory: NameDirectory, skipped: list[SkippedItem]
+) -> list[ProposedTask]:
+    """The tasks of a table row or a task card: one per lead body, or one for a group; a row
+    that names no lead is kept as skipped."""
+    if not row.text:
+        return []
+    lead = read_assignment(row.lead, directory, names_only=True)
+    if not lead.assignees:
+        skipped.append(SkippedItem(ref, row.text, SkipReason.NO_BODY))
+        return []
+    coordinating = names_in_cell(row.coordinating, directory)
+    if any(m.known and m.known.kind == GROUP for m in lead.assignees):
+        made = [_group_task(lead, ref, row.text, coordinating, directory)]
+    else:
+        made = [
+            _agency_task(match, written, ref, row.text, coordinating)
+            for match, written in zip(lead.assignees, lead.written_names, strict=True)
+        ]
+    for task in made:
+        task.deadline_source = row.deadline or None
+    return made
 
 
 def _is_closing_formula(folded: str) -> bool:
@@ -418,6 +459,13 @@ def _reads_as_heading(block: Block) -> bool:
 
 # A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
+# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
+_UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
+# "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
+_ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
+# A request of the addressee recalled before the answer to it.
+_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
@@ -444,3 +492,11 @@ def _collective(label: str) -> Assignment | None:
         instruction="",
         cued=False,
     )
+
+
+def _is_item_of(following: Block, block: Block) -> bool:
+    """Whether `following` is a sub-item of `block`: a deeper label, or a list item under a
+    plain heading."""
+    if block.kind is LabelKind.NONE:
+        return following.kind in (LabelKind.LETTER, LabelKind.DASH, LabelKind.PLUS)
+    return following.kind is not LabelKind.NONE and following.kind > block.kind

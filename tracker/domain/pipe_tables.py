@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.text import fold
+
 _ROW_START = re.compile(r"^\**\s*([0-9]{1,3}(\.[0-9]{1,3})*|[IVXLC]{1,6})\.?\s*\**$")
 MIN_COLUMNS = 3
+_NUMBER_HEADER = re.compile(r"^\**\s*(s?tt|so tt|số tt)\.?\s*\**$", re.IGNORECASE)
+_LEAD_HEADER = re.compile(r"chu tri|noi dung|nhiem vu")
 
 
 def rewrite_pipe_tables(text: str) -> str:
@@ -51,6 +55,25 @@ def _table_end(lines: list[str], start: int) -> int:
 
 def _as_markdown(table: list[str]) -> list[str]:
     tokens = _cells(table)
+    start = _numbered_header(tokens)
+    if start:  # a signature or a heading ran into the table: keep it as paragraphs
+        before = [line for token in tokens[:start] if token for line in ("", token)]
+        return [*before, "", *(_rows(tokens[start:]) or [])]
+    return _rows(tokens)
+
+
+def _numbered_header(tokens: list[str]) -> int:
+    """Where a task table's header ("TT | Nội dung | Cơ quan chủ trì ...") starts among the
+    cells, when cells of something else come first; 0 otherwise."""
+    for index, token in enumerate(tokens[1:], start=1):
+        if _NUMBER_HEADER.match(token) and any(
+            _LEAD_HEADER.search(fold(cell)) for cell in tokens[index + 1 : index + 6]
+        ):
+            return index
+    return 0
+
+
+def _rows(tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     header_width = tokens.index("") if "" in tokens else len(tokens)
