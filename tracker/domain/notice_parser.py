@@ -9,9 +9,11 @@ from datetime import date
 
 from tracker.domain.agency_names import NameDirectory
 from tracker.domain.deadlines import DeadlineFinding, find_deadline, fixed_public_holidays
+from tracker.domain.implied_addressee import implied_addressee
 from tracker.domain.notice_blocks import split_blocks
 from tracker.domain.notice_metadata import read_header
-from tracker.domain.notice_split import ProposedTask, split_tasks
+from tracker.domain.notice_split import split_tasks
+from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.skipped_items import SkippedItem
 
 _RANGE = re.compile(r"\s*(?:-|–|đến)\s*(?=(?:năm|quý|tháng)?\s*[\dIV])", re.IGNORECASE)
@@ -40,7 +42,8 @@ def parse_notice(
     the other days off the admin enters)."""
     blocks = split_blocks(text)
     header = read_header(blocks)
-    split = split_tasks(blocks[header.body_start :], directory)
+    implied = implied_addressee(blocks, directory)
+    split = split_tasks(blocks[header.body_start :], directory, implied)
     tasks = split.tasks
     problems = _header_problems(header.number, header.issued_on, header.kind, header.date_problem)
     anchor = header.issued_on or today

@@ -1,20 +1,21 @@
 """Splitting a notice into proposed tasks: which items assign what to whom.
 
-The notice is read block by block. Roman-numbered sections that assess (Đánh giá chung,
-Tình hình ...) give no task. An item that only names an assignee ("2. Giao Sở Nội vụ",
-"1. Sở Nội vụ:") is a header whose sub-items are its tasks; an item that names an assignee
-and an instruction is a task; a paragraph ending with ":" that asks agencies to carry out
-"the following" sets who the items without an assignee of their own are for. Reading stops at
-the closing formula or "Nơi nhận".
+The notice is read block by block as an outline. Roman-numbered sections that assess (Đánh giá
+chung, Tình hình ...) give no task until a lead-in names who is to act. An item that only names
+an assignee ("2. Giao Sở Nội vụ", "1. Sở Nội vụ:", "4. Trung tâm Chuyển đổi số") is a header
+whose sub-items are its tasks; an item that names an assignee and an instruction is a task; a
+paragraph ending with ":" that asks agencies to carry out "the following" sets who the items
+without an assignee of their own are for. At the closing formula or "Nơi nhận" reading pauses
+until a document issued with the signed one (a plan, an appendix) begins. Items with an
+instruction cue that give no task are kept as skipped, with the reason.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from tracker.domain.agency_names import AGENCY, GROUP, KnownName, NameDirectory, NameMatch
+from tracker.domain.agency_names import GROUP, NameDirectory
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
@@ -23,7 +24,15 @@ from tracker.domain.assignment import (
     subject_lead_in,
 )
 from tracker.domain.notice_blocks import Block, LabelKind
-from tracker.domain.notice_tables import TableRow, is_table_row, names_in_cell, task_rows
+from tracker.domain.notice_tables import TableRow, is_table_row
+from tracker.domain.outline_headings import heading_with_names, is_item_of, reads_as_heading
+from tracker.domain.proposed_tasks import (
+    ProposedTask,
+    agency_task,
+    group_task,
+    row_tasks,
+    table_tasks,
+)
 from tracker.domain.skipped_items import (
     SkippedItem,
     SkipReason,
@@ -49,36 +58,16 @@ _ATTACHED_DOCUMENT = re.compile(
     r"^(ke hoach|phu luc|chuong trinh|quy che|de an|phuong an|danh muc|"
     r"nhiem vu|quy dinh|huong dan)( [ivx0-9]+)?$"
 )
+# "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
+_ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
+# A request of the addressee recalled before the answer to it.
+_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
     r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
 )
-
-
-@dataclass
-class ProposedTask:
-    """One item of the split, before publication."""
-
-    ref: str
-    assignee: str
-    assignee_kind: str
-    text: str
-    members: list[str] = field(default_factory=list)
-    coordinating: list[str] = field(default_factory=list)
-    unknown_assignee: bool = False
-    # The words to read the deadline from, when not the text itself (a table's column).
-    deadline_source: str | None = None
-    deadline: date | None = None
-    deadline_text: str | None = None
-    recurrence: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def unsure(self) -> bool:
-        """The reviewer should look at this one: the parser noted a doubt."""
-        return bool(self.notes)
 
 
 @dataclass
@@ -103,6 +92,10 @@ class _Reader:
     owners: list[_Owner] = field(default_factory=list)
     section_default: _Owner | None = None
     skipping_section: bool = False
+    # in a section of tasks ("II. NHIỆM VỤ, GIẢI PHÁP"), items without a subject are for the
+    # body the notice is about, when it is implied
+    task_section: bool = False
+    implied: _Owner | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
     counters: dict[LabelKind, int] = field(default_factory=dict)
 
@@ -126,7 +119,7 @@ class _Reader:
         )
         self._enter(block, level)
         before = (len(self.tasks), len(self.owners), self.section_default)
-        heading = _reads_as_heading(block)
+        heading = reads_as_heading(block)
         self._read_item(block.text, level, heading=heading, topic=heading and has_items)
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
@@ -166,9 +159,8 @@ class _Reader:
     def _open_section(self, block: Block) -> None:
         title = block.bold_lead or block.text.split(":")[0]
         folded_title = fold(title)
-        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not bool(
-            _TASK_SECTION.search(folded_title)
-        )
+        self.task_section = bool(_TASK_SECTION.search(folded_title))
+        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not self.task_section
         self.owners, self.section_default = [], None
         self.path, self.counters = {LabelKind.ROMAN: block.label}, {}
         remainder = block.text[len(block.bold_lead) :].strip(" :") if block.bold_lead else ""
@@ -228,11 +220,13 @@ class _Reader:
                 self._add_tasks(head, head, level)
             return
         owner = self.owners[-1] if self.owners else self.section_default
+        if owner is None and self.task_section and level is not LabelKind.NONE:
+            owner = self.implied
         if owner is not None and not topic and not _APPROVAL.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
-            heading = _heading_with_names(text, self.directory)
+            heading = heading_with_names(text, self.directory)
             if heading is not None:
                 self.owners.append(_Owner(heading, _owning_level(level)))
             elif text.rstrip().endswith(":"):
@@ -264,71 +258,14 @@ class _Reader:
         ref = self.ref()
         coordinating = [m.known.canonical for m in item.coordinating if m.known]
         if any(m.known and m.known.kind == GROUP for m in owner.assignees):
-            self.tasks.append(_group_task(owner, ref, instruction, coordinating, self.directory))
+            self.tasks.append(group_task(owner, ref, instruction, coordinating, self.directory))
             return
         named = list(zip(owner.assignees, owner.written_names, strict=True))
         if owner.leads_explicitly:
             coordinating = [m.known.canonical for m, _ in named[1:] if m.known] + coordinating
             named = named[:1]
         for lead, written in named:
-            self.tasks.append(_agency_task(lead, written, ref, instruction, coordinating))
-
-
-def _group_task(
-    owner: Assignment,
-    ref: str,
-    instruction: str,
-    coordinating: list[str],
-    directory: NameDirectory,
-) -> ProposedTask:
-    """One task for bodies addressed together: a single group goes by its own name, several
-    names by the words the notice used."""
-    members: list[str] = []
-    for match in owner.assignees:
-        if match.known is None:
-            continue
-        kind, canonical = match.known.kind, match.known.canonical
-        found = directory.members(canonical) if kind == GROUP else [canonical]
-        members += [member for member in found if member not in members]
-    # one group goes by its own name when the notice uses one of its names; otherwise by
-    # the notice's own words ("Các Sở, ngành, UBND cấp xã và các đơn vị có liên quan")
-    alone = len(owner.assignees) == 1 and not owner.others_named
-    single = owner.assignees[0].known if alone else None
-    if single and directory.known(owner.written_names[0]) != single:
-        single = None
-    return ProposedTask(
-        ref=ref,
-        assignee=single.canonical if single else owner.assignees_written,
-        assignee_kind=GROUP,
-        text=instruction,
-        members=members,
-        coordinating=coordinating,
-    )
-
-
-def _agency_task(
-    lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
-) -> ProposedTask:
-    if lead.known is None and _PLURAL.search(fold(written)):
-        return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
-    if lead.known is None:
-        return ProposedTask(
-            ref=ref,
-            assignee=written,
-            assignee_kind=AGENCY,
-            text=instruction,
-            coordinating=coordinating,
-            unknown_assignee=True,
-            notes=[f"Cơ quan “{written}” chưa có trong danh bạ"],
-        )
-    canonical = lead.known.canonical
-    return ProposedTask(
-        ref=ref,
-        assignee=canonical,
-        assignee_kind=AGENCY,
-        text=instruction,
-        coordinating=[name for name in coordinating if name != canonical],
-    )
+            self.tasks.append(agency_task(lead, written, ref, instruction, coordinating))
 
 
 @dataclass(frozen=True)
@@ -339,10 +276,12 @@ class Split:
     skipped: list[SkippedItem]
 
 
-def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
+def split_tasks(
+    blocks: list[Block], directory: NameDirectory, implied: Assignment | None = None
+) -> Split:
     """The proposed tasks of a notice's body blocks, in reading order, and the items that
-    read like instructions but gave no task."""
-    reader = _Reader(directory)
+    read like instructions but gave no task; `implied` is the body the notice is about."""
+    reader = _Reader(directory, implied=_Owner(implied, LabelKind.ROMAN) if implied else None)
     addressees = False
     suspended = False
     cards = find_task_cards(blocks)
@@ -373,130 +312,12 @@ def split_tasks(blocks: list[Block], directory: NameDirectory) -> Split:
         if addressees and block.kind is LabelKind.DASH:
             continue  # the list of addressees under "Kính gửi:"
         addressees = False
-        reader.read(block, has_items=following is not None and _is_item_of(following, block))
-    table_tasks = _table_tasks(blocks, directory, reader.skipped)
-    return Split(reader.tasks + table_tasks, reader.skipped)
-
-
-def _table_tasks(
-    blocks: list[Block], directory: NameDirectory, skipped: list[SkippedItem]
-) -> list[ProposedTask]:
-    """Tasks from the rows of task tables, wherever they stand (often in an appendix); a row
-    whose lead cell names no body is kept as skipped."""
-    tasks: list[ProposedTask] = []
-    for row in task_rows(blocks):
-        tasks += row_tasks(row, f"PL.{row.number}", directory, skipped)
-    return tasks
-
-
-def row_tasks(
-    row: TableRow, ref: str, directory: NameDirectory, skipped: list[SkippedItem]
-) -> list[ProposedTask]:
-    """The tasks of a table row or a task card: one per lead body, or one for a group; a row
-    that names no lead is kept as skipped."""
-    if not row.text:
-        return []
-    lead = read_assignment(row.lead, directory, names_only=True)
-    if not lead.assignees:
-        skipped.append(SkippedItem(ref, row.text, SkipReason.NO_BODY))
-        return []
-    coordinating = names_in_cell(row.coordinating, directory)
-    if any(m.known and m.known.kind == GROUP for m in lead.assignees):
-        made = [_group_task(lead, ref, row.text, coordinating, directory)]
-    else:
-        made = [
-            _agency_task(match, written, ref, row.text, coordinating)
-            for match, written in zip(lead.assignees, lead.written_names, strict=True)
-        ]
-    for task in made:
-        task.deadline_source = row.deadline or None
-    return made
+        reader.read(block, has_items=following is not None and is_item_of(following, block))
+    rows = table_tasks(blocks, directory, reader.skipped)
+    return Split(reader.tasks + rows, reader.skipped)
 
 
 def _is_closing_formula(folded: str) -> bool:
     """The last paragraph ("... biết, thực hiện./.", "... nghiêm túc thực hiện Chỉ thị
     này./.", "... chịu trách nhiệm thi hành Quyết định này./.")."""
     return folded.endswith("./.") and bool(_CLOSING_WORDS.search(folded))
-
-
-def _heading_with_names(text: str, directory: NameDirectory) -> Assignment | None:
-    """A short heading that names who the items below are for, some of them bodies the
-    directory does not list ("Các chủ đầu tư; UBND các huyện, thị xã, thành phố:")."""
-    label = text.strip().rstrip(":").strip()
-    if not text.rstrip().endswith(":") or len(label.split()) > 20:
-        return None
-    known: list[NameMatch] = []
-    written: list[str] = []
-    for part in re.split(r"\s*;\s*", label):
-        assignment = read_assignment(part, directory)
-        if assignment.assignees and assignment.is_header:
-            known += assignment.assignees
-            written += assignment.written_names
-    if not known:
-        return _collective(label)
-    return Assignment(
-        assignees=known,
-        assignees_written=label,
-        written_names=written,
-        coordinating=[],
-        leads_explicitly=False,
-        instruction="",
-        cued=False,
-        others_named=len(written) < len(re.split(r"\s*;\s*", label)),
-    )
-
-
-def _reads_as_heading(block: Block) -> bool:
-    """A heading rather than a sentence: all bold, a Markdown heading, or a short line
-    ending with a colon ("4. Trung tâm Chuyển đổi số Thành phố", "a) Cục Báo chí:")."""
-    text = block.text.strip()
-    if text.upper() == text or _PREAMBLE.match(fold(text)) or _ROLE.match(fold(text)):
-        return False  # the issuer in the letterhead, "Căn cứ ...", "QUYẾT ĐỊNH:"
-    if block.is_heading or (block.bold_lead and block.bold_lead == text):
-        return len(text.split()) <= 25
-    return text.endswith(":") and len(text.split()) <= 25
-
-
-# A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
-_ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
-# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
-_UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
-_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
-# "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
-_ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
-# A request of the addressee recalled before the answer to it.
-_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
-_PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
-_COLLECTIVE = re.compile(
-    r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
-)
-_NOT_A_BODY = re.compile(
-    r"^(cac |mot so |nhung )?(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|van de|du an)\b|\bsau$"
-)
-
-
-def _collective(label: str) -> Assignment | None:
-    """A heading that addresses bodies by a collective the directory does not hold ("Các
-    đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
-    written, for the reviewer to map."""
-    folded = fold(label)
-    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or len(folded.split()) > 15:
-        return None
-    match = NameMatch(0, len(folded), KnownName(label, GROUP))
-    return Assignment(
-        assignees=[match],
-        assignees_written=label,
-        written_names=[label],
-        coordinating=[],
-        leads_explicitly=False,
-        instruction="",
-        cued=False,
-    )
-
-
-def _is_item_of(following: Block, block: Block) -> bool:
-    """Whether `following` is a sub-item of `block`: a deeper label, or a list item under a
-    plain heading."""
-    if block.kind is LabelKind.NONE:
-        return following.kind in (LabelKind.LETTER, LabelKind.DASH, LabelKind.PLUS)
-    return following.kind is not LabelKind.NONE and following.kind > block.kind

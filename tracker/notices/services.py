@@ -18,7 +18,7 @@ from tracker.auth.models import User
 from tracker.db import utcnow
 from tracker.domain.agency_names import GROUP
 from tracker.domain.notice_parser import ParsedNotice, parse_notice
-from tracker.domain.notice_split import ProposedTask
+from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.text import fold
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice, NoticeKind, NoticeState

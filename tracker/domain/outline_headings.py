@@ -1,0 +1,90 @@
+"""Headings in a notice's outline: which blocks are headings, and which of them name the
+bodies the items under them are for."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.domain.agency_names import GROUP, KnownName, NameDirectory, NameMatch
+from tracker.domain.assignment import Assignment, read_assignment
+from tracker.domain.notice_blocks import Block, LabelKind
+from tracker.domain.text import fold
+
+# A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
+_ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
+_PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
+_COLLECTIVE = re.compile(
+    r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
+)
+_NOT_A_BODY = re.compile(
+    r"^(cac |mot so |nhung )?(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|van de|du an)\b|\bsau$"
+)
+
+
+def _collective(label: str) -> Assignment | None:
+    """A heading that addresses bodies by a collective the directory does not hold ("Các
+    đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
+    written, for the reviewer to map."""
+    folded = fold(label)
+    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or len(folded.split()) > 15:
+        return None
+    match = NameMatch(0, len(folded), KnownName(label, GROUP))
+    return Assignment(
+        assignees=[match],
+        assignees_written=label,
+        written_names=[label],
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=False,
+    )
+
+
+def is_item_of(following: Block, block: Block) -> bool:
+    """Whether `following` is a sub-item of `block`: a deeper label, or a list item under a
+    plain heading."""
+    if block.kind is LabelKind.NONE:
+        return following.kind in (LabelKind.LETTER, LabelKind.DASH, LabelKind.PLUS)
+    return following.kind is not LabelKind.NONE and following.kind > block.kind
+
+
+def heading_with_names(text: str, directory: NameDirectory) -> Assignment | None:
+    """A short heading that names who the items below are for, some of them bodies the
+    directory does not list ("Các chủ đầu tư; UBND các huyện, thị xã, thành phố:")."""
+    label = text.strip().rstrip(":").strip()
+    if not text.rstrip().endswith(":") or len(label.split()) > 20:
+        return None
+    known: list[NameMatch] = []
+    written: list[str] = []
+    for part in re.split(r"\s*;\s*", label):
+        assignment = read_assignment(part, directory)
+        if assignment.assignees and assignment.is_header:
+            known += assignment.assignees
+            written += assignment.written_names
+    if not known:
+        return _collective(label)
+    return Assignment(
+        assignees=known,
+        assignees_written=label,
+        written_names=written,
+        coordinating=[],
+        leads_explicitly=False,
+        instruction="",
+        cued=False,
+        others_named=len(written) < len(re.split(r"\s*;\s*", label)),
+    )
+
+
+def reads_as_heading(block: Block) -> bool:
+    """A heading rather than a sentence: all bold, a Markdown heading, or a short line
+    ending with a colon ("4. Trung tâm Chuyển đổi số Thành phố", "a) Cục Báo chí:")."""
+    text = block.text.strip()
+    if text.upper() == text or _PREAMBLE.match(fold(text)) or _ROLE.match(fold(text)):
+        return False  # the issuer in the letterhead, "Căn cứ ...", "QUYẾT ĐỊNH:"
+    if block.is_heading or (block.bold_lead and block.bold_lead == text):
+        return len(text.split()) <= 25
+    return text.endswith(":") and len(text.split()) <= 25
+
+
+# A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
+_ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")

@@ -1,0 +1,135 @@
+"""Proposed tasks as the split makes them: one per body, or one for a group; and the tasks
+of a task table's rows and of task cards, read alike."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
+from tracker.domain.assignment import Assignment, read_assignment
+from tracker.domain.notice_blocks import Block
+from tracker.domain.notice_tables import TableRow, names_in_cell, task_rows
+from tracker.domain.skipped_items import SkippedItem, SkipReason
+from tracker.domain.text import fold
+
+# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
+_UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
+
+
+@dataclass
+class ProposedTask:
+    """One item of the split, before publication."""
+
+    ref: str
+    assignee: str
+    assignee_kind: str
+    text: str
+    members: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
+    unknown_assignee: bool = False
+    # The words to read the deadline from, when not the text itself (a table's column).
+    deadline_source: str | None = None
+    deadline: date | None = None
+    deadline_text: str | None = None
+    recurrence: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> bool:
+        """The reviewer should look at this one: the parser noted a doubt."""
+        return bool(self.notes)
+
+
+def group_task(
+    owner: Assignment,
+    ref: str,
+    instruction: str,
+    coordinating: list[str],
+    directory: NameDirectory,
+) -> ProposedTask:
+    """One task for bodies addressed together: a single group goes by its own name, several
+    names by the words the notice used."""
+    members: list[str] = []
+    for match in owner.assignees:
+        if match.known is None:
+            continue
+        kind, canonical = match.known.kind, match.known.canonical
+        found = directory.members(canonical) if kind == GROUP else [canonical]
+        members += [member for member in found if member not in members]
+    # one group goes by its own name when the notice uses one of its names; otherwise by
+    # the notice's own words ("Các Sở, ngành, UBND cấp xã và các đơn vị có liên quan")
+    alone = len(owner.assignees) == 1 and not owner.others_named
+    single = owner.assignees[0].known if alone else None
+    if single and directory.known(owner.written_names[0]) != single:
+        single = None
+    return ProposedTask(
+        ref=ref,
+        assignee=single.canonical if single else owner.assignees_written,
+        assignee_kind=GROUP,
+        text=instruction,
+        members=members,
+        coordinating=coordinating,
+    )
+
+
+def agency_task(
+    lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
+) -> ProposedTask:
+    if lead.known is None and _PLURAL.search(fold(written)):
+        return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
+    if lead.known is None:
+        return ProposedTask(
+            ref=ref,
+            assignee=written,
+            assignee_kind=AGENCY,
+            text=instruction,
+            coordinating=coordinating,
+            unknown_assignee=True,
+            notes=[f"Cơ quan “{written}” chưa có trong danh bạ"],
+        )
+    canonical = lead.known.canonical
+    return ProposedTask(
+        ref=ref,
+        assignee=canonical,
+        assignee_kind=AGENCY,
+        text=instruction,
+        coordinating=[name for name in coordinating if name != canonical],
+    )
+
+
+def table_tasks(
+    blocks: list[Block], directory: NameDirectory, skipped: list[SkippedItem]
+) -> list[ProposedTask]:
+    """Tasks from the rows of task tables, wherever they stand (often in an appendix); a row
+    whose lead cell names no body is kept as skipped."""
+    tasks: list[ProposedTask] = []
+    for row in task_rows(blocks):
+        tasks += row_tasks(row, f"PL.{row.number}", directory, skipped)
+    return tasks
+
+
+def row_tasks(
+    row: TableRow, ref: str, directory: NameDirectory, skipped: list[SkippedItem]
+) -> list[ProposedTask]:
+    """The tasks of a table row or a task card: one per lead body, or one for a group; a row
+    that names no lead is kept as skipped."""
+    if not row.text:
+        return []
+    lead = read_assignment(row.lead, directory, names_only=True)
+    if not lead.assignees:
+        skipped.append(SkippedItem(ref, row.text, SkipReason.NO_BODY))
+        return []
+    coordinating = names_in_cell(row.coordinating, directory)
+    if any(m.known and m.known.kind == GROUP for m in lead.assignees):
+        made = [group_task(lead, ref, row.text, coordinating, directory)]
+    else:
+        made = [
+            agency_task(match, written, ref, row.text, coordinating)
+            for match, written in zip(lead.assignees, lead.written_names, strict=True)
+        ]
+    for task in made:
+        task.deadline_source = row.deadline or None
+    return made
