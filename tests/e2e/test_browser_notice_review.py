@@ -97,6 +97,8 @@ def pasted_notice(number: int) -> str:
 
 
 def assert_no_horizontal_overflow(page: Page) -> None:
+    # the stylesheet may still be on its way when the expected text is already there
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
