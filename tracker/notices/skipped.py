@@ -100,6 +100,6 @@ def _find(notice: Notice, item_id: int, *, pending: bool) -> DraftSkippedItem | 
 def _record(
     session: Session, notice: Notice, actor: User, action: str, item: DraftSkippedItem, **more: int
 ) -> None:
-    session.flush()
     after = {"ref": item.ref, "text": item.text, "reason": item.reason.value, **more}
     record_notice_event(session, notice, actor.id, action, after)
+    session.flush()
