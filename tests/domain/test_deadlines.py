@@ -205,7 +205,8 @@ def test_fixed_public_holidays() -> None:
         ("Hằng tháng báo cáo UBND tỉnh", "monthly", None),
         ("Hàng quý, tổng hợp báo cáo UBND tỉnh", "quarterly", None),
         ("tổ chức kiểm tra mỗi năm một lần", "annual", None),
-        ("báo cáo trước ngày 20 hằng tháng", "monthly", None),
+        # the first such day is the deadline (corpus README; it was None before issue 11)
+        ("báo cáo trước ngày 20 hằng tháng", "monthly", date(2017, 7, 20)),
         (
             "trình đề án trước ngày 30/9/2017; định kỳ hằng quý báo cáo",
             "quarterly",
@@ -403,3 +404,170 @@ def test_a_long_task_is_read_in_well_under_a_millisecond() -> None:
     for written in (text, _decomposed(text)):
         best = min(timeit.repeat(partial(find_deadline, written, ISSUED), number=20, repeat=5))
         assert best / 20 < 0.001
+
+
+# Issue 11: deadlines as a clerk reads them, measured on the corpus of late-2025 notices.
+# Thursday 20 November 2025.
+ISSUED_2025 = date(2025, 11, 20)
+SATURDAY = date(2025, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "issued_on", "deadline", "recurrence"),
+    [
+        # counted from the signing date
+        ("báo cáo trong vòng 15 ngày", ISSUED_2025, date(2025, 12, 5), None),
+        ("trong thời hạn 10 ngày", ISSUED_2025, date(2025, 11, 30), None),
+        ("05 ngày làm việc kể từ ngày ban hành", ISSUED_2025, date(2025, 11, 27), None),
+        # signed on a Saturday: the count starts on Monday
+        ("chậm nhất 05 ngày làm việc kể từ ngày ban hành", SATURDAY, date(2025, 11, 28), None),
+        ("trong 01 tháng kể từ ngày ký", ISSUED_2025, date(2025, 12, 20), None),
+        # receipt of the notice itself is taken as its date
+        (
+            "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này",
+            date(2025, 11, 17),
+            date(2025, 11, 27),
+            None,
+        ),
+        ("hoàn thành trong tuần", ISSUED_2025, date(2025, 11, 21), None),  # its Friday
+        ("báo cáo trong tuần tới", ISSUED_2025, date(2025, 11, 28), None),
+        # recurrences naming their days: the first such day on or after the notice
+        ("trước ngày 20 hằng tháng", ISSUED_2025, date(2025, 11, 20), "monthly"),
+        ("trước ngày 15 hằng tháng", ISSUED_2025, date(2025, 12, 15), "monthly"),
+        ("trước ngày 31 hằng tháng", date(2026, 2, 10), date(2026, 2, 28), "monthly"),
+        ("trước ngày 30 tháng 11 hàng năm", ISSUED_2025, date(2025, 11, 30), "annual"),
+        ("trước ngày 15/01 hằng năm", ISSUED_2025, date(2026, 1, 15), "annual"),
+        ("trước ngày 15/6 và 15/12 hằng năm", ISSUED_2025, date(2025, 12, 15), "semiannual"),
+        ("trước ngày 15 của tháng cuối quý", ISSUED_2025, date(2025, 12, 15), "quarterly"),
+        ("Tháng 12 hằng năm", ISSUED_2025, date(2025, 12, 31), "annual"),
+        ("tổ chức diễn tập tối thiểu 01 lần/năm", ISSUED_2025, None, "annual"),
+        (
+            "Hằng năm, căn cứ vào nội dung kế hoạch, các xã xây dựng dự toán kinh phí",
+            ISSUED_2025,
+            None,
+            "annual",
+        ),
+        # a day and month without a year
+        ("trước ngày 30/9", ISSUED_2025, date(2026, 9, 30), None),
+        ("trước 15/01", ISSUED_2025, date(2026, 1, 15), None),
+        # periods
+        ("6 tháng đầu năm (2026)", ISSUED_2025, date(2026, 6, 30), None),
+        ("trong 6 tháng cuối năm", date(2025, 3, 2), date(2025, 12, 31), None),
+        ("hoàn thành quý I năm 2026", ISSUED_2025, date(2026, 3, 31), None),
+        ("tổ chức tháng 12 năm 2025", ISSUED_2025, date(2025, 12, 31), None),
+        ("hoàn thành trong năm 2025", ISSUED_2025, date(2025, 12, 31), None),
+        ("đến năm 2026", ISSUED_2025, date(2026, 12, 31), None),  # near: a time limit
+        ("đến đến hết năm 2025", ISSUED_2025, date(2025, 12, 31), None),
+        ("trước ngày 31 tháng 12 năm 2025", ISSUED_2025, date(2025, 12, 31), None),
+        # a span from one period to another ends with the second
+        ("Quý IV/2025- Quý II/2026", ISSUED_2025, date(2026, 6, 30), None),
+        ("từ tháng 10/2025 đến tháng 3/2026", ISSUED_2025, date(2026, 3, 31), None),
+        ("trong năm 2025 - 2026", ISSUED_2025, date(2026, 12, 31), None),
+        # the day of an event the work must be ready for
+        ("khởi công dự án vào ngày 19 tháng 12 năm 2025", ISSUED_2025, date(2025, 12, 19), None),
+        # a table's time cell holding only a date or a year
+        ("01/01/2026", ISSUED_2025, date(2026, 1, 1), None),
+        ("31/12/2025.", ISSUED_2025, date(2025, 12, 31), None),
+        ("2025", ISSUED_2025, date(2025, 12, 31), None),
+    ],
+)
+def test_deadlines_as_a_clerk_reads_them(
+    text: str, issued_on: date, deadline: date | None, recurrence: str | None
+) -> None:
+    finding = find_deadline(text, issued_on)
+    assert (finding.deadline, finding.recurrence) == (deadline, recurrence)
+    assert finding.problem is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thực hiện giai đoạn 2021–2025",
+        "kế hoạch giai đoạn 2026 - 2030",
+        "kế hoạch năm 2025-2026",  # a year range needs a lead word to be a time limit
+        "quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2050",
+        "tầm nhìn đến 2045",
+        "phấn đấu đến năm 2030 đạt 70% số xã",  # a target years ahead, not a time limit
+        "rà soát Chiến lược dữ liệu đến năm 2030",
+        "nhiệm kỳ 2025–2030",
+        "quán triệt Nghị quyết số 57-NQ/TW ngày 22/12/2024",
+        "thay thế Quyết định số 1118/QĐ-UBND ngày 03/6/2020",
+        "theo Thông báo số 591/TB-VPCP ngày 31 tháng 10 năm 2025",
+        "Công văn số 123/UBND-KT ngày 15/11/2025",
+        "áp dụng từ ngày 01/01/2026",
+        "bắt đầu từ tháng 12/2025",
+        "kể từ ngày 01/7/2025",
+        "triển khai từ quý I/2026",
+        "Hội nghị đã tổ chức vào ngày 08/11/2025",  # an event already held
+        "đạt 5.000 km vào năm 2030",
+        "xây dựng kịch bản tăng trưởng cho những tháng cuối năm 2025",
+        "không cấp phép đào đường trong giai đoạn cuối năm",
+        "tổ chức trong tuần đầu tháng 12",
+    ],
+)
+def test_never_deadlines(text: str) -> None:
+    assert find_deadline(text, ISSUED_2025) == DeadlineFinding(None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "issued_on", "phrase", "note"),
+    [
+        (
+            "giải quyết trong 10 ngày kể từ ngày nhận được hồ sơ hợp lệ",
+            ISSUED_2025,
+            "trong 10 ngày kể từ ngày nhận được hồ sơ hợp lệ",
+            "Hạn tính từ một sự kiện (trong 10 ngày kể từ ngày nhận được hồ sơ hợp lệ): "
+            "cần nhập tay",
+        ),
+        (
+            "trình UBND tỉnh trong 05 ngày làm việc sau khi có ý kiến của Sở Tư pháp",
+            ISSUED_2025,
+            "trong 05 ngày làm việc sau khi có ý kiến của Sở Tư pháp",
+            "Hạn tính từ một sự kiện (trong 05 ngày làm việc sau khi có ý kiến của Sở Tư "
+            "pháp): cần nhập tay",
+        ),
+        (
+            "báo cáo ngay sau khi có ý kiến của Thủ tướng",
+            ISSUED_2025,
+            "ngay sau khi có ý kiến của Thủ tướng",
+            "Hạn tính từ một sự kiện (ngay sau khi có ý kiến của Thủ tướng): cần nhập tay",
+        ),
+        (
+            "xong trước Tết Nguyên đán",
+            ISSUED_2025,
+            "xong trước Tết Nguyên đán",
+            "Hạn theo Tết âm lịch (xong trước Tết Nguyên đán): cần nhập tay",
+        ),
+        (
+            "hoàn thành trong tuần này",
+            SATURDAY,
+            "trong tuần này",
+            "Không rõ tuần nào (trong tuần này): cần nhập tay",
+        ),
+    ],
+)
+def test_events_give_no_deadline_and_a_note(
+    text: str, issued_on: date, phrase: str, note: str
+) -> None:
+    assert find_deadline(text, issued_on) == DeadlineFinding(None, phrase, None, note)
+
+
+def test_an_event_beside_a_date_gives_the_date_and_no_note() -> None:
+    text = "báo cáo trước ngày 30/11/2025; ngay sau khi có kết quả, gửi Sở Tài chính"
+    assert find_deadline(text, ISSUED_2025) == DeadlineFinding(
+        date(2025, 11, 30), "trước ngày 30/11/2025", None, None
+    )
+
+
+def test_several_schedules_give_the_first_ones_own_day_and_list_the_others() -> None:
+    text = (
+        "Định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước ngày 16/6), "
+        "tổng kết năm (trước ngày 20/11 hàng năm)"
+    )
+    assert find_deadline(text, ISSUED_2025) == DeadlineFinding(
+        date(2025, 12, 16),  # not 20/11/2025, the earliest: the task is monthly
+        "trước ngày 16 hàng tháng",
+        "monthly",
+        "Có nhiều thời hạn khác nhau: trước ngày 16 hàng tháng (16/12/2025), "
+        "trước ngày 16/6 (16/06/2026), trước ngày 20/11 hàng năm (20/11/2025)",
+    )

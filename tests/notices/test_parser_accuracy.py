@@ -2,6 +2,7 @@
 annotation, and each task's text starts with the annotated words."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from tests.support.fixture_notices import CORPUS as CORPUS_FOLDER
 from tests.support.fixture_notices import AnnotatedNotice, annotated_notices, corpus_notices
 from tests.support.split_scoring import score_split
+from tracker.domain.agency_catalogue import national_catalogue
 
 NOTICES = annotated_notices()
 
@@ -25,6 +27,16 @@ def test_split_agrees_with_the_annotation(notice: AnnotatedNotice) -> None:
     for task, entry in zip(parsed.tasks, expected, strict=True):
         assert task.text.startswith(entry["text_start"]), (task.text[:80], entry["text_start"])
         assert task.unknown_assignee == bool(entry.get("unknown_agency"))
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=[n.name for n in NOTICES])
+def test_the_national_catalogue_changes_no_split_the_directory_reads(
+    notice: AnnotatedNotice,
+) -> None:
+    """Each province's directory wins where it knows a name: adding the catalogue below it
+    leaves these splits as they are."""
+    combined = replace(notice, directory=notice.directory.with_catalogue(national_catalogue()))
+    assert combined.parse().tasks == notice.parse().tasks
 
 
 @pytest.mark.parametrize("notice", NOTICES, ids=[n.name for n in NOTICES])

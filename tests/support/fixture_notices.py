@@ -5,12 +5,13 @@ shared/fixtures/corpus), read against the demo directory as `notices parse` read
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tracker.demo.loader import DATA as DEMO_DATA
+from tracker.domain.agency_catalogue import national_catalogue
 from tracker.domain.agency_names import NameDirectory, directory_from_description
 from tracker.domain.notice_parser import ParsedNotice, parse_notice
 from tracker.notices.readers import read_document
@@ -49,12 +50,16 @@ def annotated_notices() -> list[AnnotatedNotice]:
 
 
 def corpus_notices() -> list[AnnotatedNotice]:
-    """The real documents, each with the demo province's directory."""
+    """The real documents, each read as the app reads them: the demo province's directory
+    over the national catalogue."""
     directory = DEMO_DATA / "directory.json"
     return [
-        _load(path.stem, path, path.with_name(f"{path.stem}.expected.json"), directory)
+        replace(notice, directory=notice.directory.with_catalogue(national_catalogue()))
         for path in sorted(CORPUS.glob("*.md"))
         if path.with_name(f"{path.stem}.expected.json").exists()
+        for notice in [
+            _load(path.stem, path, path.with_name(f"{path.stem}.expected.json"), directory)
+        ]
     ]
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGroup, change_targets
+from tracker.domain.agency_catalogue import national_catalogue
 from tracker.domain.agency_names import NameDirectory
 from tracker.domain.agency_succession import current_holder
 from tracker.domain.text import fold
@@ -23,8 +24,10 @@ def all_groups() -> Select[AgencyGroup]:
 
 
 def name_directory(session: Session) -> NameDirectory:
-    """The active agencies and the groups, with all their spellings, for the parser. The names
-    of merged agencies are spellings of the agency that holds their work today."""
+    """The active agencies and the groups, with all their spellings, for the parser, over the
+    national catalogue of bodies (ministries, departments, state groups ...) for the names the
+    province's directory does not hold. The names of merged agencies are spellings of the
+    agency that holds their work today."""
     agencies = session.scalars(select(Agency).options(selectinload(Agency.aliases))).all()
     groups = session.scalars(all_groups()).all()
     by_id = {agency.id: agency for agency in agencies}
@@ -41,7 +44,7 @@ def name_directory(session: Session) -> NameDirectory:
         if holder != agency.id:
             spellings += [agency.name, *filter(None, [agency.short_name])]
         spellings += [alias.name for alias in agency.aliases]
-    return NameDirectory(
+    province = NameDirectory(
         agency_aliases=agency_aliases,
         group_aliases={group.name: list(group.aliases) for group in groups},
         group_members={
@@ -49,6 +52,7 @@ def name_directory(session: Session) -> NameDirectory:
             for group in groups
         },
     )
+    return province.with_catalogue(national_catalogue())
 
 
 @dataclass(frozen=True)

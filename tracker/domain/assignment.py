@@ -5,7 +5,7 @@ instruction "tham mưu ..."."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
 from tracker.domain.text import fold_with_positions
@@ -18,10 +18,12 @@ _CUE = re.compile(
 )
 # Where an assignment may start inside a paragraph: at its start or after a sentence or
 # clause, optionally with the province as subject ("UBND tỉnh giao ...").
+# "giao" that begins a word of its own: Giáo dục, Giao thông, giao dịch, giao lưu ...
+_NOT_A_CUE = r"(?! (?:duc|thong|dich|luu|nhan|thuong|hang|ket|tiep|khoan|dat|ngay)\b)"
 _SENTENCE_CUE = re.compile(
     r"(?:^|(?<=[.;:!?])\s+)((?:dong thoi,? )?(?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
-    r"(?:giao cho|giao|yeu cau|de nghi))\s+"
-    r"|(?<=,)\s+((?:dong thoi )?giao)\s+"  # "Riêng dự án ..., giao Sở Giao thông vận tải ..."
+    rf"(?:giao cho|giao{_NOT_A_CUE}|yeu cau|de nghi))\s+"
+    rf"|(?<=,)\s+((?:dong thoi )?giao{_NOT_A_CUE})\s+"  # "Riêng dự án ..., giao Sở GTVT ..."
 )
 # "Cục Báo chí: khẩn trương ...": a name of a few words, then a colon.
 _NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
@@ -35,9 +37,13 @@ _STARTS_CLAUSE = re.compile(
 # "(Bộ trưởng) các Bộ: ...", "các Cục: ...": the kind, then its members' own names.
 _KIND_LIST = re.compile(
     r"(?:(?:bo truong|cuc truong|giam doc|thu truong|chu tich) )?cac "
-    r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)\s*:\s*"
+    r"(?P<kind>bo|cuc|vu|so|tap doan|tong cong ty|tinh|thanh pho|ubnd tinh)"
+    r"(?:, (?:co quan|nganh))?\s*:\s*"
 )
-_LIST_ITEMS = re.compile(r"[^:.;()]{2,200}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong)))")
+_LIST_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\bva\b)\s*)*")
+_LIST_ITEMS = re.compile(
+    r"[^:.;()]{2,300}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong|theo chuc nang)))"
+)
 _COLLECTIVE_TAIL = re.compile(
     r"(?:\s*(?:,|;| va)\s+(?:cac |thu truong cac |chu tich )?"
     r"(?:ubnd|uy ban nhan dan|co quan|to chuc|don vi|doanh nghiep|dia phuong|xa|phuong|"
@@ -51,7 +57,9 @@ _SUBJECT_LEAD_IN = re.compile(
     r"(?:^|[.;,]\s+)([^.;,]{3,60}?)\s+(?:can|phai|co trach nhiem|"
     r"tap trung|tiep tuc|chu dong)\b[^.;]*\b(?:sau|sau day|nhu sau|cu the)\s*:$"
 )
-_MODAL = re.compile(r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong)\b")
+_MODAL = re.compile(
+    r"(can(?! cu)|phai|co trach nhiem|tap trung|tiep tuc|chu dong|khan truong|theo chuc nang)\b"
+)
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
@@ -151,7 +159,7 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
 
 # Openers of one word that also start ordinary phrases ("số hóa", "bảo đảm", "bổ sung").
 _ONE_WORD_OPENERS = {
-    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh"),
+    *("so", "bao", "bo", "ban", "cuc", "dai", "hoi", "doan", "vien", "quy", "vu", "tinh", "truong"),
     "thanh",  # "thành phố" is a body only as a proper name: "Thành phố Đà Nẵng"
 }
 
@@ -179,10 +187,25 @@ def _assignees(
             return [], start
     if not cued and assignees and not _reads_as_name(text, positions, assignees[0]):
         return [], start
+    if assignees and assignees[-1].known is None:
+        assignees, position = _cut_at_modal(text, positions, assignees, position)
     if names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = _collective_runs_on(folded, assignees, position)
+    return assignees, position
+
+
+def _cut_at_modal(
+    text: str, positions: list[int], assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """An unknown name ends before "cần" or "phải" written in lower case: "thành phố Đà Nẵng
+    cần tập trung ...", but "Trường Đại học Cần Thơ" keeps its name."""
+    last = assignees[-1]
+    for word in re.finditer(r"\S+", text[positions[last.start] : positions[last.end]]):
+        if word.group(0) in ("cần", "phải") and word.start() > 0:
+            cut = positions.index(positions[last.start] + word.start()) - 1
+            return [*assignees[:-1], replace(last, end=cut)], cut
     return assignees, position
 
 
@@ -206,14 +229,7 @@ def _kind_list(
     if names is None:
         return None
     kind = f"{kind[:1].upper()}{kind[1:]}"
-    matches: list[NameMatch] = []
-    written: list[str] = []
-    for item in re.finditer(r"[^,;]+", names.group(0)):
-        start = names.start() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
-        end = names.start() + item.end()
-        name = f"{kind} {text[positions[start] : positions[end]].strip()}"
-        matches.append(NameMatch(start, end, directory.known(name)))
-        written.append(name)
+    matches, written = _list_members(kind, text, positions, (names.start(), names.end()), directory)
     rest = text[positions[names.end()] :].lstrip(" ,;:-–").strip()
     return Assignment(
         assignees=matches,
@@ -224,6 +240,45 @@ def _kind_list(
         instruction=rest,
         cued=False,
     )
+
+
+def _list_members(
+    kind: str,
+    text: str,
+    positions: list[int],
+    span: tuple[int, int],
+    directory: NameDirectory,
+) -> tuple[list[NameMatch], list[str]]:
+    """The members of a kind list, each the longest name known with the kind before it ("Văn
+    hóa, Thể thao và Du lịch" is one ministry), or a known body's own name ("Tập đoàn Điện lực
+    Việt Nam"), else the words up to the next comma."""
+    folded = fold_with_positions(text)[0]
+    matches: list[NameMatch] = []
+    written: list[str] = []
+    position, end = span
+    while position < end:
+        position = _LIST_SEPARATOR.match(folded, position).end()  # type: ignore[union-attr]
+        if position >= end:
+            break
+        own = directory.match_at(folded, position)
+        if own is not None and own.end <= end:
+            matches.append(own)
+            written.append(text[positions[position] : positions[own.end]])
+            position = own.end
+            continue
+        rest = text[positions[position] : positions[end]]
+        combined, _ = fold_with_positions(f"{kind} {rest}")
+        known = directory.match_at(combined, 0)
+        stop = folded.find(",", position, end)
+        stop = end if stop < 0 else stop
+        if known is not None and known.end > len(kind) + 1:
+            stop = position + known.end - len(kind) - 1
+        matches.append(NameMatch(position, stop, known.known if known else None))
+        if known is not None and known.known is None:
+            matches[-1] = replace(matches[-1], catalogued=known.catalogued)
+        written.append(f"{kind} {text[positions[position] : positions[stop]].strip()}")
+        position = stop
+    return matches, written
 
 
 def _reads_as_name(text: str, positions: list[int], match: NameMatch) -> bool:

@@ -15,7 +15,18 @@ Choices made where the wording is ambiguous:
 - a day and month without a year fall in the notice's year, or the next one if already past.
 - "hàng/hằng/mỗi" + period is a recurrence after "định kỳ", with "một lần", or when it
   qualifies a reporting verb in the same clause ("báo cáo ... hằng quý", "Hằng quý, báo cáo").
-  A recurring task without a date of its own has no deadline and no phrase.
+  A recurring task without a date of its own has no deadline and no phrase; one that names its
+  days ("trước ngày 20 hằng tháng", "15/6 và 15/12 hằng năm", "ngày 15 của tháng cuối quý",
+  "tháng 12 hằng năm") has the first such day on or after the notice as its deadline.
+- "đến năm 2030" three or more years after the notice is a target ("phấn đấu đến năm 2030
+  đạt ..."), not a time limit; "tầm nhìn đến năm 2050", "những tháng cuối năm" and start dates
+  ("từ ngày 01/01/2026", "bắt đầu từ tháng 7/2025") are never deadlines.
+- a span between two periods ends with the second ("Quý IV/2025 - Quý II/2026", "trong năm
+  2025 - 2026"); a text that is only a date or a year (a table's time cell) is that deadline.
+- "vào ngày 19/12/2025" dates the event the work must be ready for; in the past, a meeting held.
+- receipt of the notice itself ("kể từ ngày nhận Kế hoạch này") counts from its date; a time
+  limit counted from another event ("kể từ ngày nhận được hồ sơ", "ngay sau khi có ý kiến ...")
+  or from Tết gives no deadline and a note asking the reviewer to enter it.
 """
 
 from __future__ import annotations
@@ -25,16 +36,38 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.domain.formatting import vn_date
+from tracker.domain.recurring_days import (
+    RECURRENCE_OF_DAYS_A_YEAR,
+    next_month_end,
+    next_monthly_day,
+    next_quarter_end_day,
+    next_yearly_day,
+)
 from tracker.domain.vietnamese_dates import (
     DATE,
+    DAY_MONTH,
     DURATION,
+    EVENTS,
     HALF_YEARS,
     IGNORED,
+    LUNAR_NEW_YEAR,
     MONTH,
+    MONTH_RANGE,
+    MONTHLY_DAY,
     QUARTER,
+    QUARTER_RANGE,
+    QUARTERLY_DAY,
     RECURRENCES,
     REPORTING_VERB,
+    SPANS,
+    STARTS,
+    WEEK,
+    WHOLE_DATE,
+    WHOLE_YEAR,
     YEAR,
+    YEAR_RANGE,
+    YEARLY_DAYS,
+    YEARLY_MONTH,
     FoldedText,
     Period,
     Shape,
@@ -83,6 +116,16 @@ class _Hit:
 class _Reading:
     deadline: date | None
     problem: str | None = None
+    recurrence: str | None = None  # set when the date is the first of a recurring schedule
+    event: str | None = None  # why only a person can date it: a note naming the phrase
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """What one step of the reading does with its shapes' occurrences."""
+
+    shapes: tuple[Shape, ...]
+    read: Callable[[_Groups, _Notice], _Reading | None]
 
 
 @dataclass(frozen=True)
@@ -113,39 +156,57 @@ def find_deadline(text: str, issued_on: date, holidays: Collection[date] = ()) -
 
     `holidays` are the non-working weekdays skipped by "N ngày làm việc": pass the fixed public
     holidays together with the lunar ones the admin entered. Several different deadlines give the
-    earliest one and a problem; an impossible date gives no deadline, its phrase and a problem.
+    earliest one and a problem, except that a recurrence naming its days ("trước ngày 20 hằng
+    tháng") gives its first day; an impossible date gives no deadline, its phrase and a problem;
+    a time limit counted from an event gives no deadline and a note for the reviewer.
     """
     scan = _Scan(FoldedText(text))
     notice = _Notice(issued_on, frozenset(holidays))
-    for _ignored in scan.hits(IGNORED):
+    candidates = _candidates(scan, notice, _BEFORE_IGNORED)
+    for _ignored in scan.hits(IGNORED, *SPANS):
         pass
+    candidates += _candidates(scan, notice, _DATED_RECURRENCES)
     recurrences = [
         (hit.start, recurrence)
         for hit in scan.hits(*RECURRENCES)
         if _is_recurrence(hit, scan.text.folded) and (recurrence := _recurrence(hit.groups))
     ]
-    candidates = [
-        _Candidate(hit.start, scan.text.quote(hit.start, hit.end), reading)
-        for shape, read in _DEADLINE_SHAPES
-        for hit in scan.hits(shape)
-        if (reading := read(hit.groups, notice)) is not None
-    ]
+    recurrences += [(c.start, c.reading.recurrence) for c in candidates if c.reading.recurrence]
+    candidates += _candidates(scan, notice, _DEADLINE_SHAPES)
     first_recurrence = min(recurrences)[1] if recurrences else None
     return _finding(sorted(candidates, key=lambda candidate: candidate.start), first_recurrence)
+
+
+def _candidates(scan: _Scan, notice: _Notice, steps: tuple[_Shapes, ...]) -> list[_Candidate]:
+    return [
+        _Candidate(hit.start, scan.text.quote(hit.start, hit.end), reading)
+        for step in steps
+        for hit in scan.hits(*step.shapes)
+        if (reading := step.read(hit.groups, notice)) is not None
+    ]
 
 
 def _finding(candidates: list[_Candidate], recurrence: str | None) -> DeadlineFinding:
     if not candidates:
         return DeadlineFinding(None, None, recurrence, None)
-    problems = [candidate.reading.problem for candidate in candidates if candidate.reading.problem]
     dated = [(c.reading.deadline, c) for c in candidates if c.reading.deadline is not None]
     if not dated:
-        return DeadlineFinding(None, candidates[0].phrase, recurrence, "; ".join(problems) or None)
-    deadline, chosen = min(dated, key=lambda pair: pair[0])
+        notes = [note for candidate in candidates if (note := _problem(candidate))]
+        return DeadlineFinding(None, candidates[0].phrase, recurrence, "; ".join(notes) or None)
+    # an event is only worth a note when nothing else dates the task
+    problems = [note for c in candidates if (note := c.reading.problem) and not c.reading.event]
+    own = [pair for pair in dated if recurrence and pair[1].reading.recurrence == recurrence]
+    deadline, chosen = min(own or dated, key=lambda pair: pair[0])
     if len({day for day, _ in dated}) > 1:
         listed = ", ".join(f"{' '.join(c.phrase.split())} ({vn_date(day)})" for day, c in dated)
         problems.append(f"Có nhiều thời hạn khác nhau: {listed}")
     return DeadlineFinding(deadline, chosen.phrase, recurrence, "; ".join(problems) or None)
+
+
+def _problem(candidate: _Candidate) -> str | None:
+    if candidate.reading.event is None:
+        return candidate.reading.problem
+    return f"{candidate.reading.event} ({' '.join(candidate.phrase.split())}): cần nhập tay"
 
 
 def _recurrence(groups: _Groups) -> str | None:
@@ -157,8 +218,9 @@ def _recurrence(groups: _Groups) -> str | None:
 
 def _is_recurrence(hit: _Hit, folded: str) -> bool:
     """Whether a recurrence shape really says how often: always, except a bare "hằng quý",
-    which must qualify a reporting verb in its clause or stand alone before one
-    ("báo cáo ... hằng quý", "Hằng quý, báo cáo"); "kế hoạch ... hằng năm" is an annual plan."""
+    which must qualify a reporting verb in its clause, stand alone before one ("báo cáo ... hằng
+    quý", "Hằng quý, báo cáo") or open a sentence ("Hằng năm, căn cứ ..., xây dựng dự toán");
+    "kế hoạch ... hằng năm" is an annual plan."""
     if "once" not in hit.groups or hit.groups["once"]:
         return True
     clause_start = max(folded.rfind(mark, 0, hit.start) for mark in _CLAUSE_BREAKS) + 1
@@ -166,12 +228,12 @@ def _is_recurrence(hit: _Hit, folded: str) -> bool:
     if REPORTING_VERB.search(folded, clause_start, clause_end):
         return True
     stands_alone = folded[clause_start:clause_end].strip(" -*+•\t") == folded[hit.start : hit.end]
+    if not (stands_alone and folded.startswith(",", clause_end)):
+        return False
+    # "Hằng năm, căn cứ ..., xây dựng dự toán": opening its sentence, it governs all of it
+    opens_sentence = clause_start == 0 or folded[clause_start - 1] in ".:;!?\n"
     next_clause = (clause_end + 1, _clause_end(folded, clause_end + 1))
-    return (
-        stands_alone
-        and folded.startswith(",", clause_end)
-        and REPORTING_VERB.search(folded, *next_clause) is not None
-    )
+    return opens_sentence or REPORTING_VERB.search(folded, *next_clause) is not None
 
 
 def _clause_end(folded: str, position: int) -> int:
@@ -200,6 +262,8 @@ def _read_date(groups: _Groups, notice: _Notice) -> _Reading | None:
     if groups["keyword"] is None or (groups["sep"] == "." and groups["year"] is None):
         return None  # a cited document's date, or a decimal number
     reading = _calendar_day(groups, notice.issued_on)
+    if groups["on"] and reading.deadline is not None and reading.deadline < notice.issued_on:
+        return None  # "vào ngày 08/11/2025": a meeting or event already held
     if reading.deadline is not None and reading.deadline < notice.issued_on:
         issued = vn_date(notice.issued_on)
         problem = f"Thời hạn {vn_date(reading.deadline)} sớm hơn ngày ban hành {issued}"
@@ -209,6 +273,8 @@ def _read_date(groups: _Groups, notice: _Notice) -> _Reading | None:
 
 def _read_duration(groups: _Groups, notice: _Notice) -> _Reading | None:
     unit = " ".join((groups["unit"] or "").split())
+    if groups["event"] is not None:
+        return _Reading(None, event="Hạn tính từ một sự kiện")
     if groups["lead"] is None and groups["since"] is None and unit != "ngay lam viec":
         return None  # "rút ngắn 15 ngày" states a length, not a time limit
     start = notice.issued_on
@@ -267,19 +333,106 @@ def _read_month(groups: _Groups, notice: _Notice) -> _Reading | None:
 
 
 def _read_year(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if groups["year"] is None and groups["this"] is None and _lead(groups) in ("den", "truoc"):
+    if groups.get("this") is None and groups["year"] is None and _lead(groups) in ("den", "truoc"):
         return None  # "đến năm" and "trước năm" need a year
     year = _named_year(groups, notice)
-    return None if year is None else _period_deadline(groups, notice, year_period(year))
+    if year is None:
+        return None
+    if (_lead(groups) or "").startswith("den") and year - notice.issued_on.year >= _HORIZON_YEARS:
+        return None  # "phấn đấu đến năm 2030 đạt ...": a target, not a time limit
+    return _period_deadline(groups, notice, year_period(year))
 
 
-_DEADLINE_SHAPES: tuple[tuple[Shape, Callable[[_Groups, _Notice], _Reading | None]], ...] = (
-    (DURATION, _read_duration),
-    (DATE, _read_date),
-    *((half_year, _read_half_year) for half_year in HALF_YEARS),
-    (QUARTER, _read_quarter),
-    (MONTH, _read_month),
-    (YEAR, _read_year),
+def _read_whole_date(groups: _Groups, notice: _Notice) -> _Reading | None:
+    return _read_date(groups | {"keyword": "", "on": None}, notice)
+
+
+def _read_whole_year(groups: _Groups, notice: _Notice) -> _Reading | None:
+    return _read_year(groups | {"lead": "trong"}, notice)
+
+
+def _read_monthly_day(groups: _Groups, notice: _Notice) -> _Reading | None:
+    day = _number(groups, "day") or 0
+    if not 1 <= day <= 31:
+        return None
+    return _Reading(next_monthly_day(day, notice.issued_on), recurrence="monthly")
+
+
+def _read_quarterly_day(groups: _Groups, notice: _Notice) -> _Reading | None:
+    day = _number(groups, "day") or 0
+    if not 1 <= day <= 31:
+        return None
+    return _Reading(next_quarter_end_day(day, notice.issued_on), recurrence="quarterly")
+
+
+def _read_yearly_days(groups: _Groups, notice: _Notice) -> _Reading | None:
+    pairs = {(int(month), int(day)) for day, month in DAY_MONTH.findall(groups["dates"] or "")}
+    if not all(1 <= month <= 12 and 1 <= day <= 31 for month, day in pairs):
+        return None
+    days = [next_yearly_day(month, day, notice.issued_on) for month, day in pairs]
+    return _Reading(min(days), recurrence=RECURRENCE_OF_DAYS_A_YEAR.get(len(pairs)))
+
+
+def _read_yearly_month(groups: _Groups, notice: _Notice) -> _Reading | None:
+    month = _number(groups, "month") or 0
+    if not 1 <= month <= 12:
+        return None
+    return _Reading(next_month_end(month, notice.issued_on), recurrence="annual")
+
+
+def _read_week(groups: _Groups, notice: _Notice) -> _Reading | None:
+    """The last working day of the notice's week ("trong tuần") or of the next one ("trong
+    tuần tới"); a notice signed at the weekend leaves "this week" to the reviewer."""
+    monday = notice.issued_on - timedelta(days=notice.issued_on.weekday())
+    if groups["next"] is not None:
+        monday += timedelta(days=7)
+    week = [monday + timedelta(days=offset) for offset in range(5)]
+    open_days = [day for day in week if day not in notice.holidays and day >= notice.issued_on]
+    if not open_days:
+        return _Reading(None, event="Không rõ tuần nào")
+    return _Reading(max(open_days))
+
+
+def _read_event(_groups: _Groups, _notice: _Notice) -> _Reading | None:
+    return _Reading(None, event="Hạn tính từ một sự kiện")
+
+
+def _read_lunar_new_year(_groups: _Groups, _notice: _Notice) -> _Reading | None:
+    return _Reading(None, event="Hạn theo Tết âm lịch")
+
+
+def _ignore(_groups: _Groups, _notice: _Notice) -> _Reading | None:
+    return None
+
+
+# "đến năm 2030" this many years after the notice names a target, not a time limit.
+_HORIZON_YEARS = 3
+
+# Read before the year ranges are claimed as names ("Năm 2025 - 2026" in a time column).
+_BEFORE_IGNORED = (
+    _Shapes((QUARTER_RANGE,), _read_quarter),
+    _Shapes((MONTH_RANGE,), _read_month),
+    _Shapes((YEAR_RANGE,), _read_year),
+)
+_DATED_RECURRENCES = (
+    _Shapes((MONTHLY_DAY,), _read_monthly_day),
+    _Shapes((QUARTERLY_DAY,), _read_quarterly_day),
+    _Shapes((YEARLY_DAYS,), _read_yearly_days),
+    _Shapes((YEARLY_MONTH,), _read_yearly_month),
+)
+_DEADLINE_SHAPES = (
+    _Shapes((WHOLE_DATE,), _read_whole_date),
+    _Shapes((WHOLE_YEAR,), _read_whole_year),
+    _Shapes((DURATION,), _read_duration),
+    _Shapes(STARTS, _ignore),
+    _Shapes((DATE,), _read_date),
+    _Shapes(EVENTS, _read_event),
+    _Shapes((LUNAR_NEW_YEAR,), _read_lunar_new_year),
+    _Shapes((WEEK,), _read_week),
+    _Shapes(HALF_YEARS, _read_half_year),
+    _Shapes((QUARTER,), _read_quarter),
+    _Shapes((MONTH,), _read_month),
+    _Shapes((YEAR,), _read_year),
 )
 
 

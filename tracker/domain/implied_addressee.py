@@ -8,7 +8,7 @@ import re
 
 from tracker.domain.agency_names import NameDirectory
 from tracker.domain.assignment import Assignment, read_assignment
-from tracker.domain.notice_blocks import Block
+from tracker.domain.notice_blocks import Block, LabelKind
 from tracker.domain.text import fold_with_positions
 
 _WORKING_SESSION = re.compile(
@@ -16,13 +16,15 @@ _WORKING_SESSION = re.compile(
     r"(?:ubnd |uy ban nhan dan )?(?P<kind>tinh|thanh pho) (?P<name>[a-z]+(?: [a-z]+){0,3}?)"
     r"(?= ve\b| nham\b| tai\b| ngay\b|[,.;:(]|$)"
 )
-OPENING_BLOCKS = 12
+OPENING_BLOCKS = 30
 
 
 def implied_addressee(blocks: list[Block], directory: NameDirectory) -> Assignment | None:
     """The province or city the notice's opening says the session was held with, as its
     People's Committee; None when the opening names none."""
     for block in blocks[:OPENING_BLOCKS]:
+        if block.kind is not LabelKind.NONE:
+            return None  # the opening ends where the numbered content begins
         folded, positions = fold_with_positions(block.text)
         session = _WORKING_SESSION.search(folded)
         if session is None:

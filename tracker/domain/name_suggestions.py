@@ -1,36 +1,37 @@
-"""Directory names that look like a name the directory does not know, for the reviewer to pick
-from. It only suggests: the reviewer decides, and nothing is mapped on its own."""
+"""Directory names that resemble a body's name the parser did not recognise, for the reviewer
+to choose from. A suggestion only: nothing maps a name to a body by resemblance."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 
 from tracker.domain.text import fold
 
-# Below this a candidate shares too little with the name to be worth showing.
-MIN_SIMILARITY = 0.45
+# Words nearly every body's name has: sharing only these says nothing.
+_COMMON = (
+    "so ban bo cac cua va tinh thanh pho uy nhan dan ubnd cuc chi trung tam co quan don vi "
+    "nganh viet nam quan ly"
+)
+_COMMON_WORDS = frozenset(_COMMON.split())
 
 
 def closest_names(name: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
-    """Up to `limit` candidates most like `name`, best first, compared on folded words (case,
-    diacritics and spacing ignored): the share of words in common, and the likeness of the
-    spelling for a misspelt word ("Sở Tài chánh" is close to "Sở Tài chính")."""
-    words = fold(name).split()
-    scored = [
-        (score, candidate)
-        for candidate in dict.fromkeys(candidates)
-        if (score := similarity(words, fold(candidate).split())) >= MIN_SIMILARITY
-    ]
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [candidate for _score, candidate in scored[:limit]]
+    """Up to `limit` of `candidates` whose folded words most resemble `name`'s, best first;
+    only candidates that share a word beyond the common ones ("Sở", "tỉnh", "và" ...)."""
+    words = _words(name)
+    telling = set(words) - _COMMON_WORDS
+    scored: list[tuple[float, float, str]] = []
+    for candidate in dict.fromkeys(candidates):
+        candidate_words = _words(candidate)
+        shared = telling & set(candidate_words)
+        if not shared:
+            continue
+        by_words = difflib.SequenceMatcher(None, words, candidate_words).ratio()
+        by_letters = difflib.SequenceMatcher(None, " ".join(words), fold(candidate)).ratio()
+        scored.append((-(by_words + len(shared) / len(telling)), -by_letters, candidate))
+    return [candidate for *_, candidate in sorted(scored)[:limit]]
 
 
-def similarity(words: list[str], other: list[str]) -> float:
-    """Between 0 and 1: the mean of the words in common (as a share of both lists) and of the
-    likeness of the two names spelt out."""
-    if not words or not other:
-        return 0.0
-    common = SequenceMatcher(None, words, other, autojunk=False).ratio()
-    spelling = SequenceMatcher(None, " ".join(words), " ".join(other), autojunk=False).ratio()
-    return (common + spelling) / 2
+def _words(name: str) -> list[str]:
+    return [word.strip(",;:.()-–&") for word in fold(name).split() if word.strip(",;:.()-–&")]

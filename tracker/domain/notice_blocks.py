@@ -38,15 +38,23 @@ _LABELS = [
     (LabelKind.ROMAN, re.compile(r"^([IVXLC]{1,6})[.)]\s*(?=\S)")),
     (LabelKind.SUBNUMBER, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)[.)]?\s+(?=\S)")),
     (LabelKind.NUMBER, re.compile(r"^(\d{1,2})[.)]\s*(?=\S)")),
-    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)")),
+    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)|^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)|^(\*)\s+(?=\S)")),
     (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
 ]
 _ITEM_START = re.compile(
-    r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s"
+    r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(\d{1,2}\)\s|[IVX]{1,5}\.\s"
     r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
+# Header lines that start a block even in text pasted with single line breaks: the place and
+# date ("Hà Nội, ngày 24", "Thành phố Hồ Chí Minh, ngày ...") and a kind heading ("THÔNG BÁO").
+_CAPITALISED = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,]*"
+_HEADER_LINE = re.compile(
+    rf"^(?:(?:Thành phố|Thị xã|Tỉnh)\s+)?{_CAPITALISED}(?:\s(?:-\s)?{_CAPITALISED}){{0,4}}"
+    r"\s*,\s*ngày(?:\s+\d|\s*$)"
+    r"|^(?:THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG ĐIỆN|CÔNG VĂN)[\s.:]*$"
+)
 
 
 def split_blocks(markdown: str) -> list[Block]:
@@ -61,7 +69,7 @@ def _raw_paragraphs(markdown: str) -> list[str]:
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         current: list[str] = []
         for line in lines:
-            if current and _starts_piece(line, current[-1]):
+            if current and (_starts_piece(line, current[-1]) or _is_bold_line(current)):
                 pieces.append(" ".join(current))
                 current = []
             current.append(line)
@@ -82,11 +90,30 @@ def _raw_paragraphs(markdown: str) -> list[str]:
     return joined
 
 
+_NUMBERED_BOLD = re.compile(r"^\*\*\s*(\d{1,2}(\.\d{1,2})*|[a-zđ]|[IVX]{1,5})[.)]\s")
+
+
+def _is_bold_line(lines: list[str]) -> bool:
+    """The lines so far are one numbered bold run, a heading of its own ("**4. Cục Mỹ"
+    "thuật, Nhiếp ảnh và Triển lãm**"): what follows is a new block."""
+    text = " ".join(lines)
+    return (
+        bool(_NUMBERED_BOLD.match(text))
+        and text.endswith("**")
+        and len(text) > 4
+        and text.count("**") == 2
+        and len(text.split()) <= 30
+    )
+
+
 def _starts_piece(line: str, previous_line: str) -> bool:
-    """A new item, heading or table row; or the line after a line that is all capitals (a
-    kind heading such as "CHỈ THỊ", followed by the title)."""
+    """A new item, heading or table row; a place-and-date line or a kind heading; or the line
+    after a line that is all capitals (a kind heading such as "CHỈ THỊ", followed by the
+    title)."""
     plain = _strip_marks(line)
     if _ITEM_START.match(plain) or line.startswith(("#", "|")) or previous_line.startswith("|"):
+        return True
+    if _HEADER_LINE.match(plain):
         return True
     previous = _strip_marks(previous_line)
     return previous.upper() == previous and any(ch.isalpha() for ch in previous) != (

@@ -13,9 +13,9 @@ instruction cue that give no task are kept as skipped, with the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from tracker.domain.agency_names import GROUP, NameDirectory
+from tracker.domain.agency_names import GROUP, NameDirectory, partner_names
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
@@ -60,8 +60,13 @@ _ATTACHED_DOCUMENT = re.compile(
 )
 # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
 _ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
-# A request of the addressee recalled before the answer to it.
-_REQUEST_RECAP = re.compile(r"^ve (viec )?(de nghi|kien nghi|de xuat)\b[^:]{0,600}:\s*")
+# The matter, or a request of the addressee, recalled before what is decided on it: "Về việc
+# hỗ trợ 20 xe ô tô: Tỉnh căn cứ ...", "Về đề nghị của Tỉnh ...: Giao Bộ Tài chính ...".
+_REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
+_DATABASE_FIELD = re.compile(
+    r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|"
+    r"ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:\s*"
+)
 _APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
@@ -96,6 +101,8 @@ class _Reader:
     # body the notice is about, when it is implied
     task_section: bool = False
     implied: _Owner | None = None
+    # the assignment the block being read named itself and gave tasks to
+    named_here: Assignment | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
     counters: dict[LabelKind, int] = field(default_factory=dict)
 
@@ -120,7 +127,12 @@ class _Reader:
         self._enter(block, level)
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
+        self.named_here = None
         self._read_item(block.text, level, heading=heading, topic=heading and has_items)
+        if has_items and self.named_here is not None and before[1] == len(self.owners):
+            # "(1) Bộ Y tế chỉ đạo ...; - Chỉ đạo ...; - Chủ trì ...": the items under a task
+            # that names its body are that body's too
+            self.owners.append(_Owner(self.named_here, _owning_level(level)))
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
 
@@ -199,7 +211,9 @@ class _Reader:
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
             head = read_assignment(text[:head_end], self.directory, names_only=heading)
-            self._read_head(head, text[:head_end], level, whole=not spans, topic=topic)
+            self._read_head(
+                head, text[:head_end], level, whole=not spans, topic=topic, heading=heading
+            )
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
             if not assignment.assignees:
@@ -210,7 +224,14 @@ class _Reader:
                 self._add_tasks(assignment, assignment, level)
 
     def _read_head(
-        self, head: Assignment, text: str, level: LabelKind, *, whole: bool, topic: bool
+        self,
+        head: Assignment,
+        text: str,
+        level: LabelKind,
+        *,
+        whole: bool,
+        topic: bool,
+        heading: bool = False,
     ) -> None:
         """The part of an item before any cued sentence."""
         if head.assignees:
@@ -226,9 +247,9 @@ class _Reader:
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
-            heading = heading_with_names(text, self.directory)
-            if heading is not None:
-                self.owners.append(_Owner(heading, _owning_level(level)))
+            named = heading_with_names(text, self.directory, set_apart=heading)
+            if named is not None:
+                self.owners.append(_Owner(named, _owning_level(level)))
             elif text.rstrip().endswith(":"):
                 self._maybe_lead_in(text, level)
 
@@ -252,17 +273,19 @@ class _Reader:
         """Tasks for the item's instruction: one for a group (or several bodies addressed
         together with a group), one per agency when several are named without a lead, one
         led by the first when it "chủ trì"."""
+        if owner is item:
+            self.named_here = item
         instruction = item.instruction
         if len(instruction) < 8:
             return
         ref = self.ref()
-        coordinating = [m.known.canonical for m in item.coordinating if m.known]
+        coordinating = partner_names(item.coordinating)
         if any(m.known and m.known.kind == GROUP for m in owner.assignees):
             self.tasks.append(group_task(owner, ref, instruction, coordinating, self.directory))
             return
         named = list(zip(owner.assignees, owner.written_names, strict=True))
         if owner.leads_explicitly:
-            coordinating = [m.known.canonical for m, _ in named[1:] if m.known] + coordinating
+            coordinating = partner_names([m for m, _ in named[1:]]) + coordinating
             named = named[:1]
         for lead, written in named:
             self.tasks.append(agency_task(lead, written, ref, instruction, coordinating))
@@ -282,39 +305,72 @@ def split_tasks(
     """The proposed tasks of a notice's body blocks, in reading order, and the items that
     read like instructions but gave no task; `implied` is the body the notice is about."""
     reader = _Reader(directory, implied=_Owner(implied, LabelKind.ROMAN) if implied else None)
-    addressees = False
-    suspended = False
-    cards = find_task_cards(blocks)
-    in_cards = {index for card in cards.values() for index in card.consumed}
+    walk = _Walk(reader, find_task_cards(blocks))
     for index, block in enumerate(blocks):
-        folded = fold(block.text)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if index in in_cards and not suspended:
-            if index in cards:
-                reader.read_card(block, cards[index])
-            continue
-        if suspended:
-            # after the signature, a document issued with this one (the plan a decision
-            # issues, an appendix) is read on
-            suspended = not _ATTACHED_DOCUMENT.match(folded)
-            if suspended:
-                continue
-            reader.restart()
-        if _CLOSING.match(folded) or _is_closing_formula(folded):
-            reader.skip(block.text, closing=True)
-            suspended = True
-            continue
-        if not folded.strip("| "):
-            continue  # what a layout table leaves of its frame
-        if _ADDRESSEES.match(folded):
-            addressees = True
-            continue
-        if addressees and block.kind is LabelKind.DASH:
-            continue  # the list of addressees under "Kính gửi:"
-        addressees = False
-        reader.read(block, has_items=following is not None and is_item_of(following, block))
+        walk.take(index, block, following)
     rows = table_tasks(blocks, directory, reader.skipped)
     return Split(reader.tasks + rows, reader.skipped)
+
+
+@dataclass
+class _Walk:
+    """Where the reading of the body stands: in the addressee list, paused after a signature,
+    or reading."""
+
+    reader: _Reader
+    cards: dict[int, TaskCard]
+    addressees: bool = False
+    suspended: bool = False
+    field_value: bool = False  # the next block is the value of a database record's field
+
+    def take(self, index: int, block: Block, following: Block | None) -> None:
+        folded = fold(block.text)
+        if self._in_card(index, block) or not folded.strip("| "):
+            return  # a card's part, or what a layout table leaves of its frame
+        if self.field_value or _DATABASE_FIELD.match(folded):
+            # a legal database's record of the document ("Nơi ban hành:", "Người ký:")
+            self.field_value = bool(_DATABASE_FIELD.fullmatch(folded))
+            return
+        if self.suspended:
+            # after the signature, a document issued with this one (the plan a decision
+            # issues, an appendix) is read on
+            self.suspended = not _ATTACHED_DOCUMENT.match(folded)
+            if self.suspended:
+                return
+            self.reader.restart()
+        if _CLOSING.match(folded) or _is_closing_formula(folded):
+            last_item = _before_closing_sentence(block)
+            if last_item is not None:  # the closing ran on from the last item
+                self.reader.read(last_item)
+            self.reader.skip(block.text, closing=True)
+            self.suspended = True
+        elif _ADDRESSEES.match(folded):
+            self.addressees = True
+        elif not (self.addressees and block.kind is LabelKind.DASH):  # "Kính gửi:" list
+            self.addressees = False
+            has_items = following is not None and is_item_of(following, block)
+            self.reader.read(block, has_items=has_items)
+
+    def _in_card(self, index: int, block: Block) -> bool:
+        if self.suspended or not any(index in card.consumed for card in self.cards.values()):
+            return False
+        if index in self.cards:
+            self.reader.read_card(block, self.cards[index])
+        return True
+
+
+def _before_closing_sentence(block: Block) -> Block | None:
+    """The item a closing formula was joined to ("8. Các Bộ ... trước ngày 05/12/2025. Văn
+    phòng Chính phủ thông báo để ... biết, thực hiện./."), without the formula."""
+    folded, positions = fold_with_positions(block.text)
+    closing = _CLOSING_WORDS.search(folded)
+    if closing is None:
+        return None
+    sentence = folded.rfind(". ", 0, closing.start())
+    if sentence <= 0:
+        return None
+    return replace(block, text=block.text[: positions[sentence] + 1])
 
 
 def _is_closing_formula(folded: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.domain.agency_names import NameDirectory
+from tracker.domain.agency_names import NameDirectory, partner_names
 from tracker.domain.assignment import read_assignment
 from tracker.domain.notice_blocks import Block
 from tracker.domain.text import fold
@@ -110,5 +110,5 @@ def names_in_cell(cell: str, directory: NameDirectory) -> list[str]:
         if fold(part).endswith("lien quan"):
             continue  # generic partners: "Các sở, ngành liên quan"
         assignment = read_assignment(part, directory)
-        found += [m.known.canonical for m in assignment.assignees if m.known]
+        found += partner_names(assignment.assignees)
     return found

@@ -14,7 +14,7 @@ from tracker.domain.text import fold
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _COLLECTIVE = re.compile(
-    r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|moi|nhung)\s+\w+"
+    r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|nhung)\s+\w+"
 )
 _NOT_A_BODY = re.compile(
     r"^(cac |mot so |nhung )?(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|van de|du an)\b|\bsau$"
@@ -48,11 +48,15 @@ def is_item_of(following: Block, block: Block) -> bool:
     return following.kind is not LabelKind.NONE and following.kind > block.kind
 
 
-def heading_with_names(text: str, directory: NameDirectory) -> Assignment | None:
+def heading_with_names(
+    text: str, directory: NameDirectory, *, set_apart: bool = False
+) -> Assignment | None:
     """A short heading that names who the items below are for, some of them bodies the
-    directory does not list ("Các chủ đầu tư; UBND các huyện, thị xã, thành phố:")."""
+    directory does not list ("Các chủ đầu tư; UBND các huyện, thị xã, thành phố:"); it ends
+    with a colon unless it is `set_apart` (bold, a Markdown heading: "8. Các đơn vị có
+    TTHC")."""
     label = text.strip().rstrip(":").strip()
-    if not text.rstrip().endswith(":") or len(label.split()) > 20:
+    if not (set_apart or text.rstrip().endswith(":")) or len(label.split()) > 20:
         return None
     known: list[NameMatch] = []
     written: list[str] = []

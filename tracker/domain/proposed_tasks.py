@@ -16,6 +16,7 @@ from tracker.domain.text import fold
 
 # Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
+_COMRADE = re.compile(r"^[Đđ]ồng chí\s+")  # "Đồng chí Bộ trưởng Bộ Y tế"
 _PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
 
 
@@ -78,17 +79,22 @@ def group_task(
 def agency_task(
     lead: NameMatch, written: str, ref: str, instruction: str, coordinating: list[str]
 ) -> ProposedTask:
-    if lead.known is None and _PLURAL.search(fold(written)):
+    catalogued = lead.catalogued if lead.known is None else None
+    plural = catalogued.kind == GROUP if catalogued else _PLURAL.search(fold(written))
+    if lead.known is None and plural:
         return ProposedTask(ref, written, GROUP, instruction, coordinating=coordinating)
     if lead.known is None:
+        # a body outside this province's directory goes by the notice's words ("Bộ trưởng
+        # Bộ Xây dựng", "Công an Thành phố"), for the reviewer to map
+        name = _COMRADE.sub("", written)
         return ProposedTask(
             ref=ref,
-            assignee=written,
+            assignee=name,
             assignee_kind=AGENCY,
             text=instruction,
             coordinating=coordinating,
             unknown_assignee=True,
-            notes=[f"Cơ quan “{written}” chưa có trong danh bạ"],
+            notes=[f"Cơ quan “{name}” chưa có trong danh bạ"],
         )
     canonical = lead.known.canonical
     return ProposedTask(

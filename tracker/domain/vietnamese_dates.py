@@ -127,7 +127,8 @@ _DURATION_LEAD = r"""(?P<lead> trong (?: \s+ (?: thoi\s+han | vong | thoi\s+gian
     | sau | cham\s+nhat (?: \s+la )? | khong\s+qua | toi\s+da ) \s+"""
 _DEADLINE_WORD = r"""(?P<keyword> truoc | cham\s+nhat | muon\s+nhat | han\s+chot | han\s+cuoi
     | thoi\s+han (?: \s+hoan\s+thanh )? | khong\s+qua | khong\s+muon\s+hon
-    | (?: xong | hoan\s+thanh ) \s+ (?: vao | trong ) ) (?: \s+ (?: la | vao ) )? \s* :? \s*"""
+    | (?: xong | hoan\s+thanh ) \s+ (?: vao | trong ) | (?P<on> vao ) )
+    (?: \s+ (?: la | vao ) )? \s* :? \s*"""
 _YEAR_AFTER = r"(?: \s* (?: / | - | ,?\s*nam ) \s* (?P<year> \d{4} ) (?!\d) )?"
 
 # Spans that never hold a deadline: "giai đoạn 2016-2020", "năm 2017 và các năm tiếp theo".
@@ -138,6 +139,28 @@ IGNORED = Shape(
             (?: tiep\s+theo | tiep | sau | toi ) \b )""")
 )
 
+# Spans that name a horizon or a part of the year, not a time limit: "tầm nhìn đến năm 2050",
+# "những tháng cuối năm 2025", "giai đoạn cuối năm".
+SPANS = (
+    *(
+        Shape(_pattern(rf"{words} \s+ (?: den | toi ) \s+ (?: nam\s+ )? \d{{4}} (?!\d)"))
+        for words in (r"tam\s+nhin", r"dinh\s+huong")
+    ),
+    Shape(
+        _pattern(rf"{_word('thang')} \s+ (?: dau | cuoi ) \s+ nam \b (?: \s+ \d{{4}} (?!\d) )?"),
+        _words_before(r"(?: nhung | cac | may ) \s+"),
+    ),
+    Shape(_pattern(r"giai\s+doan \s+ (?: dau | cuoi ) \s+ nam \b (?: \s+ \d{4} (?!\d) )?")),
+)
+# Start dates and periods: "từ ngày 01/01/2026", "bắt đầu từ tháng 7/2025", "kể từ quý III/2025"
+# (not "đầu tư năm 2026").
+_STARTED = rf"""(?: ngay\s+ )? (?: {_DATE} | (?: quy | thang ) \s+ [0-9ivx]{{1,3}} \b
+        (?: \s* (?: / | - | ,?\s*nam ) \s* \d{{4}} (?!\d) )? | nam \s+ \d{{4}} (?!\d) )"""
+STARTS = (
+    Shape(_pattern(rf"{_word('tu')} (?<! dau\stu ) \s+ {_STARTED}")),
+    Shape(_pattern(rf"bat\s+dau \s+ (?: tu\s+ )? {_STARTED}")),
+)
+
 # Recurrences, in the order they are tried; group `unit` (thang, quy, nam, tuan) or `months`
 # (a count of months) and, for "hằng"/"mỗi", `once` when "một lần" follows.
 RECURRENCES = (
@@ -146,9 +169,13 @@ RECURRENCES = (
             (?: (?P<unit> thang | quy | nam | tuan ) \b (?! \s* [/-]? \s* \d )
               | (?P<months> \d{{1,2}} | mot | ba | sau ) \s+thang\b )""")
     ),
-    Shape(  # "trước ngày 20 hằng tháng"
+    Shape(  # "trước ngày 20 hằng quý": a day without its month
         _pattern(rf"""{_word("ngay")} \s+ \d{{1,2}} \s+ (?: cua\s+ )? {_EVERY} \s+
-            (?P<unit> thang | quy | nam ) \b""")
+            (?P<unit> quy ) \b""")
+    ),
+    Shape(  # "tối thiểu 01 lần/năm"
+        _pattern(r"lan \s* / \s* (?P<unit> thang | quy | nam ) \b"),
+        _words_before(r"(?: mot | 0?1 ) \s+"),
     ),
     Shape(  # "06 tháng một lần", "6 tháng/lần"
         _pattern(rf"{_word('thang')} \s* (?: / \s* | (?: mot | 1 ) \s+ ) lan \b"),
@@ -162,7 +189,41 @@ RECURRENCES = (
         for every in ("hang", "moi")
     ),
 )
+# Recurrences that name their days, read in this order: "trước ngày 20 hằng tháng" (group
+# `day`), "ngày 15 của tháng cuối quý" (`day`), "trước ngày 15/6 và 15/12 hằng năm" (`dates`:
+# day and month pairs), "tháng 12 hằng năm" (`month`).
+_BY_DAY = _words_before(r"(?: truoc | cham\s+nhat (?: \s+la )? | khong\s+qua ) \s+", optional=True)
+_DAY_MONTH = r"\d{1,2} \s* (?: / | - | \s+thang\s+ ) \s* \d{1,2}"
+MONTHLY_DAY = Shape(
+    _pattern(rf"""{_word("ngay")} \s+ (?P<day> \d{{1,2}} ) \s+ (?: cua\s+ )? {_EVERY} \s+
+        thang \b (?! \s* [/-]? \s* \d )"""),
+    _BY_DAY,
+)
+QUARTERLY_DAY = Shape(
+    _pattern(rf"""{_word("ngay")} \s+ (?P<day> \d{{1,2}} ) \s+ (?: cua\s+ )? thang \s+ cuoi \s+
+        (?: cua\s+ )? (?: {_EVERY} \s+ )? quy \b"""),
+    _BY_DAY,
+)
+YEARLY_DAYS = Shape(
+    _pattern(rf"""{_word("ngay")} \s+ (?P<dates> {_DAY_MONTH}
+        (?: \s* (?: , | va | ; ) \s* (?: ngay\s+ )? {_DAY_MONTH} )* )
+        \s+ (?: cua\s+ )? {_EVERY} \s+ nam \b"""),
+    _BY_DAY,
+)
+YEARLY_MONTH = Shape(
+    _pattern(rf"{_word('thang')} \s+ (?P<month> \d{{1,2}} ) \s+ {_EVERY} \s+ nam \b")
+)
+DAY_MONTH = _pattern(r"(\d{1,2}) \s* (?: / | - | \s+thang\s+ ) \s* (\d{1,2})")
+
 REPORTING_VERB = _pattern(r"\b (?: bao\s+cao | tong\s+hop | gui ) \b")
+
+# What happens, up to the end of its clause: "(sau khi) có ý kiến của Thủ tướng".
+_EVENT_WORDS = r"\b (?: \s+ [^\s,.;:()]+ ){1,8}"
+# The notice itself, whose receipt is taken as its date ("kể từ ngày nhận được văn bản",
+# "kể từ ngày nhận Kế hoạch này"): its kind, then "này" or the end of the clause.
+_NOTICE_NOUN = r"""(?: van\s+ban | thong\s+bao | ke\s+hoach | chi\s+thi | quyet\s+dinh | cong\s+van
+    | cong\s+dien )"""
+_THIS_NOTICE = rf"{_NOTICE_NOUN} (?: \s+ nay \b | \s* (?: [,.;:)\n] | \Z ) )"
 
 # "trong 15 ngày kể từ ngày ký", "10 ngày làm việc", "trong vòng 02 tháng"; groups `lead`,
 # `count`, `unit`, `since` and, for "kể từ ngày 01/8/2019", those of a date.
@@ -171,11 +232,14 @@ DURATION = Shape(
         (?P<unit> ngay\s+lam\s+viec | ngay (?!\s+lam\s+viec) | tuan | thang ) \b
         (?! \s* [/.-]? \s* \d | \s+ (?: qua | gan\s+day | truoc | dau | cuoi | nua | tiep ) )
         (?! \s*,?\s* ke\s+tu\s+khi \b )  # a standing rule: "kể từ khi nhận đủ hồ sơ"
-        (?P<since> \s*,?\s* ke\s+tu\s+
+        (?: (?P<since> \s*,?\s* ke\s+tu\s+
             (?: (?: ngay\s+ )? {_DATE}
-              | ngay (?: \s+[\w/-]+ ){{0,6}}? \s+ (?: ky | ban\s+hanh | nhan\s+duoc ) \b
-                (?: \s+ (?: van\s+ban | thong\s+bao | ke\s+hoach | chi\s+thi | quyet\s+dinh
-                          | cong\s+van ) \s+ nay \b )? ) )?"""),
+              | ngay (?: \s+[\w/-]+ ){{0,6}}? \s+ (?: ky | ban\s+hanh ) \b
+              | ngay \s+ nhan (?: \s+duoc )? (?= \s+ {_THIS_NOTICE} ) )
+            (?: \s+ {_NOTICE_NOUN} \s+ nay \b )? )
+          | (?P<event> \s*,?\s*
+            (?: ke\s+tu\s+ngay | tinh\s+tu\s+ngay | (?: ngay\s+ )? sau\s+khi )
+            {_EVENT_WORDS} ) )?"""),
     _words_before(_DURATION_LEAD, optional=True),
 )
 
@@ -187,7 +251,8 @@ DATE = Shape(
 )
 
 # Periods: an optional `lead` word before, and a `year` group.
-_HALF_YEAR = r"\s+ (?P<half> dau | cuoi ) \s+nam \b (?: \s+ (?P<year> \d{4} ) (?!\d) )?"
+_HALF_YEAR = r"""\s+ (?P<half> dau | cuoi ) \s+nam \b
+    (?: \s* \(? \s* (?P<year> \d{4} ) (?!\d) (?: \s* \) )? )?"""
 HALF_YEARS = (  # "6 tháng cuối năm 2017", "trong nửa đầu năm"
     Shape(
         _pattern(rf"{_word('thang')} {_HALF_YEAR}"),
@@ -207,6 +272,50 @@ YEAR = Shape(  # "trong năm 2017", "đến năm 2018", a bare "trong năm"; not
     _pattern(r"""nam \b (?: \s+ (?P<year> \d{4} ) (?!\d) | \s+ (?P<this> nay ) \b
         | (?! \s+ (?: qua | hoc | truoc | toi | sau | dau | cuoi | nua | \d ) ) )"""),
     _words_before(_PERIOD_LEAD),
+)
+
+# Spans "from one period to another", read as the end of the second: "Quý IV/2025 - Quý II/2026",
+# "từ tháng 10 đến tháng 12/2025" is not one (the first has no year); "trong năm 2025 - 2026"
+# needs its lead word, unlike "giai đoạn 2021-2025" or "kế hoạch năm 2025-2026", which are names.
+_TO = r"\s* (?: - | – | — | den | toi ) \s*"
+_QUARTER_NAME = r"(?: iv | iii | ii | i | [1-4] ) \b"
+_YEAR_OF_PERIOD = r"\s* (?: / | - | ,?\s*nam ) \s*"
+QUARTER_RANGE = Shape(
+    _pattern(rf"""{_word("quy")} \s+ {_QUARTER_NAME} {_YEAR_OF_PERIOD} \d{{4}} (?!\d) {_TO}
+        quy \s+ (?P<quarter> {_QUARTER_NAME} ) {_YEAR_OF_PERIOD} (?P<year> \d{{4}} ) (?!\d)""")
+)
+MONTH_RANGE = Shape(
+    _pattern(rf"""{_word("thang")} \s+ \d{{1,2}} {_YEAR_OF_PERIOD} \d{{4}} (?!\d) {_TO}
+        thang \s+ (?P<month> \d{{1,2}} ) {_YEAR_OF_PERIOD} (?P<year> \d{{4}} ) (?!\d)""")
+)
+YEAR_RANGE = Shape(
+    _pattern(rf"nam \s+ \d{{4}} {_TO} (?: nam\s+ )? (?P<year> \d{{4}} ) (?!\d)"),
+    _words_before(_PERIOD_LEAD),
+)
+
+# A text that is nothing but a date or a year: a table's time cell ("01/01/2026", "2025").
+WHOLE_DATE = Shape(_pattern(rf"\A [\s*_]* {_DATE} [\s*_.;]* \Z"))
+WHOLE_YEAR = Shape(_pattern(r"\A [\s*_]* (?P<year> (?: 19 | 20 ) \d\d ) [\s*_.;]* \Z"))
+
+# "trong tuần", "trong tuần này", "trong tuần tới"; not "trong tuần đầu tháng 12".
+WEEK = Shape(
+    _pattern(rf"""{_word("tuan")} \b (?: \s+ (?P<next> toi | sau | tiep\s+theo ) \b | \s+ nay \b
+        | (?! \s+ (?: le | dau | cuoi | qua | truoc | thu | \d ) ) )"""),
+    _words_before(r"(?P<lead> trong ) \s+"),
+)
+
+# Time limits counted from an event, which only a person can date: "ngay sau khi ...", "sau khi
+# có ý kiến ...", "kể từ ngày nhận được hồ sơ ..." (a count of days before them is read by
+# DURATION); and the lunar New Year, whose date the holidays do not name.
+EVENTS = (
+    Shape(_pattern(rf"sau\s+khi {_EVENT_WORDS}"), _words_before(r"ngay \s+")),
+    Shape(_pattern(rf"sau\s+khi\s+ (?: co | duoc | nhan\s+duoc ) {_EVENT_WORDS}")),
+    Shape(_pattern(rf"ke\s+tu\s+ngay\s+nhan\s+duoc {_EVENT_WORDS}")),
+)
+LUNAR_NEW_YEAR = Shape(
+    _pattern(rf"""{_word("tet")} \b (?! \s+ duong\s+lich )
+        (?: \s+ (?: nguyen\s+dan | am\s+lich | co\s+truyen ) \b )? (?: \s+ \d{{4}} (?!\d) )?"""),
+    _words_before(r"(?: truoc | den | cham\s+nhat | xong\s+truoc ) \s+ (?: dip\s+ )?"),
 )
 
 _ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
