@@ -6,7 +6,7 @@ from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGro
 from tracker.api.models import ApiToken
 from tracker.audit.models import Event
 from tracker.auth.models import User
-from tracker.notices.drafts import DraftTask
+from tracker.notices.drafts import DraftSkippedItem, DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
 from tracker.reports.models import Report
@@ -25,6 +25,7 @@ __all__ = [
     "AgencyChange",
     "AgencyGroup",
     "ApiToken",
+    "DraftSkippedItem",
     "DraftTask",
     "Event",
     "Evidence",

@@ -75,3 +75,83 @@ def test_upload_review_and_publish(page: Page, tmp_path: Path) -> None:
     sign_in(page, "svhttdl")
     expect(page.get_by_text("xây dựng đề án du lịch cộng đồng")).to_be_visible()
     expect(page.locator(".nav-count")).to_be_visible()
+
+
+def pasted_notice(number: int) -> str:
+    """A notice whose item 2 approves a project and asks a body the directory lacks to act:
+    the parser gives no task for it and lists it as skipped."""
+    return "\n\n".join(
+        [
+            f"Số: {number}/TB-UBND",
+            "Đắk Nông, ngày 10 tháng 11 năm 2026",
+            "THÔNG BÁO",
+            "Kết luận về phát triển đô thị",
+            "1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí trong "
+            "Quý I/2027.",
+            "2. Đồng ý chủ trương đầu tư dự án X; giao Phòng Quản lý đô thị rà soát hồ sơ "
+            "trong tháng 12/2026.",
+            "3. Giao Sở Xây dựng lập quy hoạch chung trước ngày 31/3/2027.",
+            "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.",
+        ]
+    )
+
+
+def assert_no_horizontal_overflow(page: Page) -> None:
+    # the stylesheet may still be on its way when the expected text is already there
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "number"), [(1280, 900, 311), (390, 844, 312)], ids=["desktop", "phone"]
+)
+def test_a_skipped_passage_made_a_task_before_publishing(
+    page: Page, tmp_path: Path, width: int, height: int, number: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    sign_in(page, "vanphong")
+    page.goto("/thong-bao/moi")
+    page.get_by_label("Dán toàn văn").fill(pasted_notice(number))
+    page.get_by_role("button", name="Đọc văn bản").click()
+
+    skipped = page.locator("#doan-chua-xu-ly")
+    expect(skipped.get_by_role("heading")).to_have_text(
+        "Đoạn có dấu hiệu giao việc nhưng chưa tạo nhiệm vụ (1)"
+    )
+    card = skipped.locator("article.skipped-card")
+    expect(card).to_contain_text("Đồng ý chủ trương đầu tư dự án X")
+    expect(card).to_contain_text("Ý kiến đồng ý, chấp thuận, thống nhất")
+    expect(card.get_by_label("Hạn xử lý")).to_have_value("31/12/2026")
+    expect(page.locator(".publish-warning")).to_have_text(
+        "Còn 1 đoạn có dấu hiệu giao việc chưa được xử lý — xem lại trước khi ban hành."
+    )
+    expect(page.locator("article.item-card")).to_have_count(2)
+    assert_no_horizontal_overflow(page)
+    page.screenshot(
+        path=str(screenshot_path(f"notice-skipped-{width}.png", tmp_path)), full_page=True
+    )
+
+    card.get_by_label("Cơ quan chủ trì").select_option(label="Sở Xây dựng")
+    card.get_by_role("button", name="Tạo nhiệm vụ").click()
+
+    expect(page.locator(".alert-info")).to_contain_text("Đã tạo nhiệm vụ ở mục 2.")
+    cards = page.locator("article.item-card")
+    expect(cards).to_have_count(3)
+    expect(cards.nth(1).get_by_label("Nội dung nhiệm vụ")).to_have_value(
+        "Đồng ý chủ trương đầu tư dự án X; giao Phòng Quản lý đô thị rà soát hồ sơ "
+        "trong tháng 12/2026."
+    )
+    expect(cards.nth(1).get_by_label("Cơ quan chủ trì")).to_have_value(
+        cards.nth(1).locator("option", has_text="Sở Xây dựng").first.get_attribute("value") or ""
+    )
+    expect(cards.nth(1).get_by_label("Hạn xử lý")).to_have_value("31/12/2026")
+    expect(skipped.get_by_role("heading")).to_have_text(
+        "Đoạn có dấu hiệu giao việc nhưng chưa tạo nhiệm vụ (0)"
+    )
+    expect(page.locator(".publish-warning")).to_have_count(0)
+    assert_no_horizontal_overflow(page)
+    page.screenshot(path=str(tmp_path / f"skipped-taken-{width}.png"), full_page=True)
+
+    page.get_by_role("button", name="Ban hành và giao nhiệm vụ", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Thông báo số {number}/TB-UBND")
+    expect(page.locator(".alert-info")).to_contain_text("Đã ban hành và giao 3 nhiệm vụ")

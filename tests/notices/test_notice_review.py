@@ -162,6 +162,30 @@ def test_publish_creates_the_tasks_notifies_and_learns_the_alias(
     assert "Hướng dẫn các cơ sở lưu trú" in officer_page
 
 
+def test_an_unknown_body_offers_close_names_and_picking_one_teaches_the_alias(
+    login: Login, draft: Notice
+) -> None:
+    client = login("vanphong")
+    unknown = next(d for d in draft.draft_tasks if d.unknown_name)
+    centre = agency("tthcc")  # "Trung tâm Hành chính công tỉnh", the closest name
+    page = client.get(f"/thong-bao/{draft.id}/xem-xet").get_data(as_text=True)
+    assert "Tên gần giống trong danh bạ" in page
+    assert f'value="pick:{unknown.id}:{centre.id}"' in page
+    response = post(client, draft, form_of(client, draft, f"pick:{unknown.id}:{centre.id}"))
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"#muc-{unknown.id}"
+    )
+    db.session.refresh(unknown)
+    assert (unknown.agency_id, unknown.edited) == (centre.id, True)
+    name = "Trung tâm Công viên địa chất Đắk Nông"
+    assert unknown.unknown_name == name
+    page = client.get(f"/thong-bao/{draft.id}/xem-xet").get_data(as_text=True)
+    assert "Tên gần giống trong danh bạ" not in page
+    assert post(client, draft, form_of(client, draft, "publish")).status_code == 302
+    alias = db.session.scalar(select(AgencyAlias).where(AgencyAlias.name == name))
+    assert alias is not None and alias.agency_id == centre.id
+
+
 def test_officers_see_their_new_tasks_in_their_inbox(login: Login, draft: Notice) -> None:
     client = login("vanphong")
     culture = agency("svhttdl")

@@ -1,5 +1,6 @@
 """The proposed split of a notice under review: one row per item, edited by the secretariat
-and turned into tasks when the notice is published."""
+and turned into tasks when the notice is published; and the passages that read like an
+instruction but gave no task, for the secretariat to take up or set aside."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, str_enum
+from tracker.domain.labels import LabelledEnum
+from tracker.domain.skipped_items import SkipReason
 from tracker.tasks.models import Recurrence
 
 if TYPE_CHECKING:
@@ -50,3 +53,39 @@ class DraftTask(Base):
     @property
     def unsure(self) -> bool:
         return bool(self.notes) or self.unknown_name is not None
+
+
+class SkipDecision(LabelledEnum):
+    """What the reviewer made of a skipped passage; none yet while it waits for her."""
+
+    TASK = "task", "Đã tạo nhiệm vụ"
+    NOT_TASK = "not_task", "Không phải nhiệm vụ"
+
+
+class DraftSkippedItem(Base):
+    """A passage of the notice with an instruction cue that the parser turned into no task,
+    with the parser's reason. The reviewer makes it a task (`draft_task_id` is the item made
+    from it) or says it is none; parsing again keeps those decisions."""
+
+    __tablename__ = "draft_skipped_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    ref: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[SkipReason] = mapped_column(str_enum(SkipReason))
+    decision: Mapped[SkipDecision | None] = mapped_column(str_enum(SkipDecision))
+    draft_task_id: Mapped[int | None] = mapped_column(
+        ForeignKey("draft_task.id", ondelete="SET NULL")
+    )
+
+    notice: Mapped[Notice] = relationship(back_populates="draft_skipped")
+
+    @property
+    def pending(self) -> bool:
+        """Waiting for the reviewer: not decided yet, or made a task that she removed since
+        (the database clears `draft_task_id`), so that the passage is not lost."""
+        return self.decision is None or (
+            self.decision is SkipDecision.TASK and self.draft_task_id is None
+        )

@@ -13,8 +13,10 @@ from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
 from tracker.notices.forms import NoticeEntryForm, NoticeReviewForm
+from tracker.notices.models import Notice
 from tracker.notices.readers import UnreadableDocumentError, read_document
-from tracker.notices.review_form import fill_review_form, header_edit, item_edits, run_action
+from tracker.notices.review_actions import run_action
+from tracker.notices.review_form import fill_review_form, review_edits, unknown_name_suggestions
 from tracker.notices.services import DuplicateNoticeError, create_draft
 
 blueprint = Blueprint("notice_entry", __name__, url_prefix="/thong-bao")
@@ -53,8 +55,13 @@ def new_notice() -> str | Response | tuple[str, int]:
     db.session.commit()
     for problem in parsed.problems:
         flash(problem, "warning")
+    skipped = (
+        f" Có {len(parsed.skipped)} đoạn có dấu hiệu giao việc nhưng chưa tạo nhiệm vụ."
+        if parsed.skipped
+        else ""
+    )
     flash(
-        f"Đã đọc văn bản: đề xuất {len(parsed.tasks)} nhiệm vụ. "
+        f"Đã đọc văn bản: đề xuất {len(parsed.tasks)} nhiệm vụ.{skipped} "
         "Vui lòng kiểm tra trước khi ban hành.",
         "info",
     )
@@ -81,27 +88,27 @@ def _submitted_text(form: NoticeEntryForm) -> tuple[str, str | None]:
 def review(notice_id: int) -> str | Response | tuple[str, int]:
     notice = get_draft_notice_or_404(current_user, notice_id)
     form = NoticeReviewForm()
+    holidays = holiday_dates(db.session())
     if request.method == "POST":
-        fill_review_form(form, notice, from_request=True)
+        fill_review_form(form, notice, holidays, from_request=True)
         if not form.validate():
             flash("Chưa lưu được: vui lòng sửa các ô báo lỗi.", "error")
             return _render_review(form, notice), 400
         outcome = run_action(
             db.session(),
             notice,
-            header_edit(form),
-            item_edits(form),
+            review_edits(form),
             request.form.get("action", "save"),
             current_user,
             today(),
-            holiday_dates(db.session()),
+            holidays,
         )
         if outcome.failed:
             db.session.rollback()
             for message in outcome.messages:
                 flash(message, "error")
             notice = get_draft_notice_or_404(current_user, notice_id)
-            fill_review_form(form, notice, from_request=True)
+            fill_review_form(form, notice, holidays, from_request=True)
             return _render_review(form, notice), 400
         db.session.commit()
         for message in outcome.messages:
@@ -109,14 +116,15 @@ def review(notice_id: int) -> str | Response | tuple[str, int]:
         if outcome.published:
             return redirect(url_for("notices.notice_detail", notice_id=notice.id))
         return redirect(url_for("notice_entry.review", notice_id=notice.id) + outcome.anchor)
-    fill_review_form(form, notice, from_request=False)
+    fill_review_form(form, notice, holidays, from_request=False)
     return _render_review(form, notice)
 
 
-def _render_review(form: NoticeReviewForm, notice: object) -> str:
+def _render_review(form: NoticeReviewForm, notice: Notice) -> str:
     return render_template(
         "notices/review.html",
         form=form,
         notice=notice,
-        body_html=render_markdown(getattr(notice, "body", "")),
+        body_html=render_markdown(notice.body),
+        suggestions=unknown_name_suggestions(notice),
     )

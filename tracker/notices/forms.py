@@ -75,6 +75,18 @@ class DraftItemForm(Form):
         csrf = False  # the enclosing review form carries the token
 
 
+class SkippedItemForm(Form):
+    """What to make of a passage the parser skipped, should the reviewer make it a task:
+    `assignee` as for an item ("a<id>" or "g<id>"), and the deadline its text gives."""
+
+    item_id = HiddenField()
+    assignee = SelectField("Cơ quan chủ trì", choices=[], validate_choice=False)
+    deadline = VietnameseDateField("Hạn xử lý", format=DATE_FORMATS, validators=[Optional()])
+
+    class Meta:
+        csrf = False  # the enclosing review form carries the token
+
+
 class NoticeReviewForm(FlaskForm):
     number = StringField("Số, ký hiệu", validators=[Length(max=60)])
     issued_on = VietnameseDateField(
@@ -85,3 +97,4 @@ class NoticeReviewForm(FlaskForm):
     signer = StringField("Người ký", validators=[Length(max=160)])
     title = TextAreaField("Trích yếu", validators=[DataRequired("Trích yếu không được để trống.")])
     items = FieldList(FormField(DraftItemForm))
+    skipped = FieldList(FormField(SkippedItemForm))

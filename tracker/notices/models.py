@@ -13,7 +13,7 @@ from tracker.domain.labels import LabelledEnum
 
 if TYPE_CHECKING:
     from tracker.auth.models import User
-    from tracker.notices.drafts import DraftTask
+    from tracker.notices.drafts import DraftSkippedItem, DraftTask
     from tracker.tasks.models import Task
 
 
@@ -64,6 +64,11 @@ class Notice(Base):
     draft_tasks: Mapped[list[DraftTask]] = relationship(
         back_populates="notice", cascade="all, delete-orphan", order_by="DraftTask.position"
     )
+    draft_skipped: Mapped[list[DraftSkippedItem]] = relationship(
+        back_populates="notice",
+        cascade="all, delete-orphan",
+        order_by="DraftSkippedItem.position",
+    )
 
     @validates("issued_on")
     def _keep_year(self, _key: str, issued_on: date) -> date:
@@ -73,6 +78,11 @@ class Notice(Base):
     @property
     def is_published(self) -> bool:
         return self.state is NoticeState.PUBLISHED
+
+    @property
+    def pending_skipped(self) -> list[DraftSkippedItem]:
+        """Skipped passages the reviewer has not yet taken up or set aside."""
+        return [item for item in self.draft_skipped if item.pending]
 
     def __repr__(self) -> str:
         return f"<Notice {self.number} {self.issued_on}>"

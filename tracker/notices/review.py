@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from tracker.agencies.models import AgencyGroup
+from tracker.agencies.models import Agency, AgencyGroup
 from tracker.audit.services import record_notice_event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftTask
@@ -67,7 +67,7 @@ def apply_review(
 
 def _apply_item(session: Session, draft: DraftTask, edit: ItemEdit) -> bool:
     before = _snapshot(draft)
-    _apply_assignee(session, draft, edit.assignee)
+    apply_assignee(session, draft, edit.assignee)
     draft.coordinating_ids = [i for i in edit.coordinating_ids if i != draft.agency_id]
     draft.text = edit.text.strip()
     draft.deadline = edit.deadline
@@ -76,7 +76,9 @@ def _apply_item(session: Session, draft: DraftTask, edit: ItemEdit) -> bool:
     return _snapshot(draft) != before
 
 
-def _apply_assignee(session: Session, draft: DraftTask, choice: str) -> None:
+def apply_assignee(session: Session, draft: DraftTask, choice: str) -> None:
+    """Give the item the agency ("a<id>") or the group ("g<id>") chosen; "" clears it and
+    KEEP_AS_PARSED leaves it as the parser found it."""
     if choice.startswith("a") and choice[1:].isdigit():
         draft.agency_id, draft.member_ids = int(choice[1:]), []
     elif choice.startswith("g") and choice[1:].isdigit():
@@ -87,6 +89,20 @@ def _apply_assignee(session: Session, draft: DraftTask, choice: str) -> None:
             draft.assignee_label = group.name
     elif choice == "":
         draft.agency_id, draft.member_ids = None, []
+
+
+def map_unknown_name(
+    session: Session, notice: Notice, draft_id: int, agency_id: int
+) -> DraftTask | None:
+    """The reviewer picked the directory's agency for a name it does not know. The name stays
+    on the item, so that publishing remembers it as the agency's alias."""
+    draft = next((d for d in notice.draft_tasks if d.id == draft_id and d.unknown_name), None)
+    agency = session.get(Agency, agency_id)
+    if draft is None or agency is None or not agency.active:
+        return None
+    draft.agency, draft.member_ids = agency, []
+    draft.edited = True
+    return draft
 
 
 def _snapshot(draft: DraftTask) -> tuple[object, ...]:
@@ -110,7 +126,7 @@ def add_item(notice: Notice) -> DraftTask:
 
 def remove_item(notice: Notice, draft_id: int) -> None:
     notice.draft_tasks = [d for d in notice.draft_tasks if d.id != draft_id]
-    _renumber(notice)
+    renumber(notice)
 
 
 def merge_with_next(notice: Notice, draft_id: int) -> bool:
@@ -128,7 +144,7 @@ def merge_with_next(notice: Notice, draft_id: int) -> bool:
     first.deadline_text = first.deadline_text or second.deadline_text
     first.edited = True
     notice.draft_tasks = [d for d in drafts if d is not second]
-    _renumber(notice)
+    renumber(notice)
     return True
 
 
@@ -158,7 +174,7 @@ def split_item(notice: Notice, draft_id: int) -> bool:
     original.text = original.text[:cut].strip()
     original.edited = True
     drafts.insert(index + 1, second)
-    _renumber(notice)
+    renumber(notice)
     return True
 
 
@@ -171,6 +187,7 @@ def sentence_cut(text: str) -> int | None:
     return min(ends, key=lambda end: abs(end - middle))
 
 
-def _renumber(notice: Notice) -> None:
+def renumber(notice: Notice) -> None:
+    """Positions follow the order of the items after one is added, removed or moved."""
     for position, draft in enumerate(notice.draft_tasks):
         draft.position = position

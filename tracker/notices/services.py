@@ -22,6 +22,7 @@ from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.text import fold
 from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice, NoticeKind, NoticeState
+from tracker.notices.skipped import skipped_rows
 from tracker.notifications.services import notify_agencies
 from tracker.tasks.models import Recurrence, Task
 
@@ -91,6 +92,7 @@ def create_draft(
         draft_from_proposal(ids, proposal, position)
         for position, proposal in enumerate(parsed.tasks)
     ]
+    notice.draft_skipped = skipped_rows(parsed.skipped)
     session.add(notice)
     session.flush()
     record_notice_event(
@@ -98,7 +100,11 @@ def create_draft(
         notice,
         author.id,
         "notice.created",
-        {"number": notice.number, "proposed_tasks": len(parsed.tasks)},
+        {
+            "number": notice.number,
+            "proposed_tasks": len(parsed.tasks),
+            "skipped_items": len(parsed.skipped),
+        },
         note="; ".join(parsed.problems) or None,
     )
     return notice, parsed
@@ -134,10 +140,13 @@ def reparse(
     session: Session, notice: Notice, actor: User, today: date, holidays: Collection[date]
 ) -> tuple[int, int]:
     """Parse the notice's text again. Items the reviewer edited are kept as they are; the
-    others are replaced by the new split. Returns (kept, proposed)."""
+    others are replaced by the new split, and the skipped passages by the new ones (keeping
+    the reviewer's decisions). Returns (kept, proposed)."""
     parsed = parse_notice(notice.body, name_directory(session), today, holidays)
     kept = [draft for draft in notice.draft_tasks if draft.edited]
-    kept_refs = Counter(draft.ref for draft in kept)
+    # an item made from a skipped passage stands for no parsed item of its ref
+    made_from_skipped = {item.draft_task_id for item in notice.draft_skipped}
+    kept_refs = Counter(draft.ref for draft in kept if draft.id not in made_from_skipped)
     ids = directory_ids(session)
     fresh = []
     for proposal in parsed.tasks:
@@ -149,10 +158,10 @@ def reparse(
     for position, draft in enumerate(merged):
         draft.position = position
     notice.draft_tasks = merged
+    notice.draft_skipped = skipped_rows(parsed.skipped, notice.draft_skipped)
     session.flush()
-    record_notice_event(
-        session, notice, actor.id, "notice.reparsed", {"kept": len(kept), "proposed": len(fresh)}
-    )
+    counts = {"kept": len(kept), "proposed": len(fresh), "skipped_items": len(parsed.skipped)}
+    record_notice_event(session, notice, actor.id, "notice.reparsed", counts)
     return len(kept), len(fresh)
 
 
@@ -160,7 +169,8 @@ def publish(
     session: Session, notice: Notice, actor: User, published_at: datetime | None = None
 ) -> list[Task]:
     """Create the tasks of a reviewed draft in one go, remember the reviewer's mappings of
-    unknown names as aliases, and notify every agency that received a task.
+    unknown names as aliases, and notify every agency that received a task. Skipped passages
+    still waiting for the reviewer do not stop it; the event keeps them.
     `published_at` is now unless a past publication is being recorded."""
     problems = publication_problems(session, notice)
     if problems:
@@ -175,14 +185,15 @@ def publish(
         notice.tasks.add(task)
     notice.state = NoticeState.PUBLISHED
     notice.published_at = published_at or utcnow()
-    notice.draft_tasks = []
+    unhandled = [{"ref": item.ref, "text": item.text} for item in notice.pending_skipped]
+    notice.draft_tasks, notice.draft_skipped = [], []
     session.flush()
     record_notice_event(
         session,
         notice,
         actor.id,
         "notice.published",
-        {"number": notice.number, "tasks": len(tasks)},
+        {"number": notice.number, "tasks": len(tasks), "skipped_unhandled": unhandled},
         occurred_at=notice.published_at,
     )
     per_agency = Counter(task.lead_agency_id for task in tasks)
