@@ -348,9 +348,11 @@ class _Walk:
             self.reader.restart()
         if _CLOSING.match(folded) or _is_closing_formula(folded):
             last_item = _before_closing_sentence(block)
+            closing = block.text
             if last_item is not None:  # the closing ran on from the last item
                 self.reader.read(last_item)
-            self.reader.skip(block.text, closing=True)
+                closing = block.text[len(last_item.text) :].strip()
+            self.reader.skip(closing, closing=True)
             self.suspended = True
         elif _ADDRESSEES.match(folded):
             self.addressees = True
