@@ -67,6 +67,27 @@ def test_parse_prints_the_documented_json(app: Flask) -> None:
         "trong Quý III/2017",
     )
     assert plan["coordinating"] == ["Các Sở, Ban, ngành"]
+    assert parsed["skipped"], "the notice's approvals and closing are listed, not dropped"
+    for item in parsed["skipped"]:
+        assert set(item) == {"ref", "text", "reason", "reason_label"}
+        assert item["text"] and item["reason_label"]
+
+
+def test_parse_lists_what_gave_no_task(app: Flask, tmp_path: Path) -> None:
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "Số: 12/UBND-KT\n\nAn Giang, ngày 05 tháng 02 năm 2024\n\nV/v triển khai\n\n"
+        "1. Đồng ý chủ trương giao Sở Tài chính lập dự án.\n\n"
+        "2. Giao phòng chuyên môn rà soát hồ sơ.\n",
+        "utf-8",
+    )
+    result = app.test_cli_runner().invoke(args=["notices", "parse", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    skipped = json.loads(result.output)["skipped"]
+    assert [(item["ref"], item["reason"]) for item in skipped] == [
+        ("1", "approval"),
+        ("2", "no_body"),
+    ]
 
 
 def test_parse_reads_docx(app: Flask) -> None:

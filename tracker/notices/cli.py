@@ -86,6 +86,8 @@ def parse_command(file: Path, as_json: bool) -> None:
         click.echo(f"  {task.ref:<8} {task.assignee}: {task.text[:70]}{deadline}")
     for problem in parsed.problems:
         click.echo(f"  ! {problem}")
+    for item in parsed.skipped:
+        click.echo(f"  - skipped {item.ref:<8} ({item.reason.value}): {item.text[:70]}")
 
 
 @notices_cli.command("import")
@@ -119,7 +121,9 @@ def import_command(file: Path, publish_now: bool, as_user: str | None) -> None:
     session.commit()
     state = f"published with {len(tasks)} tasks" if publish_now else "saved as a draft"
     click.echo(
-        f"Notice {notice.number} (id {notice.id}) {state}; {len(parsed.tasks)} items parsed."
+        f"Notice {notice.number} (id {notice.id}) {state}; {len(parsed.tasks)} items parsed, "
+        f"{len(parsed.skipped)} passages with an instruction cue gave no task "
+        "(listed on the review screen)."
     )
 
 
