@@ -28,10 +28,9 @@ from tracker.domain.notice_tables import TableRow, is_table_row
 from tracker.domain.outline_headings import heading_with_names, is_item_of, reads_as_heading
 from tracker.domain.proposed_tasks import (
     ProposedTask,
-    agency_task,
-    group_task,
     row_tasks,
     table_tasks,
+    tasks_for,
 )
 from tracker.domain.skipped_items import (
     SkippedItem,
@@ -50,7 +49,7 @@ _TASK_SECTION = re.compile(
     r"chi dao|giao)\b"
 )
 _CLOSING = re.compile(
-    r"^(tren day la|noi nhan|van phong (uy ban nhan dan|ubnd) tinh thong bao|"
+    r"^(tren day la|noi nhan|van phong [^.]{0,40}?(xin )?(tran trong )?thong bao|"
     r"(uy ban nhan dan|ubnd) tinh thong bao|yeu cau cac (co quan|so)[^.]*nghiem tuc thuc hien\./\.)"
 )
 # The heading of a document issued with the one signed ("KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ").
@@ -287,15 +286,15 @@ class _Reader:
             return
         ref = self.ref()
         coordinating = partner_names(item.coordinating)
-        if any(m.known and m.known.kind == GROUP for m in owner.assignees):
-            self.tasks.append(group_task(owner, ref, instruction, coordinating, self.directory))
-            return
-        named = list(zip(owner.assignees, owner.written_names, strict=True))
-        if owner.leads_explicitly:
-            coordinating = partner_names([m for m, _ in named[1:]]) + coordinating
-            named = named[:1]
-        for lead, written in named:
-            self.tasks.append(agency_task(lead, written, ref, instruction, coordinating))
+        if owner.leads_explicitly and not any(
+            m.known and m.known.kind == GROUP for m in owner.assignees
+        ):
+            # "Sở A, Sở B chủ trì": the first leads, the others coordinate
+            coordinating = partner_names(owner.assignees[1:]) + coordinating
+            owner = replace(
+                owner, assignees=owner.assignees[:1], written_names=owner.written_names[:1]
+            )
+        self.tasks += tasks_for(owner, ref, instruction, coordinating, self.directory)
 
 
 @dataclass(frozen=True)

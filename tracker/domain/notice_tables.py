@@ -71,7 +71,7 @@ def _task_row(row: list[str], columns: dict[str, int], previous: str) -> TableRo
     with the one above), which has one cell less; section rows ("I", "II") give none."""
     number = row[0].strip("* .")
     if not re.fullmatch(r"\d{1,3}(\.\d{1,3})*", number):
-        if not previous or not 3 <= len(row) < columns["width"]:
+        if not previous or not 2 <= len(row) < columns["width"]:
             return None
         row, number = ["", *row], f"{previous}+"
     return TableRow(

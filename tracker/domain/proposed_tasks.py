@@ -4,7 +4,7 @@ of a task table's rows and of task cards, read alike."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
@@ -119,6 +119,42 @@ def table_tasks(
     return tasks
 
 
+def tasks_for(
+    owner: Assignment,
+    ref: str,
+    instruction: str,
+    coordinating: list[str],
+    directory: NameDirectory,
+) -> list[ProposedTask]:
+    """The tasks of one instruction for the bodies `owner` names: one task for the
+    collectives addressed together ("Các Sở, Ban, ngành; UBND các huyện"), one per body named
+    on its own, beside them or alone."""
+    named = list(zip(owner.assignees, owner.written_names, strict=True))
+    collectives = [(m, w) for m, w in named if _is_collective(m, w)]
+    bodies = [(m, w) for m, w in named if not _is_collective(m, w)]
+    tasks = [agency_task(m, w, ref, instruction, coordinating) for m, w in bodies]
+    if collectives and bodies:
+        together = replace(
+            owner,
+            assignees=[m for m, _ in collectives],
+            written_names=[w for _, w in collectives],
+            assignees_written=", ".join(w for _, w in collectives),
+            others_named=True,
+        )
+        tasks.append(group_task(together, ref, instruction, coordinating, directory))
+    elif collectives:
+        tasks.append(group_task(owner, ref, instruction, coordinating, directory))
+    return tasks
+
+
+def _is_collective(match: NameMatch, written: str) -> bool:
+    if match.known is not None:
+        return match.known.kind == GROUP
+    if match.catalogued is not None:
+        return match.catalogued.kind == GROUP
+    return bool(_PLURAL.search(fold(written)))
+
+
 def leads_in_cell(cell: str, directory: NameDirectory) -> list[Assignment]:
     """The bodies a lead cell names, part after part ("Trung tâm Chuyển đổi số; các đơn vị
     có hệ thống thông tin", "Các Cục: ...; ... . Vụ Kế hoạch, Tài chính"); a collective the
@@ -154,13 +190,7 @@ def row_tasks(
     coordinating = names_in_cell(row.coordinating, directory)
     made: list[ProposedTask] = []
     for lead in leads:
-        if any(m.known and m.known.kind == GROUP for m in lead.assignees):
-            made.append(group_task(lead, ref, row.text, coordinating, directory))
-            continue
-        made += [
-            agency_task(match, written, ref, row.text, coordinating)
-            for match, written in zip(lead.assignees, lead.written_names, strict=True)
-        ]
+        made += tasks_for(lead, ref, row.text, coordinating, directory)
     for task in made:
         task.deadline_source = row.deadline or None
     return made
