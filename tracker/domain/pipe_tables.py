@@ -54,11 +54,11 @@ def _table_end(lines: list[str], start: int) -> int:
 
 
 def _as_markdown(table: list[str]) -> list[str]:
-    tokens = _cells(table)
+    tokens, openings = _cells(table)
     start = _numbered_header(tokens)
-    if start:  # a signature or a heading ran into the table: keep it as paragraphs
-        before = [line for token in tokens[:start] if token for line in ("", token)]
-        return [*before, "", *(_rows(tokens[start:]) or [])]
+    if start:  # a signature or the body ran into the table: keep those lines as they are
+        opening = openings[start]
+        return [*table[:opening], "", *_as_markdown(table[opening:])]
     return _rows(tokens)
 
 
@@ -92,15 +92,18 @@ def _rows(tokens: list[str]) -> list[str]:
     return ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows if any(row)]
 
 
-def _cells(table: list[str]) -> list[str]:
-    """The cells between "|" lines, each joined on one line; "" for an empty one. The opening
-    and closing "|" give no cell."""
+def _cells(table: list[str]) -> tuple[list[str], list[int]]:
+    """The cells between "|" lines, each joined on one line ("" for an empty one), and for
+    each the index of the "|" line that opens it. The opening and closing "|" give no cell."""
     tokens: list[str] = []
+    openings: list[int] = []
     current: list[str] = []
-    for line in table[1:]:
+    opened = 0
+    for index, line in enumerate(table[1:], start=1):
         if line.strip() == "|":
             tokens.append(" ".join(part for part in current if part))
-            current = []
+            openings.append(opened)
+            current, opened = [], index
         else:
             current.append(line.strip())
-    return tokens
+    return tokens, openings

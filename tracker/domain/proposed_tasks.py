@@ -15,11 +15,12 @@ from tracker.domain.outline_headings import collective_heading
 from tracker.domain.skipped_items import SkippedItem, SkipReason
 from tracker.domain.text import fold
 
-# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu".
+# Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu",
+# "UBND cấp xã", "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
 _CELL_PART = re.compile(r"(.+?)(?:[;.]\s|$)")  # up to the next "; " or ". "
 _COMRADE = re.compile(r"^[Đđ]ồng chí\s+")  # "Đồng chí Bộ trưởng Bộ Y tế"
-_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b")
+_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b|\bcap (xa|huyen)$|\bcap \w+,\s*cap \w+")
 
 
 @dataclass
