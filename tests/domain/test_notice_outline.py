@@ -289,3 +289,17 @@ def test_a_lead_in_naming_its_subject_ends_an_assessment() -> None:
     assert [(t.assignee, t.text) for t in parsed.tasks] == [
         ("Công an tỉnh", "Tăng cường tuần tra.")
     ]
+
+
+def test_a_task_table_whose_frame_ran_on_from_the_letterhead_keeps_the_body_between() -> None:
+    text = (
+        "|\n**ỦY BAN NHÂN DÂN**\n|\n**CỘNG HÒA**\n|\n|\nSố: 9/KH-UBND\n|\nAn Giang, ngày 05 "
+        "tháng 02 năm 2024\n|\n**KẾ HOẠCH**\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh "
+        "phí.\n|\n**PHỤ LỤC**\n|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n|\n1\n|\n"
+        "Rà soát quy định.\n|\nCông an tỉnh\n|\n"
+    )
+    parsed = parse_notice(text, DIRECTORY, today=date(2024, 2, 5))
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Sở Tài chính", "bố trí kinh phí."),
+        ("Công an tỉnh", "Rà soát quy định."),
+    ]
