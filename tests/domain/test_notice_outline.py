@@ -303,3 +303,22 @@ def test_a_task_table_whose_frame_ran_on_from_the_letterhead_keeps_the_body_betw
         ("Sở Tài chính", "bố trí kinh phí."),
         ("Công an tỉnh", "Rà soát quy định."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        ("Thuế tỉnh Đắk Lắk có trách nhiệm đánh giá", ["Thuế tỉnh Đắk Lắk"], "có trách nhiệm"),
+        ("Chi cục Hải quan khu vực XIX tăng cường", ["Chi cục Hải quan khu vực XIX"], "tăng"),
+        ("Bộ Y tế Chỉ đạo các bệnh viện", ["Bộ Y tế"], "Chỉ đạo"),
+    ],
+)
+def test_a_catalogued_body_keeps_its_place_or_number(
+    text: str, names: list[str], rest: str
+) -> None:
+    from tracker.domain.agency_catalogue import national_catalogue
+    from tracker.domain.assignment import read_assignment
+
+    found = read_assignment(text, DIRECTORY.with_catalogue(national_catalogue()))
+    assert found.written_names == names
+    assert found.instruction.startswith(rest)

@@ -32,7 +32,7 @@ _NAMED_BEFORE_COLON = re.compile(r"[^:;.,()]{3,90}(\([^)]{0,200}\))?\s*:")
 _NAME_TAIL = re.compile(r"[ ,]*((?:va |, )?[a-z0-9][^:;.()]{0,80}?)\s*(?::.*)?$")
 _STARTS_CLAUSE = re.compile(
     r"(va )?(chu tri|phoi hop|co trach nhiem|thuc hien|trien khai|tham muu|khan truong|can|phai|"
-    r"tap trung|chu dong|"
+    r"tap trung|chu dong|chi dao|"
     r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
 )
 # "(Bộ trưởng) các Bộ: ...", "các Cục: ...": the kind, then its members' own names.
@@ -194,11 +194,31 @@ def _assignees(
         return [], start
     if assignees and assignees[-1].known is None:
         assignees, position = _cut_at_modal(text, positions, assignees, position)
+    if assignees and assignees[-1].known is None and assignees[-1].catalogued is not None:
+        assignees, position = _with_proper_name(text, positions, assignees, position)
     if names_only and assignees:
         assignees, position = _name_runs_on(folded, assignees, position)
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = _collective_runs_on(folded, assignees, position)
     return assignees, position
+
+
+def _with_proper_name(
+    text: str, positions: list[int], assignees: list[NameMatch], position: int
+) -> tuple[list[NameMatch], int]:
+    """A catalogued body written with its place or number after it ("Thuế tỉnh Đắk Lắk",
+    "Chi cục Hải quan khu vực XIX", "Ban quản lý Khu Kinh tế Phú Yên") keeps them."""
+    start = end = positions[position]
+    for word in re.finditer(r"\s+([^\s,;:.()]+)", text[start:]):
+        if not (word.group(1)[:1].isupper() or re.fullmatch(r"[IVXLC]+", word.group(1))):
+            break
+        if _STARTS_CLAUSE.match(fold_with_positions(text[start + word.start(1) :])[0]):
+            break  # "Bộ Y tế Chỉ đạo ...": a verb, written with a capital
+        end = start + word.end()
+    if end == positions[position]:
+        return assignees, position
+    folded_end = positions.index(end)
+    return [*assignees[:-1], replace(assignees[-1], end=folded_end)], folded_end
 
 
 def _cut_at_modal(
