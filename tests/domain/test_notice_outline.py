@@ -322,3 +322,16 @@ def test_a_catalogued_body_keeps_its_place_or_number(
     found = read_assignment(text, DIRECTORY.with_catalogue(national_catalogue()))
     assert found.written_names == names
     assert found.instruction.startswith(rest)
+
+
+def test_a_cued_collective_over_items_is_their_owner_and_role_lines_are_not_listed() -> None:
+    parsed = parse(
+        "**11. Đề nghị các doanh nghiệp sản xuất, chế biến**\n\n- Chủ động nắm bắt thị "
+        "trường.\n\n**12. Sở Tài chính**\n\n*a) Chủ trì, phối hợp với Công an tỉnh*\n\n"
+        "- Bố trí kinh phí.\n"
+    )
+    assert [(t.assignee, t.assignee_kind, t.text) for t in parsed.tasks] == [
+        ("Các doanh nghiệp sản xuất, chế biến", "group", "Chủ động nắm bắt thị trường."),
+        ("Sở Tài chính", "agency", "Bố trí kinh phí."),
+    ]
+    assert parsed.skipped == []

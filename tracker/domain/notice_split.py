@@ -25,7 +25,12 @@ from tracker.domain.assignment import (
 )
 from tracker.domain.notice_blocks import Block, LabelKind
 from tracker.domain.notice_tables import TableRow, is_table_row
-from tracker.domain.outline_headings import heading_with_names, is_item_of, reads_as_heading
+from tracker.domain.outline_headings import (
+    heading_with_names,
+    is_item_of,
+    is_role_heading,
+    reads_as_heading,
+)
 from tracker.domain.proposed_tasks import (
     ProposedTask,
     row_tasks,
@@ -165,7 +170,7 @@ class _Reader:
     def skip(self, text: str, reason: SkipReason | None = None, *, closing: bool = False) -> None:
         """Keep an item that reads like an instruction but gave no task, with the reason."""
         folded = fold(text)
-        if len(folded) < 12 or not has_instruction_cue(folded):
+        if len(folded) < 12 or not has_instruction_cue(folded) or is_role_heading(text):
             return
         reason = reason or skip_reason(folded, closing=closing)
         self.skipped.append(SkippedItem(self.ref(), text, reason))
@@ -222,6 +227,9 @@ class _Reader:
             )
         for start, end in spans:
             assignment = read_assignment(text[start:end], self.directory)
+            if not assignment.assignees and len(spans) == 1 and start == 0:
+                # "Đề nghị các doanh nghiệp sản xuất ..." over items: a heading after all
+                self._read_head(assignment, text, level, whole=True, topic=topic, heading=heading)
             if not assignment.assignees:
                 continue
             if assignment.is_header:
@@ -253,7 +261,7 @@ class _Reader:
             self._add_tasks(owner.assignment, head, level)
             return
         if whole:
-            named = heading_with_names(text, self.directory, set_apart=heading)
+            named = heading_with_names(text, self.directory, set_apart=heading or topic)
             if named is not None:
                 self.owners.append(_Owner(named, _owning_level(level)))
             elif text.rstrip().endswith(":"):

@@ -13,6 +13,7 @@ from tracker.domain.text import fold
 # A sub-heading that states the role of the body above ("a) Chủ trì, phối hợp với ...:").
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
+_CUE = re.compile(r"(giao|de nghi|yeu cau|doi voi)\s+")
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|nhung)\s+\w+"
 )
@@ -25,6 +26,10 @@ def collective_heading(label: str) -> Assignment | None:
     """A heading that addresses bodies by a collective the directory does not hold ("Các
     đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
     written, for the reviewer to map."""
+    cue = _CUE.match(fold(label))
+    if cue:  # "Đề nghị các doanh nghiệp sản xuất ..."
+        label = label[len(label) - len(fold(label)[cue.end() :]) :]
+        label = label[:1].upper() + label[1:]
     folded = fold(label)
     if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or len(folded.split()) > 15:
         return None
@@ -38,6 +43,12 @@ def collective_heading(label: str) -> Assignment | None:
         instruction="",
         cued=False,
     )
+
+
+def is_role_heading(text: str) -> bool:
+    """A sub-heading that only states the role of the body above ("a) Chủ trì, phối hợp với
+    các sở, ban, ngành ...:")."""
+    return bool(_ROLE.match(fold(text))) and not text.rstrip(" *").endswith((".", ";"))
 
 
 def is_item_of(following: Block, block: Block) -> bool:
