@@ -83,6 +83,12 @@ _CLOSING_WORDS = re.compile(
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
     r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
 )
+# The whole work of a body is "this document" itself: a formula of accountability, no task
+# ("Các sở, ban, ngành ... chịu trách nhiệm thực hiện Kế hoạch này.").
+_ACCOUNTABILITY = re.compile(
+    r"^(co trach nhiem |chiu trach nhiem )?(to chuc )?(trien khai )?thuc hien "
+    r"(nghiem tuc )?(ke hoach|chi thi|quyet dinh|thong bao|van ban|cong van|chuong trinh) nay\W*$"
+)
 
 
 @dataclass
@@ -291,6 +297,9 @@ class _Reader:
             self.named_here = item
         instruction = item.instruction
         if len(instruction) < 8:
+            return
+        if _ACCOUNTABILITY.match(fold(instruction)):
+            self.skip(f"{owner.assignees_written} {instruction}", SkipReason.CLOSING)
             return
         ref = self.ref()
         coordinating = partner_names(item.coordinating)
