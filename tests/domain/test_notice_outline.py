@@ -9,7 +9,7 @@ import pytest
 from tracker.domain.agency_names import NameDirectory
 from tracker.domain.notice_parser import parse_notice
 from tracker.domain.pipe_tables import rewrite_pipe_tables
-from tracker.domain.place_lists import place_list
+from tracker.domain.place_lists import place_list, unit_list
 from tracker.domain.skipped_items import SkipReason
 
 DIRECTORY = NameDirectory(
@@ -335,3 +335,11 @@ def test_a_cued_collective_over_items_is_their_owner_and_role_lines_are_not_list
         ("Sở Tài chính", "agency", "Bố trí kinh phí."),
     ]
     assert parsed.skipped == []
+
+
+def test_provinces_and_cities_after_their_kind_each_go_by_their_own_kind() -> None:
+    text = "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh quyết liệt chỉ đạo"
+    found = unit_list(text)
+    assert found is not None
+    assert found[0] == ["Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert text[found[1] :] == " quyết liệt chỉ đạo"

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory
+from tracker.domain.text import fold
 
 CENTRAL = "central"
 PROVINCE = "province"
@@ -59,6 +60,14 @@ def catalogue_entries() -> tuple[CatalogueEntry, ...]:
         )
         for body in catalogue_description()["bodies"]
     )
+
+
+@cache
+def centrally_run_cities() -> frozenset[str]:
+    """The folded names of the cities governed by the centre ("ha noi", "ho chi minh"): a
+    list of "các tỉnh, thành phố: ..." names each as a province or as one of these."""
+    units = catalogue_description()["provincial_units"]
+    return frozenset(fold(city) for city in units["cities"])
 
 
 @cache

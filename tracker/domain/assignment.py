@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
-from tracker.domain.place_lists import place_list
+from tracker.domain.place_lists import place_list, unit_list
 from tracker.domain.text import fold_with_positions
 
 # Words that hand out the task; "đồng ý" (an approval) is not one of them, nor "chỉ đạo",
@@ -270,8 +270,9 @@ def _kind_list(
 
 
 def _places(text: str, start: int, directory: NameDirectory) -> Assignment | None:
-    """Provinces and cities listed by name ("Các tỉnh Nghệ An, Quảng Ngãi ..."), one each."""
-    found = place_list(text[start:])
+    """Provinces and cities listed by name ("Các tỉnh Nghệ An, Quảng Ngãi ...", "UBND các
+    tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh"), one each."""
+    found = place_list(text[start:]) or unit_list(text[start:])
     if found is None:
         return None
     places, end = found

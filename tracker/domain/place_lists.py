@@ -6,6 +6,14 @@ from __future__ import annotations
 
 import re
 
+from tracker.domain.agency_catalogue import centrally_run_cities
+from tracker.domain.text import fold
+
+# "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai, Hồ Chí Minh"
+_UNITS = re.compile(
+    r"(?P<body>(?:Chủ tịch |chủ tịch )?(?:Ủy ban nhân dân|UBND) )?[Cc]ác tỉnh, thành phố"
+    r"(?: trực thuộc Trung ương)?\s*:\s*"
+)
 _KIND = re.compile(r"(?:(?P<plural>[Cc]ác)\s+)?(?P<kind>[Tt]ỉnh|[Tt]hành phố)\s+")
 _NEXT_KIND = re.compile(r"(?:,|\s+và)\s+(?=[Cc]ác\s|[Tt]ỉnh\s|[Tt]hành phố\s)")
 _JOINER = re.compile(r"\s*(?:,|\svà)\s+")
@@ -30,6 +38,25 @@ def place_list(text: str) -> tuple[list[str], int] | None:
             break
         position += joiner.end()
     return (places, position) if len(places) >= 2 else None
+
+
+def unit_list(text: str) -> tuple[list[str], int] | None:
+    """Provinces and cities after "(UBND) các tỉnh, thành phố:", each as a province or as a
+    city governed by the centre: "Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân Thành
+    phố Hồ Chí Minh"."""
+    listing = _UNITS.match(text)
+    if listing is None:
+        return None
+    names, end = _proper_names(text, listing.end())
+    if not names:
+        return None
+    body = listing.group("body") or ""
+    cities = centrally_run_cities()
+    places = []
+    for name in names:
+        kind = "Thành phố" if fold(name) in cities else ("tỉnh" if body else "Tỉnh")
+        places.append(f"{body}{kind} {name}")
+    return places, end
 
 
 def _proper_names(text: str, position: int) -> tuple[list[str], int]:
