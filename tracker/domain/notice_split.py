@@ -260,18 +260,19 @@ class _Reader:
             else:
                 self._add_tasks(head, head, level)
             return
+        named = None
+        if whole:  # a heading naming bodies of its own ("a) Các cơ quan đăng ký đầu tư:")
+            named = heading_with_names(text, self.directory, set_apart=heading or topic)
+        if named is not None:
+            self.owners.append(_Owner(named, _owning_level(level)))
+            return
         owner = self.owners[-1] if self.owners else self.section_default
         if owner is None and self.task_section and level is not LabelKind.NONE:
             owner = self.implied
         if owner is not None and not topic and not _NOT_AN_INSTRUCTION.match(fold(text)):
             self._add_tasks(owner.assignment, head, level)
-            return
-        if whole:
-            named = heading_with_names(text, self.directory, set_apart=heading or topic)
-            if named is not None:
-                self.owners.append(_Owner(named, _owning_level(level)))
-            elif text.rstrip().endswith(":"):
-                self._maybe_lead_in(text, level)
+        elif whole and text.rstrip().endswith(":"):
+            self._maybe_lead_in(text, level)
 
     def _hold(self, assignment: Assignment, level: LabelKind, *, whole: bool) -> None:
         """A numbered header names who its sub-items are for; a paragraph that leads in

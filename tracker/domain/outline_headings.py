@@ -31,7 +31,8 @@ def collective_heading(label: str) -> Assignment | None:
         label = label[len(label) - len(fold(label)[cue.end() :]) :]
         label = label[:1].upper() + label[1:]
     folded = fold(label)
-    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or len(folded.split()) > 15:
+    words = len(re.sub(r"\([^)]*\)", "", folded).split())  # an aside lists members
+    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or words > 15:
         return None
     match = NameMatch(0, len(folded), KnownName(label, GROUP))
     return Assignment(
@@ -67,7 +68,8 @@ def heading_with_names(
     with a colon unless it is `set_apart` (bold, a Markdown heading: "8. Các đơn vị có
     TTHC")."""
     label = text.strip().rstrip(":").strip()
-    if not (set_apart or text.rstrip().endswith(":")) or len(label.split()) > 20:
+    words = len(re.sub(r"\([^)]*\)", "", label).split())  # an aside lists members
+    if not (set_apart or text.rstrip().endswith(":")) or words > 20:
         return None
     known: list[NameMatch] = []
     written: list[str] = []
