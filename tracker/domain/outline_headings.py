@@ -14,8 +14,11 @@ from tracker.domain.text import fold
 _ROLE = re.compile(r"^(chu tri|phoi hop|chu dong phoi hop)\b")
 _PREAMBLE = re.compile(r"^(can cu|theo de nghi|xet de nghi|dieu \d+)\b")
 _CUE = re.compile(r"(giao|de nghi|yeu cau|doi voi)\s+")
+# Bodies named by what they are or do: "Các đơn vị có TTHC", "Cơ quan chủ trì giải quyết thủ
+# tục đầu tư", "Chủ đầu tư các dự án".
 _COLLECTIVE = re.compile(
     r"^((thu truong|nguoi dung dau|lanh dao|giam doc|chu tich) )?(cac|tung|nhung)\s+\w+"
+    r"|^(co quan|don vi|chu dau tu|nha dau tu|nha thau)\s+\w+"
 )
 _NOT_A_BODY = re.compile(
     r"^(cac |mot so |nhung )?(nhiem vu|noi dung|giai phap|muc tieu|yeu cau|van de|du an)\b|\bsau$"
