@@ -343,3 +343,25 @@ def test_provinces_and_cities_after_their_kind_each_go_by_their_own_kind() -> No
     assert found is not None
     assert found[0] == ["Ủy ban nhân dân tỉnh Tuyên Quang", "Ủy ban nhân dân Thành phố Hồ Chí Minh"]
     assert text[found[1] :] == " quyết liệt chỉ đạo"
+
+
+@pytest.mark.parametrize(
+    ("heading", "names"),
+    [
+        (
+            "Báo và Phát thanh, Truyền hình Sơn La, Cổng thông tin điện tử tỉnh",
+            ["Báo và Phát thanh, Truyền hình Sơn La", "Cổng thông tin điện tử tỉnh"],
+        ),
+        (
+            "Cục Điện ảnh, Cục Du lịch Quốc gia Việt Nam",
+            ["Cục Điện ảnh", "Cục Du lịch Quốc gia Việt Nam"],
+        ),
+        ("Sở Nông nghiệp và Môi trường", ["Sở Nông nghiệp và Môi trường"]),
+    ],
+)
+def test_names_in_a_heading(heading: str, names: list[str]) -> None:
+    from tracker.domain.agency_catalogue import national_catalogue
+    from tracker.domain.assignment import read_assignment
+
+    directory = DIRECTORY.with_catalogue(national_catalogue())
+    assert read_assignment(heading, directory, names_only=True).written_names == names

@@ -197,7 +197,7 @@ def _assignees(
     if assignees and assignees[-1].known is None and assignees[-1].catalogued is not None:
         assignees, position = _with_proper_name(text, positions, assignees, position)
     if names_only and assignees:
-        assignees, position = _name_runs_on(folded, assignees, position)
+        assignees, position = _name_runs_on(folded, assignees, position, directory)
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = _collective_runs_on(folded, assignees, position)
     return assignees, position
@@ -208,13 +208,13 @@ def _with_proper_name(
 ) -> tuple[list[NameMatch], int]:
     """A catalogued body written with its place or number after it ("Thuế tỉnh Đắk Lắk",
     "Chi cục Hải quan khu vực XIX", "Ban quản lý Khu Kinh tế Phú Yên") keeps them."""
-    start = end = positions[position]
-    for word in re.finditer(r"\s+([^\s,;:.()]+)", text[start:]):
+    end = positions[position]
+    while word := re.compile(r"\s+([^\s,;:.()]+)").match(text, end):
         if not (word.group(1)[:1].isupper() or re.fullmatch(r"[IVXLC]+", word.group(1))):
             break
-        if _STARTS_CLAUSE.match(fold_with_positions(text[start + word.start(1) :])[0]):
+        if _STARTS_CLAUSE.match(fold_with_positions(text[word.start(1) :])[0]):
             break  # "Bộ Y tế Chỉ đạo ...": a verb, written with a capital
-        end = start + word.end()
+        end = word.end()
     if end == positions[position]:
         return assignees, position
     folded_end = positions.index(end)
@@ -355,7 +355,7 @@ def _collective_runs_on(
 
 
 def _name_runs_on(
-    folded: str, assignees: list[NameMatch], position: int
+    folded: str, assignees: list[NameMatch], position: int, directory: NameDirectory
 ) -> tuple[list[NameMatch], int]:
     """In a heading or a cell that holds only names, words left after the last name that
     start no clause belong to it: "Sở Nông nghiệp" + "và Môi trường", "Báo và Phát thanh" +
@@ -364,9 +364,28 @@ def _name_runs_on(
     rest = _NAME_TAIL.match(folded, position)
     if rest is None or _STARTS_CLAUSE.match(folded, rest.start(1)):
         return assignees, position
+    end = rest.end(1)
+    if folded[position:].startswith(", ") and _body_at(folded, position + 2, directory):
+        end = position  # the next body's name follows at once
+    for comma in re.finditer(r", ", folded[rest.start(1) : end]):
+        following = rest.start(1) + comma.end()
+        if _body_at(folded, following, directory):
+            end = rest.start(1) + comma.start()  # another body's name begins: the run stops
+            break
     last = assignees[-1]
     known = last.known if last.known and last.known.kind != AGENCY else None
-    return [*assignees[:-1], NameMatch(last.start, rest.end(1), known)], rest.end(1)
+    extended = [*assignees[:-1], NameMatch(last.start, end, known)] if end > position else assignees
+    separator = re.compile(r"\s*,\s*").match(folded, end)
+    if separator is None:
+        return extended, max(end, position)
+    more, after = _read_names(folded, separator.end(), directory, allow_unknown=True)
+    if more and after > end:
+        return _name_runs_on(folded, [*extended, *more], after, directory)
+    return extended, max(end, position)
+
+
+def _body_at(folded: str, position: int, directory: NameDirectory) -> bool:
+    return bool(directory.match_at(folded, position) or directory.unknown_at(folded, position))
 
 
 def cued_sentences(
