@@ -41,6 +41,7 @@ from tracker.domain.skipped_items import (
     SkippedItem,
     SkipReason,
     has_instruction_cue,
+    is_approval,
     skip_reason,
 )
 from tracker.domain.task_cards import TaskCard, find_task_cards
@@ -71,13 +72,10 @@ _DATABASE_FIELD = re.compile(
     r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|"
     r"ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:\s*"
 )
-# What an item under a body may be without being a task of it: an approval, or a project
-# named in a list ("Dự án 2: ...").
-_NOT_AN_INSTRUCTION = re.compile(
-    r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b"
-    r"|^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
+# A project named in a list under a body ("Dự án 2: ...", "Tiểu dự án 1: ...").
+_LISTED_PROJECT = re.compile(
+    r"^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
 )
-_APPROVAL = re.compile(r"^(dong y|thong nhat|chap thuan|ghi nhan|bieu duong)\b")
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?(trien khai )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
@@ -223,7 +221,7 @@ class _Reader:
         if recap:  # "Về đề nghị ... của Tỉnh: <the answer>": the answer is what is assigned
             text = text[positions[recap.end()] :]
         # an approval's own clauses are part of it; only a cue assigns inside it
-        approval = bool(_APPROVAL.match(fold(text)))
+        approval = is_approval(fold(text))
         spans = cued_sentences(text, self.directory, names_too=not approval)
         head_end = spans[0][0] if spans else len(text)
         if not spans or head_end > 0:
@@ -269,7 +267,8 @@ class _Reader:
         owner = self.owners[-1] if self.owners else self.section_default
         if owner is None and self.task_section and level is not LabelKind.NONE:
             owner = self.implied
-        if owner is not None and not topic and not _NOT_AN_INSTRUCTION.match(fold(text)):
+        folded = fold(text)
+        if owner is not None and not topic and not _not_an_instruction(folded):
             self._add_tasks(owner.assignment, head, level)
         elif whole and text.rstrip().endswith(":"):
             self._maybe_lead_in(text, level)
@@ -384,6 +383,12 @@ class _Walk:
         if index in self.cards:
             self.reader.read_card(block, self.cards[index])
         return True
+
+
+def _not_an_instruction(folded: str) -> bool:
+    """What an item under a body may be without being a task of it: an approval, or a project
+    named in a list ("Dự án 2: ...")."""
+    return is_approval(folded) or bool(_LISTED_PROJECT.match(folded))
 
 
 def _unfinished(block: Block) -> bool:

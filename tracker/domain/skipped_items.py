@@ -41,6 +41,12 @@ _PROVINCE = re.compile(
 _STATEMENT = re.compile(r"\b(da|dang|vua|duoc)\b")
 
 
+def is_approval(folded: str) -> bool:
+    """Whether folded text opens with an approval or a commendation ("Đồng ý chủ trương ...",
+    "Thống nhất ...", "Ghi nhận, biểu dương ...") rather than an instruction."""
+    return bool(_APPROVAL.match(folded))
+
+
 def has_instruction_cue(folded: str) -> bool:
     """Whether folded text reads like an instruction (a cue word of assignment)."""
     return bool(_CUE.search(folded))
@@ -50,7 +56,7 @@ def skip_reason(folded: str, *, closing: bool = False) -> SkipReason:
     """Why a cued item gave no task, from its folded text."""
     if closing:
         return SkipReason.CLOSING
-    if _APPROVAL.match(folded):
+    if is_approval(folded):
         return SkipReason.APPROVAL
     if _PROVINCE.match(folded):
         return SkipReason.PROVINCE
