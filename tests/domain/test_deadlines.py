@@ -8,12 +8,8 @@ from functools import partial
 
 import pytest
 
-from tracker.domain.deadlines import (
-    DeadlineFinding,
-    add_working_days,
-    find_deadline,
-    fixed_public_holidays,
-)
+from tracker.domain.deadline_readings import add_working_days
+from tracker.domain.deadlines import DeadlineFinding, find_deadline, fixed_public_holidays
 
 # Thông báo 473/TB-VPUBND of Đắk Nông was issued on Wednesday 19 July 2017.
 ISSUED = date(2017, 7, 19)

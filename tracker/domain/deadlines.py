@@ -33,19 +33,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from tracker.domain.formatting import vn_date
-from tracker.domain.recurring_days import (
-    RECURRENCE_OF_DAYS_A_YEAR,
-    next_month_end,
-    next_monthly_day,
-    next_quarter_end_day,
-    next_yearly_day,
+from tracker.domain.deadline_readings import (
+    MONTH_COUNT_WORDS,
+    Groups,
+    IssuedNotice,
+    Reading,
+    ignore,
+    read_date,
+    read_duration,
+    read_event,
+    read_half_year,
+    read_lunar_new_year,
+    read_month,
+    read_monthly_day,
+    read_quarter,
+    read_quarterly_day,
+    read_week,
+    read_whole_date,
+    read_whole_year,
+    read_year,
+    read_yearly_days,
+    read_yearly_month,
 )
+from tracker.domain.formatting import vn_date
 from tracker.domain.vietnamese_dates import (
     DATE,
-    DAY_MONTH,
     DURATION,
     EVENTS,
     HALF_YEARS,
@@ -69,15 +83,7 @@ from tracker.domain.vietnamese_dates import (
     YEARLY_DAYS,
     YEARLY_MONTH,
     FoldedText,
-    Period,
     Shape,
-    add_months,
-    day_before,
-    half_year_period,
-    month_period,
-    quarter_number,
-    quarter_period,
-    year_period,
 )
 
 
@@ -94,30 +100,13 @@ class DeadlineFinding:
 _CLAUSE_BREAKS = ",.;:!?()\n"
 _RECURRENCE_OF_PERIOD = {"thang": "monthly", "quy": "quarterly", "nam": "annual"}
 _RECURRENCE_OF_MONTHS = {1: "monthly", 3: "quarterly", 6: "semiannual", 12: "annual"}
-_MONTH_COUNT_WORDS = {"mot": 1, "ba": 3, "sau": 6}
-
-_Groups = dict[str, str | None]
-
-
-@dataclass(frozen=True)
-class _Notice:
-    issued_on: date
-    holidays: frozenset[date]
 
 
 @dataclass(frozen=True)
 class _Hit:
     start: int
     end: int
-    groups: _Groups
-
-
-@dataclass(frozen=True)
-class _Reading:
-    deadline: date | None
-    problem: str | None = None
-    recurrence: str | None = None  # set when the date is the first of a recurring schedule
-    event: str | None = None  # why only a person can date it: a note naming the phrase
+    groups: Groups
 
 
 @dataclass(frozen=True)
@@ -125,14 +114,14 @@ class _Shapes:
     """What one step of the reading does with its shapes' occurrences."""
 
     shapes: tuple[Shape, ...]
-    read: Callable[[_Groups, _Notice], _Reading | None]
+    read: Callable[[Groups, IssuedNotice], Reading | None]
 
 
 @dataclass(frozen=True)
 class _Candidate:
     start: int
     phrase: str
-    reading: _Reading
+    reading: Reading
 
 
 class _Scan:
@@ -161,7 +150,7 @@ def find_deadline(text: str, issued_on: date, holidays: Collection[date] = ()) -
     a time limit counted from an event gives no deadline and a note for the reviewer.
     """
     scan = _Scan(FoldedText(text))
-    notice = _Notice(issued_on, frozenset(holidays))
+    notice = IssuedNotice(issued_on, frozenset(holidays))
     candidates = _candidates(scan, notice, _BEFORE_IGNORED)
     for _ignored in scan.hits(IGNORED, *SPANS):
         pass
@@ -177,7 +166,7 @@ def find_deadline(text: str, issued_on: date, holidays: Collection[date] = ()) -
     return _finding(sorted(candidates, key=lambda candidate: candidate.start), first_recurrence)
 
 
-def _candidates(scan: _Scan, notice: _Notice, steps: tuple[_Shapes, ...]) -> list[_Candidate]:
+def _candidates(scan: _Scan, notice: IssuedNotice, steps: tuple[_Shapes, ...]) -> list[_Candidate]:
     return [
         _Candidate(hit.start, scan.text.quote(hit.start, hit.end), reading)
         for step in steps
@@ -209,11 +198,11 @@ def _problem(candidate: _Candidate) -> str | None:
     return f"{candidate.reading.event} ({' '.join(candidate.phrase.split())}): cần nhập tay"
 
 
-def _recurrence(groups: _Groups) -> str | None:
+def _recurrence(groups: Groups) -> str | None:
     if unit := groups.get("unit"):
         return _RECURRENCE_OF_PERIOD.get(unit)
     months = groups["months"] or ""
-    return _RECURRENCE_OF_MONTHS.get(_MONTH_COUNT_WORDS.get(months) or int(months))
+    return _RECURRENCE_OF_MONTHS.get(MONTH_COUNT_WORDS.get(months) or int(months))
 
 
 def _is_recurrence(hit: _Hit, folded: str) -> bool:
@@ -241,212 +230,32 @@ def _clause_end(folded: str, position: int) -> int:
     return min(ends, default=len(folded))
 
 
-def _number(groups: _Groups, name: str) -> int | None:
-    text = groups.get(name)
-    return int(text) if text else None
-
-
-def _calendar_day(groups: _Groups, issued_on: date) -> _Reading:
-    """The date in the day/month/year groups; without a year, the next such day from the notice."""
-    day, month = _number(groups, "day") or 0, _number(groups, "month") or 0
-    year = _number(groups, "year")
-    if year is None:
-        year = issued_on.year + ((month, day) < (issued_on.month, issued_on.day))
-    try:
-        return _Reading(date(year, month, day))
-    except ValueError:
-        return _Reading(None, f"Ngày {day:02d}/{month:02d}/{year} không có thật")
-
-
-def _read_date(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if groups["keyword"] is None or (groups["sep"] == "." and groups["year"] is None):
-        return None  # a cited document's date, or a decimal number
-    reading = _calendar_day(groups, notice.issued_on)
-    if groups["on"] and reading.deadline is not None and reading.deadline < notice.issued_on:
-        return None  # "vào ngày 08/11/2025": a meeting or event already held
-    if reading.deadline is not None and reading.deadline < notice.issued_on:
-        issued = vn_date(notice.issued_on)
-        problem = f"Thời hạn {vn_date(reading.deadline)} sớm hơn ngày ban hành {issued}"
-        return _Reading(reading.deadline, problem)
-    return reading
-
-
-def _read_duration(groups: _Groups, notice: _Notice) -> _Reading | None:
-    unit = " ".join((groups["unit"] or "").split())
-    if groups["event"] is not None:
-        return _Reading(None, event="Hạn tính từ một sự kiện")
-    if groups["lead"] is None and groups["since"] is None and unit != "ngay lam viec":
-        return None  # "rút ngắn 15 ngày" states a length, not a time limit
-    start = notice.issued_on
-    if groups["day"] is not None:
-        since = _calendar_day(groups, notice.issued_on)
-        if since.deadline is None:
-            return since
-        start = since.deadline
-    count = _number(groups, "count") or 0
-    if unit == "ngay lam viec":
-        return _Reading(add_working_days(start, count, notice.holidays))
-    if unit == "thang":
-        return _Reading(add_months(start, count))
-    return _Reading(start + timedelta(days=count * (7 if unit == "tuan" else 1)))
-
-
-def _lead(groups: _Groups) -> str | None:
-    lead = groups.get("lead")
-    return " ".join(lead.split()) if lead else None
-
-
-def _named_year(groups: _Groups, notice: _Notice) -> int | None:
-    """The period's year as written; the notice's year for a bare "trong tháng 8" or "cuối năm";
-    None for a bare period that no lead word makes a deadline ("báo cáo quý I")."""
-    if (year := _number(groups, "year")) is not None:
-        return year
-    return notice.issued_on.year if _lead(groups) is not None else None
-
-
-def _period_deadline(groups: _Groups, notice: _Notice, period: Period) -> _Reading | None:
-    deadline = day_before(period.first_day) if _lead(groups) == "truoc" else period.last_day
-    return _Reading(deadline) if deadline >= notice.issued_on else None
-
-
-def _read_half_year(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if (year := _named_year(groups, notice)) is None:
-        return None
-    second_half = groups["half"] == "cuoi"
-    return _period_deadline(groups, notice, half_year_period(year, second_half=second_half))
-
-
-def _read_quarter(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if (year := _named_year(groups, notice)) is None:
-        return None
-    quarter = quarter_number(groups["quarter"] or "")
-    return _period_deadline(groups, notice, quarter_period(year, quarter))
-
-
-def _read_month(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if (year := _named_year(groups, notice)) is None:
-        return None
-    month = _number(groups, "month") or 0
-    if not 1 <= month <= 12:
-        return _Reading(None, f"Tháng {month}/{year} không có thật")
-    return _period_deadline(groups, notice, month_period(year, month))
-
-
-def _read_year(groups: _Groups, notice: _Notice) -> _Reading | None:
-    if groups.get("this") is None and groups["year"] is None and _lead(groups) in ("den", "truoc"):
-        return None  # "đến năm" and "trước năm" need a year
-    year = _named_year(groups, notice)
-    if year is None:
-        return None
-    if (_lead(groups) or "").startswith("den") and year - notice.issued_on.year >= _HORIZON_YEARS:
-        return None  # "phấn đấu đến năm 2030 đạt ...": a target, not a time limit
-    return _period_deadline(groups, notice, year_period(year))
-
-
-def _read_whole_date(groups: _Groups, notice: _Notice) -> _Reading | None:
-    return _read_date(groups | {"keyword": "", "on": None}, notice)
-
-
-def _read_whole_year(groups: _Groups, notice: _Notice) -> _Reading | None:
-    return _read_year(groups | {"lead": "trong"}, notice)
-
-
-def _read_monthly_day(groups: _Groups, notice: _Notice) -> _Reading | None:
-    day = _number(groups, "day") or 0
-    if not 1 <= day <= 31:
-        return None
-    return _Reading(next_monthly_day(day, notice.issued_on), recurrence="monthly")
-
-
-def _read_quarterly_day(groups: _Groups, notice: _Notice) -> _Reading | None:
-    day = _number(groups, "day") or 0
-    if not 1 <= day <= 31:
-        return None
-    return _Reading(next_quarter_end_day(day, notice.issued_on), recurrence="quarterly")
-
-
-def _read_yearly_days(groups: _Groups, notice: _Notice) -> _Reading | None:
-    pairs = {(int(month), int(day)) for day, month in DAY_MONTH.findall(groups["dates"] or "")}
-    if not all(1 <= month <= 12 and 1 <= day <= 31 for month, day in pairs):
-        return None
-    days = [next_yearly_day(month, day, notice.issued_on) for month, day in pairs]
-    return _Reading(min(days), recurrence=RECURRENCE_OF_DAYS_A_YEAR.get(len(pairs)))
-
-
-def _read_yearly_month(groups: _Groups, notice: _Notice) -> _Reading | None:
-    month = _number(groups, "month") or 0
-    if not 1 <= month <= 12:
-        return None
-    return _Reading(next_month_end(month, notice.issued_on), recurrence="annual")
-
-
-def _read_week(groups: _Groups, notice: _Notice) -> _Reading | None:
-    """The last working day of the notice's week ("trong tuần") or of the next one ("trong
-    tuần tới"); a notice signed at the weekend leaves "this week" to the reviewer."""
-    monday = notice.issued_on - timedelta(days=notice.issued_on.weekday())
-    if groups["next"] is not None:
-        monday += timedelta(days=7)
-    week = [monday + timedelta(days=offset) for offset in range(5)]
-    open_days = [day for day in week if day not in notice.holidays and day >= notice.issued_on]
-    if not open_days:
-        return _Reading(None, event="Không rõ tuần nào")
-    return _Reading(max(open_days))
-
-
-def _read_event(_groups: _Groups, _notice: _Notice) -> _Reading | None:
-    return _Reading(None, event="Hạn tính từ một sự kiện")
-
-
-def _read_lunar_new_year(_groups: _Groups, _notice: _Notice) -> _Reading | None:
-    return _Reading(None, event="Hạn theo Tết âm lịch")
-
-
-def _ignore(_groups: _Groups, _notice: _Notice) -> _Reading | None:
-    return None
-
-
-# "đến năm 2030" this many years after the notice names a target, not a time limit.
-_HORIZON_YEARS = 3
-
 # Read before the year ranges are claimed as names ("Năm 2025 - 2026" in a time column).
 _BEFORE_IGNORED = (
-    _Shapes((QUARTER_RANGE,), _read_quarter),
-    _Shapes((MONTH_RANGE,), _read_month),
-    _Shapes((YEAR_RANGE,), _read_year),
+    _Shapes((QUARTER_RANGE,), read_quarter),
+    _Shapes((MONTH_RANGE,), read_month),
+    _Shapes((YEAR_RANGE,), read_year),
 )
 _DATED_RECURRENCES = (
-    _Shapes((MONTHLY_DAY,), _read_monthly_day),
-    _Shapes((QUARTERLY_DAY,), _read_quarterly_day),
-    _Shapes((YEARLY_DAYS,), _read_yearly_days),
-    _Shapes((YEARLY_MONTH,), _read_yearly_month),
+    _Shapes((MONTHLY_DAY,), read_monthly_day),
+    _Shapes((QUARTERLY_DAY,), read_quarterly_day),
+    _Shapes((YEARLY_DAYS,), read_yearly_days),
+    _Shapes((YEARLY_MONTH,), read_yearly_month),
 )
 _DEADLINE_SHAPES = (
-    _Shapes((WHOLE_DATE,), _read_whole_date),
-    _Shapes((WHOLE_YEAR,), _read_whole_year),
-    _Shapes((DURATION,), _read_duration),
-    _Shapes(STARTS, _ignore),
-    _Shapes((DATE,), _read_date),
-    _Shapes(EVENTS, _read_event),
-    _Shapes((LUNAR_NEW_YEAR,), _read_lunar_new_year),
-    _Shapes((WEEK,), _read_week),
-    _Shapes(HALF_YEARS, _read_half_year),
-    _Shapes((QUARTER,), _read_quarter),
-    _Shapes((MONTH,), _read_month),
-    _Shapes((YEAR,), _read_year),
+    _Shapes((WHOLE_DATE,), read_whole_date),
+    _Shapes((WHOLE_YEAR,), read_whole_year),
+    _Shapes((DURATION,), read_duration),
+    _Shapes(STARTS, ignore),
+    _Shapes((DATE,), read_date),
+    _Shapes(EVENTS, read_event),
+    _Shapes((LUNAR_NEW_YEAR,), read_lunar_new_year),
+    _Shapes((WEEK,), read_week),
+    _Shapes(HALF_YEARS, read_half_year),
+    _Shapes((QUARTER,), read_quarter),
+    _Shapes((MONTH,), read_month),
+    _Shapes((YEAR,), read_year),
 )
-
-
-def add_working_days(start: date, days: int, holidays: Collection[date]) -> date:
-    """The day `days` working days after `start` (before it when negative), skipping Saturdays,
-    Sundays and `holidays`. `start` itself never counts, so 0 days gives `start` back."""
-    closed = holidays if isinstance(holidays, frozenset | set) else frozenset(holidays)
-    step = timedelta(days=1 if days >= 0 else -1)
-    day, remaining = start, abs(days)
-    while remaining:
-        day += step
-        if day.weekday() < 5 and day not in closed:
-            remaining -= 1
-    return day
 
 
 def fixed_public_holidays(year: int) -> set[date]:
