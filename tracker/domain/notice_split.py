@@ -13,47 +13,18 @@ instruction cue that give no task are kept as skipped, with the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from tracker.domain.agency_names import GROUP, NameDirectory, partner_names
-from tracker.domain.assignment import (
-    Assignment,
-    cued_sentences,
-    lead_in_assignment,
-    read_assignment,
-    subject_lead_in,
-)
+from tracker.domain.agency_names import NameDirectory
+from tracker.domain.assignment import Assignment
 from tracker.domain.notice_blocks import Block, LabelKind
-from tracker.domain.notice_tables import TableRow, is_table_row
-from tracker.domain.outline_headings import (
-    heading_with_names,
-    is_item_of,
-    is_role_heading,
-    reads_as_heading,
-)
-from tracker.domain.proposed_tasks import (
-    ProposedTask,
-    row_tasks,
-    table_tasks,
-    tasks_for,
-)
-from tracker.domain.skipped_items import (
-    SkippedItem,
-    SkipReason,
-    has_instruction_cue,
-    is_approval,
-    skip_reason,
-)
+from tracker.domain.outline_headings import is_item_of
+from tracker.domain.outline_reader import OutlineReader, Owner
+from tracker.domain.proposed_tasks import ProposedTask, table_tasks
+from tracker.domain.skipped_items import SkippedItem
 from tracker.domain.task_cards import TaskCard, find_task_cards
 from tracker.domain.text import fold, fold_with_positions
 
-_ASSESSMENT = re.compile(
-    r"\b(danh gia|tinh hinh|ket qua|han che|ton tai|nguyen nhan|boi canh|muc dich|yeu cau chung)\b"
-)
-_TASK_SECTION = re.compile(
-    r"\b(nhiem vu|giai phap|to chuc thuc hien|kien nghi|de xuat|phan cong|trach nhiem|"
-    r"chi dao|giao)\b"
-)
 _CLOSING = re.compile(
     r"^(tren day la|noi nhan|van phong [^.]{0,40}?(xin )?(tran trong )?thong bao|"
     r"(uy ban nhan dan|ubnd) tinh thong bao|yeu cau cac (co quan|so)[^.]*nghiem tuc thuc hien\./\.)"
@@ -65,253 +36,15 @@ _ATTACHED_DOCUMENT = re.compile(
 )
 # "Kính gửi:", "THỦ TƯỚNG CHÍNH PHỦ điện:": the addressees follow.
 _ADDRESSEES = re.compile(r"^(kinh gui|[^.;]{0,60} dien)\s*:")
-# The matter, or a request of the addressee, recalled before what is decided on it: "Về việc
-# hỗ trợ 20 xe ô tô: Tỉnh căn cứ ...", "Về đề nghị của Tỉnh ...: Giao Bộ Tài chính ...".
-_REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
 _DATABASE_FIELD = re.compile(
     r"(so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky|ngay ban hanh|"
     r"ngay hieu luc|ngay cong bao|so cong bao|tinh trang|linh vuc)\s*:\s*"
-)
-# A project named in a list under a body ("Dự án 2: ...", "Tiểu dự án 1: ...").
-_LISTED_PROJECT = re.compile(
-    r"^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
 )
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?(trien khai )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
     r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
 )
-# The whole work of a body is "this document" itself: a formula of accountability, no task
-# ("Các sở, ban, ngành ... chịu trách nhiệm thực hiện Kế hoạch này.").
-_ACCOUNTABILITY = re.compile(
-    r"^(co trach nhiem |chiu trach nhiem )?(to chuc )?(trien khai )?thuc hien "
-    r"(nghiem tuc )?(ke hoach|chi thi|quyet dinh|thong bao|van ban|cong van|chuong trinh) nay\W*$"
-)
-
-
-@dataclass
-class _Owner:
-    """Who the sub-items of a header are for; items at a deeper level belong to it."""
-
-    assignment: Assignment
-    level: float
-
-
-def _owning_level(level: LabelKind) -> float:
-    """A plain paragraph that names an assignee owns the bullets and paragraphs after it,
-    until a lettered or numbered item comes."""
-    return LabelKind.DASH - 0.5 if level is LabelKind.NONE else float(level)
-
-
-@dataclass
-class _Reader:
-    directory: NameDirectory
-    tasks: list[ProposedTask] = field(default_factory=list)
-    skipped: list[SkippedItem] = field(default_factory=list)
-    owners: list[_Owner] = field(default_factory=list)
-    section_default: _Owner | None = None
-    skipping_section: bool = False
-    # in a section of tasks ("II. NHIỆM VỤ, GIẢI PHÁP"), items without a subject are for the
-    # body the notice is about, when it is implied
-    task_section: bool = False
-    implied: _Owner | None = None
-    # the assignment the block being read named itself and gave tasks to
-    named_here: Assignment | None = None
-    path: dict[LabelKind, str] = field(default_factory=dict)
-    counters: dict[LabelKind, int] = field(default_factory=dict)
-
-    def restart(self) -> None:
-        """Forget the outline read so far: a new document begins."""
-        self.owners, self.section_default, self.skipping_section = [], None, False
-        self.path, self.counters = {}, {}
-
-    def read(self, block: Block, *, has_items: bool = False) -> None:
-        """Read one block; `has_items` when the blocks after it are its sub-items."""
-        if is_table_row(block):
-            return  # task tables are read whole, by read_task_tables
-        if block.kind is LabelKind.ROMAN:
-            self._open_section(block)
-            return
-        if self.skipping_section and not self._leads_out_of_assessment(block):
-            self.skip(block.text, SkipReason.STATEMENT)
-            return
-        level = (
-            LabelKind.NUMBER if block.is_heading and block.kind is LabelKind.NONE else block.kind
-        )
-        self._enter(block, level)
-        before = (len(self.tasks), len(self.owners), self.section_default)
-        heading = reads_as_heading(block)
-        self.named_here = None
-        topic = has_items and (heading or _unfinished(block))
-        self._read_item(block.text, level, heading=heading, topic=topic)
-        if has_items and self.named_here is not None and before[1] == len(self.owners):
-            # "(1) Bộ Y tế chỉ đạo ...; - Chỉ đạo ...; - Chủ trì ...": the items under a task
-            # that names its body are that body's too
-            self.owners.append(_Owner(self.named_here, _owning_level(level)))
-        if before == (len(self.tasks), len(self.owners), self.section_default):
-            self.skip(block.text)
-
-    def _leads_out_of_assessment(self, block: Block) -> bool:
-        """An assessment often ends with what the body is to do next: "Để tiếp tục ...,
-        thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:"."""
-        if not block.text.rstrip().endswith(":"):
-            return False
-        text = block.text
-        if lead_in_assignment(text, self.directory) or subject_lead_in(text, self.directory):
-            self.skipping_section = False
-        return not self.skipping_section
-
-    def read_card(self, block: Block, card: TaskCard) -> None:
-        """A task card: each work it lists is a task of its lead."""
-        if self.skipping_section:
-            return
-        self._enter(block, block.kind)
-        for number, work in enumerate(card.works, start=1):
-            row = TableRow(str(number), work, card.lead, card.coordinating, card.time)
-            ref = self.ref() if len(card.works) == 1 else f"{self.ref()}.{number}"
-            self.tasks += row_tasks(row, ref, self.directory, self.skipped)
-
-    def skip(self, text: str, reason: SkipReason | None = None, *, closing: bool = False) -> None:
-        """Keep an item that reads like an instruction but gave no task, with the reason."""
-        folded = fold(text)
-        if len(folded) < 12 or not has_instruction_cue(folded) or is_role_heading(text):
-            return
-        reason = reason or skip_reason(folded, closing=closing)
-        self.skipped.append(SkippedItem(self.ref(), text, reason))
-
-    def ref(self) -> str:
-        """The current item's place in the outline ("II.2.a")."""
-        return ".".join(self.path[k] for k in sorted(self.path))
-
-    def _open_section(self, block: Block) -> None:
-        title = block.bold_lead or block.text.split(":")[0]
-        folded_title = fold(title)
-        self.task_section = bool(_TASK_SECTION.search(folded_title))
-        self.skipping_section = bool(_ASSESSMENT.search(folded_title)) and not self.task_section
-        self.owners, self.section_default = [], None
-        self.path, self.counters = {LabelKind.ROMAN: block.label}, {}
-        remainder = block.text[len(block.bold_lead) :].strip(" :") if block.bold_lead else ""
-        if remainder and not self.skipping_section:
-            self._read_item(remainder, LabelKind.NUMBER)
-
-    def _enter(self, block: Block, level: LabelKind) -> None:
-        """Track the item's place (its reference) and drop headers it is not under."""
-        self.owners = [owner for owner in self.owners if owner.level < level]
-        for deeper in [k for k in self.path if k >= level and k is not LabelKind.ROMAN]:
-            del self.path[deeper]
-        if level in (LabelKind.DASH, LabelKind.PLUS, LabelKind.NONE):
-            self.counters[level] = self.counters.get(level, 0) + 1
-            for inner in [k for k in self.counters if k > level]:
-                del self.counters[inner]
-            self.path[level] = str(self.counters[level])
-        else:
-            self.counters = {k: v for k, v in self.counters.items() if k < level}
-            if block.label:
-                self.path[level] = block.label.rstrip(".")
-
-    def _read_item(
-        self, text: str, level: LabelKind, *, heading: bool = False, topic: bool = False
-    ) -> None:
-        """An item or paragraph: tasks for whoever it names at its start or in its cued
-        sentences ("... . Giao Sở A ... . Đề nghị B ..."), else for the header it is under;
-        or a header, or a lead-in, itself. A heading may name a body the directory lacks; a
-        heading over items of its own (`topic`) is no task of its owner's."""
-        folded, positions = fold_with_positions(text)
-        recap = _REQUEST_RECAP.match(folded)
-        if recap:  # "Về đề nghị ... của Tỉnh: <the answer>": the answer is what is assigned
-            text = text[positions[recap.end()] :]
-        # an approval's own clauses are part of it; only a cue assigns inside it
-        approval = is_approval(fold(text))
-        spans = cued_sentences(text, self.directory, names_too=not approval)
-        head_end = spans[0][0] if spans else len(text)
-        if not spans or head_end > 0:
-            head = read_assignment(text[:head_end], self.directory, names_only=heading)
-            self._read_head(
-                head, text[:head_end], level, whole=not spans, topic=topic, heading=heading
-            )
-        for start, end in spans:
-            assignment = read_assignment(text[start:end], self.directory)
-            if not assignment.assignees and len(spans) == 1 and start == 0:
-                # "Đề nghị các doanh nghiệp sản xuất ..." over items: a heading after all
-                self._read_head(assignment, text, level, whole=True, topic=topic, heading=heading)
-            if not assignment.assignees:
-                continue
-            if assignment.is_header:
-                self._hold(assignment, level, whole=len(spans) == 1 and start == 0)
-            else:
-                self._add_tasks(assignment, assignment, level)
-
-    def _read_head(
-        self,
-        head: Assignment,
-        text: str,
-        level: LabelKind,
-        *,
-        whole: bool,
-        topic: bool,
-        heading: bool = False,
-    ) -> None:
-        """The part of an item before any cued sentence."""
-        if head.assignees:
-            if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
-                self._hold(head, level, whole=whole)
-            else:
-                self._add_tasks(head, head, level)
-            return
-        named = None
-        if whole:  # a heading naming bodies of its own ("a) Các cơ quan đăng ký đầu tư:")
-            named = heading_with_names(text, self.directory, set_apart=heading or topic)
-        if named is not None:
-            self.owners.append(_Owner(named, _owning_level(level)))
-            return
-        owner = self.owners[-1] if self.owners else self.section_default
-        if owner is None and self.task_section and level is not LabelKind.NONE:
-            owner = self.implied
-        folded = fold(text)
-        if owner is not None and not topic and not _not_an_instruction(folded):
-            self._add_tasks(owner.assignment, head, level)
-        elif whole and text.rstrip().endswith(":"):
-            self._maybe_lead_in(text, level)
-
-    def _hold(self, assignment: Assignment, level: LabelKind, *, whole: bool) -> None:
-        """A numbered header names who its sub-items are for; a paragraph that leads in
-        ("Yêu cầu ... thực hiện các nội dung sau:") names who the following items without an
-        assignee of their own are for, to the end of the section."""
-        if whole and level is not LabelKind.NONE:
-            self.owners.append(_Owner(assignment, _owning_level(level)))
-        else:
-            self.section_default = _Owner(assignment, level)
-
-    def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
-        assignment = lead_in_assignment(text, self.directory) or subject_lead_in(
-            text, self.directory
-        )
-        if assignment is not None:
-            self.section_default = _Owner(assignment, level)
-
-    def _add_tasks(self, owner: Assignment, item: Assignment, level: LabelKind) -> None:
-        """Tasks for the item's instruction: one for a group (or several bodies addressed
-        together with a group), one per agency when several are named without a lead, one
-        led by the first when it "chủ trì"."""
-        if owner is item:
-            self.named_here = item
-        instruction = item.instruction
-        if len(instruction) < 8:
-            return
-        if _ACCOUNTABILITY.match(fold(instruction)):
-            self.skip(f"{owner.assignees_written} {instruction}", SkipReason.CLOSING)
-            return
-        ref = self.ref()
-        coordinating = partner_names(item.coordinating)
-        if owner.leads_explicitly and not any(
-            m.known and m.known.kind == GROUP for m in owner.assignees
-        ):
-            # "Sở A, Sở B chủ trì": the first leads, the others coordinate
-            coordinating = partner_names(owner.assignees[1:]) + coordinating
-            owner = replace(
-                owner, assignees=owner.assignees[:1], written_names=owner.written_names[:1]
-            )
-        self.tasks += tasks_for(owner, ref, instruction, coordinating, self.directory)
 
 
 @dataclass(frozen=True)
@@ -327,7 +60,7 @@ def split_tasks(
 ) -> Split:
     """The proposed tasks of a notice's body blocks, in reading order, and the items that
     read like instructions but gave no task; `implied` is the body the notice is about."""
-    reader = _Reader(directory, implied=_Owner(implied, LabelKind.ROMAN) if implied else None)
+    reader = OutlineReader(directory, implied=Owner(implied, LabelKind.ROMAN) if implied else None)
     walk = _Walk(reader, find_task_cards(blocks))
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -341,7 +74,7 @@ class _Walk:
     """Where the reading of the body stands: in the addressee list, paused after a signature,
     or reading."""
 
-    reader: _Reader
+    reader: OutlineReader
     cards: dict[int, TaskCard]
     addressees: bool = False
     suspended: bool = False
@@ -383,19 +116,6 @@ class _Walk:
         if index in self.cards:
             self.reader.read_card(block, self.cards[index])
         return True
-
-
-def _not_an_instruction(folded: str) -> bool:
-    """What an item under a body may be without being a task of it: an approval, or a project
-    named in a list ("Dự án 2: ...")."""
-    return is_approval(folded) or bool(_LISTED_PROJECT.match(folded))
-
-
-def _unfinished(block: Block) -> bool:
-    """A numbered line that ends without a stop ("1. Hoàn thành mục tiêu ... trong năm
-    2025"): over items of its own, a topic rather than a task."""
-    text = block.text.rstrip(" *")
-    return block.kind is not LabelKind.NONE and not text.endswith((".", ";", ":", "!", "?"))
 
 
 def _before_closing_sentence(block: Block) -> Block | None:
