@@ -365,3 +365,15 @@ def test_names_in_a_heading(heading: str, names: list[str]) -> None:
 
     directory = DIRECTORY.with_catalogue(national_catalogue())
     assert read_assignment(heading, directory, names_only=True).written_names == names
+
+
+def test_a_headers_deadline_holds_for_the_items_under_it() -> None:
+    parsed = parse(
+        "b) Sở Tài chính, Công an tỉnh khẩn trương khắc phục, hoàn thành trong tháng 11 năm "
+        "2024, cụ thể:\n\n(1) Sở Tài chính giải quyết 03 vấn đề tồn đọng.\n\n"
+        "(2) Công an tỉnh hoàn thành kết nối dữ liệu trước ngày 15/10/2024.\n"
+    )
+    assert [(t.assignee, t.deadline) for t in parsed.tasks] == [
+        ("Sở Tài chính", date(2024, 11, 30)),
+        ("Công an tỉnh", date(2024, 10, 15)),
+    ]

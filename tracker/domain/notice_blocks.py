@@ -17,9 +17,10 @@ class LabelKind(IntEnum):
     NUMBER = 1  # 1. 2.
     SUBNUMBER = 2  # 1.1. 2.3.
     LETTER = 3  # a) b)
-    DASH = 4  # - •
-    PLUS = 5  # +
-    NONE = 6  # a plain paragraph
+    PAREN = 4  # (1) (2)
+    DASH = 5  # - •
+    PLUS = 6  # +
+    NONE = 7  # a plain paragraph
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ _LABELS = [
     (LabelKind.ROMAN, re.compile(r"^([IVXLC]{1,6})[.)]\s*(?=\S)")),
     (LabelKind.SUBNUMBER, re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)[.)]?\s+(?=\S)")),
     (LabelKind.NUMBER, re.compile(r"^(\d{1,2})[.)]\s*(?=\S)")),
-    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)|^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")),
+    (LabelKind.LETTER, re.compile(r"^([a-zđ])[).]\s*(?=\S)")),
+    (LabelKind.PAREN, re.compile(r"^\((\d{1,2}|[a-zđ])\)\s*(?=\S)")),
     (LabelKind.DASH, re.compile(r"^([-–—•·●▪■])\s*(?=\S)|^(\*)\s+(?=\S)")),
     (LabelKind.PLUS, re.compile(r"^(\+)\s*(?=\S)")),
 ]

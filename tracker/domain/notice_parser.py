@@ -53,11 +53,7 @@ def parse_notice(
         *fixed_public_holidays(anchor.year + 1),
     }
     for task in tasks:
-        finding = (
-            deadline_in_cell(task.deadline_source, anchor, days_off)
-            if task.deadline_source
-            else find_deadline(task.text, anchor, days_off)
-        )
+        finding = _task_deadline(task, anchor, days_off)
         task.deadline, task.deadline_text = finding.deadline, finding.phrase
         task.recurrence = finding.recurrence
         if finding.problem:
@@ -75,6 +71,19 @@ def parse_notice(
         problems=problems,
         skipped=split.skipped,
     )
+
+
+def _task_deadline(task: ProposedTask, anchor: date, days_off: Collection[date]) -> DeadlineFinding:
+    """The task's deadline: its table cell's, else its own words', else the one its heading
+    or lead-in states for the items under it."""
+    if task.deadline_source:
+        return deadline_in_cell(task.deadline_source, anchor, days_off)
+    finding = find_deadline(task.text, anchor, days_off)
+    if finding.deadline is None and finding.recurrence is None and task.context:
+        inherited = find_deadline(task.context, anchor, days_off)
+        if inherited.deadline is not None:
+            return inherited
+    return finding
 
 
 def deadline_in_cell(cell: str, issued_on: date, holidays: Collection[date]) -> DeadlineFinding:

@@ -59,7 +59,7 @@ def is_item_of(following: Block, block: Block) -> bool:
     """Whether `following` is a sub-item of `block`: a deeper label, or a list item under a
     plain heading."""
     if block.kind is LabelKind.NONE:
-        return following.kind in (LabelKind.LETTER, LabelKind.DASH, LabelKind.PLUS)
+        return following.kind in (LabelKind.LETTER, LabelKind.PAREN, LabelKind.DASH, LabelKind.PLUS)
     return following.kind is not LabelKind.NONE and following.kind > block.kind
 
 

@@ -70,6 +70,8 @@ class Owner:
 
     assignment: Assignment
     level: float
+    # the header's own words: a deadline it states holds for the items under it
+    text: str = ""
 
 
 def _owning_level(level: LabelKind) -> float:
@@ -90,6 +92,8 @@ class OutlineReader:
     # body the notice is about, when it is implied
     task_section: bool = False
     implied: Owner | None = None
+    # the block being read, as written
+    block_text: str = ""
     # the assignment the block being read named itself and gave tasks to
     named_here: Assignment | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
@@ -114,6 +118,7 @@ class OutlineReader:
             LabelKind.NUMBER if block.is_heading and block.kind is LabelKind.NONE else block.kind
         )
         self._enter(block, level)
+        self.block_text = block.text
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
         self.named_here = None
@@ -122,7 +127,7 @@ class OutlineReader:
         if has_items and self.named_here is not None and before[1] == len(self.owners):
             # "(1) Bộ Y tế chỉ đạo ...; - Chỉ đạo ...; - Chủ trì ...": the items under a task
             # that names its body are that body's too
-            self.owners.append(Owner(self.named_here, _owning_level(level)))
+            self.owners.append(Owner(self.named_here, _owning_level(level), self.block_text))
         if before == (len(self.tasks), len(self.owners), self.section_default):
             self.skip(block.text)
 
@@ -214,7 +219,7 @@ class OutlineReader:
             if assignment.is_header:
                 self._hold(assignment, level, whole=len(spans) == 1 and start == 0)
             else:
-                self._add_tasks(assignment, assignment, level)
+                self._add_tasks(assignment, assignment, level, context=self._header_text())
 
     def _read_head(
         self,
@@ -231,20 +236,20 @@ class OutlineReader:
             if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
                 self._hold(head, level, whole=whole)
             else:
-                self._add_tasks(head, head, level)
+                self._add_tasks(head, head, level, context=self._header_text())
             return
         named = None
         if whole:  # a heading naming bodies of its own ("a) Các cơ quan đăng ký đầu tư:")
             named = heading_with_names(text, self.directory, set_apart=heading or topic)
         if named is not None:
-            self.owners.append(Owner(named, _owning_level(level)))
+            self.owners.append(Owner(named, _owning_level(level), self.block_text))
             return
         owner = self.owners[-1] if self.owners else self.section_default
         if owner is None and self.task_section and level is not LabelKind.NONE:
             owner = self.implied
         folded = fold(text)
         if owner is not None and not topic and not _not_an_instruction(folded):
-            self._add_tasks(owner.assignment, head, level)
+            self._add_tasks(owner.assignment, head, level, context=self._header_text())
         elif whole and text.rstrip().endswith(":"):
             self._maybe_lead_in(text, level)
 
@@ -253,18 +258,25 @@ class OutlineReader:
         ("Yêu cầu ... thực hiện các nội dung sau:") names who the following items without an
         assignee of their own are for, to the end of the section."""
         if whole and level is not LabelKind.NONE:
-            self.owners.append(Owner(assignment, _owning_level(level)))
+            self.owners.append(Owner(assignment, _owning_level(level), self.block_text))
         else:
-            self.section_default = Owner(assignment, level)
+            self.section_default = Owner(assignment, level, self.block_text)
 
     def _maybe_lead_in(self, text: str, level: LabelKind) -> None:
         assignment = lead_in_assignment(text, self.directory) or subject_lead_in(
             text, self.directory
         )
         if assignment is not None:
-            self.section_default = Owner(assignment, level)
+            self.section_default = Owner(assignment, level, self.block_text)
 
-    def _add_tasks(self, owner: Assignment, item: Assignment, level: LabelKind) -> None:
+    def _header_text(self) -> str:
+        """The words of the header the item is under: its deadline holds for the item (a
+        section's lead-in frames the items, it does not date them)."""
+        return self.owners[-1].text if self.owners else ""
+
+    def _add_tasks(
+        self, owner: Assignment, item: Assignment, level: LabelKind, context: str = ""
+    ) -> None:
         """Tasks for the item's instruction: one for a group (or several bodies addressed
         together with a group), one per agency when several are named without a lead, one
         led by the first when it "chủ trì"."""
@@ -286,7 +298,10 @@ class OutlineReader:
             owner = replace(
                 owner, assignees=owner.assignees[:1], written_names=owner.written_names[:1]
             )
-        self.tasks += tasks_for(owner, ref, instruction, coordinating, self.directory)
+        made = tasks_for(owner, ref, instruction, coordinating, self.directory)
+        for task in made:
+            task.context = context or None
+        self.tasks += made
 
 
 def _not_an_instruction(folded: str) -> bool:

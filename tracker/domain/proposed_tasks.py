@@ -36,6 +36,9 @@ class ProposedTask:
     unknown_assignee: bool = False
     # The words to read the deadline from, when not the text itself (a table's column).
     deadline_source: str | None = None
+    # The words of the heading or lead-in the item is under: a deadline stated there ("...,
+    # hoàn thành trong tháng 11 năm 2025, cụ thể:") holds for an item that states none.
+    context: str | None = None
     deadline: date | None = None
     deadline_text: str | None = None
     recurrence: str | None = None
