@@ -377,3 +377,21 @@ def test_a_headers_deadline_holds_for_the_items_under_it() -> None:
         ("Sở Tài chính", date(2024, 11, 30)),
         ("Công an tỉnh", date(2024, 10, 15)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "*Thứ tư,* Công an tỉnh cần chủ động tháo gỡ vướng mắc.\n",
+            [("Công an tỉnh", "cần chủ động tháo gỡ vướng mắc.")],
+        ),
+        (
+            "Các tỉnh chịu ảnh hưởng của bão. Đối với Sở Tài chính cần nhanh chóng bố trí kinh "
+            "phí.\n",
+            [("Sở Tài chính", "cần nhanh chóng bố trí kinh phí.")],
+        ),
+    ],
+)
+def test_subjects_after_an_ordinal_or_đối_với(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.assignee, t.text) for t in parse(body).tasks] == expected

@@ -34,7 +34,7 @@ _CUE = re.compile(
 _NOT_A_CUE = r"(?! (?:duc|thong|dich|luu|nhan|thuong|hang|ket|tiep|khoan|dat|ngay)\b)"
 _SENTENCE_CUE = re.compile(
     r"(?:^|(?<=[.;:!?])\s+)((?:dong thoi,? )?(?:(?:chu tich )?(?:ubnd|uy ban nhan dan) tinh )?"
-    rf"(?:giao cho|giao{_NOT_A_CUE}|yeu cau|de nghi))\s+"
+    rf"(?:giao cho|giao{_NOT_A_CUE}|yeu cau|de nghi|doi voi))\s+"
     rf"|(?<=,)\s+((?:dong thoi )?giao{_NOT_A_CUE})\s+"  # "Riêng dự án ..., giao Sở GTVT ..."
 )
 # "Cục Báo chí: khẩn trương ...": a name of a few words, then a colon.
@@ -44,7 +44,9 @@ _SUBJECT_LEAD_IN = re.compile(
     r"(?:^|[.;,]\s+)([^.;,]{3,60}?)\s+(?:can|phai|co trach nhiem|"
     r"tap trung|tiep tuc|chu dong)\b[^.;]*\b(?:sau|sau day|nhu sau|cu the)\s*:$"
 )
-_CLAUSE_START = re.compile(r"(?<=[.;])\s+")
+# Where a clause may begin: after a full stop or a semicolon, or after an ordinal that opens
+# a paragraph ("Thứ tư, các địa phương cần ...").
+_CLAUSE_START = re.compile(r"(?<=[.;])\s+|^thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s+")
 _FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
 _STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao ket qua)\b")
