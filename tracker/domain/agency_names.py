@@ -36,7 +36,7 @@ _UNKNOWN_NAME_END = re.compile(
     r"(?<!dau tu)\s+xay dung\b|(?<!cong)\s+trinh\b|"
     r"\s+(chu tri|phoi hop|khan truong|trien khai|tham muu|thuc hien|"
     r"ra soat|theo doi|to chuc|nghien cuu|bao cao|hoan thien|hoan thanh|kiem tra|de xuat|"
-    r"tang cuong|chi dao|huong dan|tiep tuc|cu the hoa|ban hanh|bo tri|don doc|lap|"
+    r"tang cuong|(?<!\bban )chi dao|huong dan|tiep tuc|cu the hoa|ban hanh|bo tri|don doc|lap|"
     r"cap nhat|giai quyet|xu ly|day manh|quan ly|phan cong|chuan bi|rut kinh nghiem|sap xep|"
     r"so hoa|thuyet minh|bao dam|dam bao|ho tro|tuyen truyen|van dong|giam sat|khao sat|"
     r"cung cap|tiep nhan|tham dinh|phe duyet|dieu chinh|bo sung|tap trung|quan tam|kien toan|"
