@@ -395,3 +395,21 @@ def test_a_headers_deadline_holds_for_the_items_under_it() -> None:
 )
 def test_subjects_after_an_ordinal_or_đối_với(body: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.assignee, t.text) for t in parse(body).tasks] == expected
+
+
+def test_a_legal_databases_record_of_the_document_names_nobody() -> None:
+    parsed = parse(
+        "**Nơi ban hành:**\n\nBộ Văn hoá, Thể thao và Du lịch\n\n**Người ký:**\n\nTạ Quang "
+        "Đông\n\n**1. Vụ Pháp chế**\n\n- Hoàn thành dự thảo Nghị định.\n"
+    )
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Vụ Pháp chế", "Hoàn thành dự thảo Nghị định.")
+    ]
+
+
+def test_a_topic_heading_over_bullets_names_no_task() -> None:
+    parsed = parse(
+        "Yêu cầu Sở Tài chính thực hiện các nội dung sau:\n\n**1. Trách nhiệm chung**\n\n"
+        "- Bố trí kinh phí.\n"
+    )
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [("Sở Tài chính", "Bố trí kinh phí.")]
