@@ -21,7 +21,6 @@ DIRECTORY = [
     [
         ("Sở Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Sở Văn hoá và Thể thao", "Sở Văn hóa, Thể thao và Du lịch"),
-        ("Bộ Khoa học và Công nghệ", "Sở Khoa học và Công nghệ"),
         ("Trung tâm Xúc tiến đầu tư, thương mại và du lịch", "Trung tâm Xúc tiến Đầu tư tỉnh"),
         ("Công an Thành phố", "Công an tỉnh"),
     ],
@@ -46,3 +45,9 @@ def test_sharing_only_common_words_is_no_resemblance(name: str) -> None:
 def test_limit_and_no_repeats() -> None:
     found = closest_names("Sở Văn hóa", [*DIRECTORY, *DIRECTORY], limit=1)
     assert found == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_body_of_another_kind_is_never_suggested() -> None:
+    candidates = ["Sở Tài chính", "Sở Giao thông vận tải", "Bộ Tài chính"]
+    assert closest_names("Bộ Tài chính", candidates) == ["Bộ Tài chính"]
+    assert closest_names("Bộ Tài chính", ["Sở Tài chính"]) == []

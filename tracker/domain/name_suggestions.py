@@ -21,16 +21,31 @@ def closest_names(name: str, candidates: Iterable[str], limit: int = 5) -> list[
     only candidates that share a word beyond the common ones ("Sở", "tỉnh", "và" ...)."""
     words = _words(name)
     telling = set(words) - _COMMON_WORDS
+    kind = _kind(words)
     scored: list[tuple[float, float, str]] = []
     for candidate in dict.fromkeys(candidates):
         candidate_words = _words(candidate)
         shared = telling & set(candidate_words)
-        if not shared:
-            continue
+        other_kind = _kind(candidate_words)
+        if not shared or (kind and other_kind and kind != other_kind):
+            continue  # "Bộ Tài chính" is never "Sở Tài chính"
         by_words = difflib.SequenceMatcher(None, words, candidate_words).ratio()
         by_letters = difflib.SequenceMatcher(None, " ".join(words), fold(candidate)).ratio()
         scored.append((-(by_words + len(shared) / len(telling)), -by_letters, candidate))
     return [candidate for *_, candidate in sorted(scored)[:limit]]
+
+
+# Words that say what kind of body a name is; two names of different kinds are two bodies.
+_KINDS = {"bo", "so", "cuc", "vu", "tong cuc", "chi cuc", "tap doan", "tong cong ty", "vien"}
+
+
+def _kind(words: list[str]) -> str | None:
+    """The kind of body a name's first words say ("bo", "so", "tong cuc" ...), if any."""
+    for size in (2, 1):
+        opening = " ".join(words[:size])
+        if opening in _KINDS:
+            return opening
+    return None
 
 
 def _words(name: str) -> list[str]:
