@@ -73,7 +73,8 @@ def test_pasted_notice_becomes_a_draft_with_its_proposed_split(login: Login) -> 
     assert len(drafts[2].member_ids) > 10
     page = client.get(f"/thong-bao/{notice.id}/xem-xet").get_data(as_text=True)
     assert "Cần kiểm tra" in page
-    assert "Không tìm thấy “Sở Du lịch” trong danh bạ" in page
+    assert "“Sở Du lịch” có trong danh mục cơ quan toàn quốc, chưa có trong danh bạ" in page
+    assert "lần sau hệ thống sẽ tự nhận ra tên “Sở Du lịch”" in page
     assert "Sở Tài chính" in page
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from tracker.domain.agency_names import AGENCY, GROUP, NameDirectory, NameMatch
+from tracker.domain.agency_names import AGENCY, GROUP, KnownName, NameDirectory, NameMatch
 from tracker.domain.assignment import Assignment, read_assignment
 from tracker.domain.notice_blocks import Block
 from tracker.domain.notice_tables import TableRow, names_in_cell, task_rows
@@ -100,7 +100,7 @@ def agency_task(
             text=instruction,
             coordinating=coordinating,
             unknown_assignee=True,
-            notes=[f"Cơ quan “{name}” chưa có trong danh bạ"],
+            notes=[_outside_the_directory(name, catalogued)],
         )
     canonical = lead.known.canonical
     return ProposedTask(
@@ -110,6 +110,13 @@ def agency_task(
         text=instruction,
         coordinating=[name for name in coordinating if name != canonical],
     )
+
+
+def _outside_the_directory(name: str, catalogued: KnownName | None) -> str:
+    if catalogued is None:
+        return f"Cơ quan “{name}” chưa có trong danh bạ"
+    known_as = "" if fold(catalogued.canonical) == fold(name) else f" (“{catalogued.canonical}”)"
+    return f"“{name}”{known_as} có trong danh mục cơ quan toàn quốc, chưa có trong danh bạ"
 
 
 def table_tasks(
