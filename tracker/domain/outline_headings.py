@@ -25,17 +25,17 @@ _NOT_A_BODY = re.compile(
 )
 
 
-def collective_heading(label: str) -> Assignment | None:
+def collective_heading(label: str, longest: int = 15) -> Assignment | None:
     """A heading that addresses bodies by a collective the directory does not hold ("Các
     đơn vị có thủ tục hành chính:", "Các tổ chức chính trị - xã hội:"): a group named as
-    written, for the reviewer to map."""
+    written, for the reviewer to map; `longest` words at most, asides apart."""
     cue = _CUE.match(fold(label))
     if cue:  # "Đề nghị các doanh nghiệp sản xuất ..."
         label = label[len(label) - len(fold(label)[cue.end() :]) :]
         label = label[:1].upper() + label[1:]
     folded = fold(label)
     words = len(re.sub(r"\([^)]*\)", "", folded).split())  # an aside lists members
-    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or words > 15:
+    if not _COLLECTIVE.match(folded) or _NOT_A_BODY.search(folded) or words > longest:
         return None
     match = NameMatch(0, len(folded), KnownName(label, GROUP))
     return Assignment(
@@ -72,7 +72,7 @@ def heading_with_names(
     TTHC")."""
     label = text.strip().rstrip(":").strip()
     words = len(re.sub(r"\([^)]*\)", "", label).split())  # an aside lists members
-    if not (set_apart or text.rstrip().endswith(":")) or words > 20:
+    if not (set_apart or text.rstrip().endswith(":")) or words > 40:
         return None
     known: list[NameMatch] = []
     written: list[str] = []
@@ -82,7 +82,9 @@ def heading_with_names(
             known += assignment.assignees
             written += assignment.written_names
     if not known:
-        return collective_heading(label)
+        # a heading may describe the bodies at length ("Đối với các cơ sở sản xuất có lưu
+        # lượng xả bụi, khí thải lớn ra môi trường và ...:")
+        return collective_heading(label, longest=40)
     return Assignment(
         assignees=known,
         assignees_written=label,
