@@ -413,3 +413,28 @@ def test_a_topic_heading_over_bullets_names_no_task() -> None:
         "- Bố trí kinh phí.\n"
     )
     assert [(t.assignee, t.text) for t in parsed.tasks] == [("Sở Tài chính", "Bố trí kinh phí.")]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Văn phòng Chính phủ trân trọng thông báo đến các bộ, cơ quan liên quan./.",
+        "Yêu cầu các sở, ban, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.",
+    ],
+)
+def test_closing_formulas_give_no_task(closing: str) -> None:
+    parsed = parse(f"1. Sở Tài chính bố trí kinh phí.\n\n{closing}\n")
+    assert [t.assignee for t in parsed.tasks] == ["Sở Tài chính"]
+
+
+def test_the_matter_a_paragraph_answers_is_no_task() -> None:
+    text = (
+        "Số: 636/TB-VPCP\n\nHà Nội, ngày 24 tháng 11 năm 2025\n\nTHÔNG BÁO\n\n"
+        "KẾT LUẬN TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH PHÚ THỌ\n\n"
+        "III. VỀ CÁC KIẾN NGHỊ, ĐỀ XUẤT NHIỆM VỤ\n\n2. Về việc xây dựng hệ thống dữ liệu:\n\n"
+        "Giao Sở Tài chính nghiên cứu, xử lý kiến nghị của tỉnh.\n"
+    )
+    parsed = parse_notice(text, DIRECTORY, today=date(2025, 11, 24))
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Sở Tài chính", "nghiên cứu, xử lý kiến nghị của tỉnh.")
+    ]

@@ -43,7 +43,8 @@ _DATABASE_FIELD = re.compile(
 _CLOSING_WORDS = re.compile(
     r"(biet,? (va )?(de )?(phoi hop )?(trien khai )?thuc hien|nghiem tuc (trien khai )?thuc hien|"
     r"khan truong (trien khai )?thuc hien|thi hanh (quyet dinh|chi thi|ke hoach) nay|"
-    r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay)"
+    r"to chuc thuc hien (chi thi|quyet dinh|ke hoach|thong bao|van ban) nay|"
+    r"(xin |tran trong )*thong bao (den|de|toi|cho) |thuc hien nghiem tuc\W*$)"
 )
 
 

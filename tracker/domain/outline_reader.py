@@ -53,6 +53,8 @@ _TASK_SECTION = re.compile(
 # hỗ trợ 20 xe ô tô: Tỉnh căn cứ ...", "Về đề nghị của Tỉnh ...: Giao Bộ Tài chính ...".
 _REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
 # A project named in a list under a body ("Dự án 2: ...", "Tiểu dự án 1: ...").
+# The matter a paragraph below answers: "2. Về việc xây dựng hệ thống dữ liệu ...:".
+_MATTER_HEADING = re.compile(r"^ve\b.*:$")
 _LISTED_PROJECT = re.compile(
     r"^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
 )
@@ -305,9 +307,13 @@ class OutlineReader:
 
 
 def _not_an_instruction(folded: str) -> bool:
-    """What an item under a body may be without being a task of it: an approval, or a project
-    named in a list ("Dự án 2: ...")."""
-    return is_approval(folded) or bool(_LISTED_PROJECT.match(folded))
+    """What an item under a body may be without being a task of it: an approval, a project
+    named in a list ("Dự án 2: ..."), or the matter the next paragraph answers ("Về ...:")."""
+    return (
+        is_approval(folded)
+        or bool(_LISTED_PROJECT.match(folded))
+        or bool(_MATTER_HEADING.match(folded))
+    )
 
 
 def _unfinished(block: Block) -> bool:
