@@ -238,6 +238,13 @@ def test_one_place_or_none_is_no_list(text: str) -> None:
                 ("Tập đoàn Điện lực Việt Nam", "agency", True, "khẩn trương rà soát."),
             ],
         ),
+        (  # a kind list ends where what the bodies are to do begins
+            "5. Các Bộ: Quốc phòng, Công an chủ động chỉ đạo các đơn vị.\n",
+            [
+                ("Bộ Quốc phòng", "agency", True, "chủ động chỉ đạo các đơn vị."),
+                ("Bộ Công an", "agency", True, "chủ động chỉ đạo các đơn vị."),
+            ],
+        ),
         (  # the matter recalled before a colon is no part of the task
             "2. Về việc hỗ trợ xe cứu thương: Giao Sở Tài chính tổng hợp nhu cầu.\n",
             [("Sở Tài chính", "agency", False, "tổng hợp nhu cầu.")],

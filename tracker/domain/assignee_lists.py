@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import NameDirectory, NameMatch
+from tracker.domain.assignee_names import STARTS_CLAUSE
 from tracker.domain.place_lists import place_list, unit_list
 from tracker.domain.text import fold_with_positions
 
@@ -20,8 +21,9 @@ _KIND_LIST = re.compile(
 # "Các Cục: Bản quyền tác giả; Xuất bản, In và Phát hành; Báo chí": names with commas
 _SEMICOLON_ITEMS = re.compile(r"[^:.()]{2,300}?;[^:.()]{2,300}?(?=\s*(?:[:.(]|$))")
 _LIST_SEPARATOR = re.compile(r"(?:\s*(?:,|;|\bva\b)\s*)*")
+# The list ends at a stop or where what the bodies are to do begins ("... Công an chủ động").
 _LIST_ITEMS = re.compile(
-    r"[^:.;()]{2,300}?(?=\s*(?:[:;.(]|$| (?:chu tri|phoi hop|khan truong|theo chuc nang)))"
+    r"[^:.;()]{2,300}?(?=\s*(?:[:;.(]|$)| (?:theo chuc nang|" + STARTS_CLAUSE.pattern + "))"
 )
 
 
