@@ -445,3 +445,13 @@ def test_the_matter_a_paragraph_answers_is_no_task() -> None:
     assert [(t.assignee, t.text) for t in parsed.tasks] == [
         ("Sở Tài chính", "nghiên cứu, xử lý kiến nghị của tỉnh.")
     ]
+
+
+def test_under_chủ_trì_phối_hợp_the_items_name_the_partners_of_the_body_above() -> None:
+    parsed = parse(
+        "**2.3. Công an tỉnh**\n\nb) Chủ trì, phối hợp\n\n- Sở Tài chính và các đơn vị có liên "
+        "quan tham mưu Ủy ban nhân dân tỉnh cân đối ngân sách.\n"
+    )
+    assert [(t.assignee, t.coordinating, t.text[:25]) for t in parsed.tasks] == [
+        ("Công an tỉnh", ["Sở Tài chính"], "tham mưu Ủy ban nhân dân ")
+    ]

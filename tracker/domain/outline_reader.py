@@ -55,6 +55,11 @@ _REQUEST_RECAP = re.compile(r"^ve\b[^:]{0,600}:\s*(?=\S)")
 # A project named in a list under a body ("Dự án 2: ...", "Tiểu dự án 1: ...").
 # The matter a paragraph below answers: "2. Về việc xây dựng hệ thống dữ liệu ...:".
 _MATTER_HEADING = re.compile(r"^ve\b.*:$")
+_GENERIC_PARTNERS = re.compile(
+    r"^(và |cùng )?(các |những )?(cơ quan|đơn vị|sở, ngành)[^,;]{0,40}?(có )?liên quan,?\s*",
+    re.IGNORECASE,
+)
+_PARTNERS_BELOW = re.compile(r"^chu tri, phoi hop\W*$")
 _LISTED_PROJECT = re.compile(
     r"^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
 )
@@ -96,6 +101,8 @@ class OutlineReader:
     implied: Owner | None = None
     # the block being read, as written
     block_text: str = ""
+    # under "Chủ trì, phối hợp" with the body above: the items name its partners
+    partnering: Owner | None = None
     # the assignment the block being read named itself and gave tasks to
     named_here: Assignment | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
@@ -121,6 +128,13 @@ class OutlineReader:
         )
         self._enter(block, level)
         self.block_text = block.text
+        if self.partnering is not None and self.partnering.level >= level:
+            self.partnering = None
+        if is_role_heading(block.text) and _PARTNERS_BELOW.match(fold(block.text)) and self.owners:
+            # "b) Chủ trì, phối hợp" then "- Sở Tài chính ... tham mưu ...": the body above
+            # leads each item, the body an item names works with it
+            self.partnering = Owner(self.owners[-1].assignment, level, self.owners[-1].text)
+            return
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
         self.named_here = None
@@ -234,6 +248,15 @@ class OutlineReader:
         heading: bool = False,
     ) -> None:
         """The part of an item before any cued sentence."""
+        if head.assignees and self.partnering is not None and not head.cued:
+            partners = replace(
+                head,
+                assignees=[],
+                coordinating=head.assignees + head.coordinating,
+                instruction=_GENERIC_PARTNERS.sub("", head.instruction, count=1),
+            )
+            self._add_tasks(self.partnering.assignment, partners, level)
+            return
         if head.assignees:
             if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
                 self._hold(head, level, whole=whole)
