@@ -455,3 +455,20 @@ def test_under_chủ_trì_phối_hợp_the_items_name_the_partners_of_the_body_a
     assert [(t.assignee, t.coordinating, t.text[:25]) for t in parsed.tasks] == [
         ("Công an tỉnh", ["Sở Tài chính"], "tham mưu Ủy ban nhân dân ")
     ]
+
+
+def test_named_bodies_then_places() -> None:
+    from tracker.domain.agency_catalogue import national_catalogue
+    from tracker.domain.assignment import read_assignment
+
+    found = read_assignment(
+        "Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên đôn đốc chủ đầu tư",
+        DIRECTORY.with_catalogue(national_catalogue()),
+    )
+    assert found.written_names == [
+        "Bộ Xây dựng",
+        "Bộ Quốc phòng",
+        "Tỉnh Ninh Bình",
+        "Tỉnh Hưng Yên",
+    ]
+    assert found.instruction == "đôn đốc chủ đầu tư"

@@ -53,6 +53,7 @@ _STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao 
 # An instruction that announces the items below it: "... một số nội dung sau:".
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
 _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
+_THEN_PLACES = re.compile(r"\s*(?:,|\bva\b)?\s*(?=cac (?:tinh|thanh pho) [a-z])")
 _LEADS = re.compile(r"\s*[,:]?\s*chu tri\b\s*,?\s*")
 _COORDINATES = re.compile(r"\s*[,:]?\s*(phoi hop|cung phoi hop)( chat che)?( voi| cung)?\s+")
 _GENERIC_PARTNERS = re.compile(
@@ -122,6 +123,11 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     # as written, with a title before the names ("Thủ trưởng các sở, ngành tỉnh, ...")
     written = text[positions[names_start] : positions[assignees[-1].end]] if assignees else ""
     written_names = [text[positions[m.start] : positions[m.end]] for m in assignees]
+    joined = _THEN_PLACES.match(folded, position) if assignees else None
+    listed = places(text, positions[joined.end()], directory) if joined else None
+    if listed is not None:  # "Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên ..."
+        assignees, written_names = assignees + listed.matches, written_names + listed.written
+        position = positions.index(listed.rest)
     leads = _LEADS.match(folded, position)
     if leads:
         position = leads.end()
