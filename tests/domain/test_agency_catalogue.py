@@ -302,7 +302,11 @@ def test_tasks_for_bodies_only_the_catalogue_knows_are_no_longer_lost() -> None:
         "2. Sở Y tế tỉnh kiểm tra các cơ sở khám bệnh.\n"
     )
     alone = parse_notice(notice, NameDirectory({"Sở Y tế": []}, {}, {}), date(2025, 11, 5))
-    assert [t.assignee for t in alone.tasks] == ["Sở Y tế"]
+    # without the catalogue the grammar of names still reads the ministry, as unknown
+    assert [(t.assignee, t.unknown_assignee) for t in alone.tasks] == [
+        ("Bộ Xây dựng", True),
+        ("Sở Y tế", False),
+    ]
     combined = PROVINCE  # knows Sở Y tế, not the ministries
     tasks = parse_notice(notice, combined, date(2025, 11, 5)).tasks
     assert [(t.assignee, t.unknown_assignee) for t in tasks] == [

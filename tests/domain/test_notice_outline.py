@@ -472,3 +472,21 @@ def test_named_bodies_then_places() -> None:
         "Tỉnh Hưng Yên",
     ]
     assert found.instruction == "đôn đốc chủ đầu tư"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "2. Các lực lượng chức năng phải liên tục ra quân.\n",
+            [("Các lực lượng chức năng", "group", "phải liên tục ra quân.")],
+        ),
+        (
+            "5. Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra.\n",
+            [("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia", "agency", "tăng cường kiểm tra.")],
+        ),
+        ("3. Bảo đảm an toàn giao thông tăng cường kiểm tra.\n", []),
+    ],
+)
+def test_subjects_the_directory_lacks(body: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.assignee, t.assignee_kind, t.text) for t in parse(body).tasks] == expected

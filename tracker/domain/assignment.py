@@ -54,6 +54,15 @@ _STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao 
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
 _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 _THEN_PLACES = re.compile(r"\s*(?:,|\bva\b)?\s*(?=cac (?:tinh|thanh pho) [a-z])")
+_COLLECTIVE_SUBJECT = re.compile(
+    r"((?:cac|tung|nhung) [^,.;:()]{2,60}?)\s+"
+    r"(?=(?:can|phai|co trach nhiem|chu dong|khan truong)\b)"
+)
+# What a body named as the subject does next (the verbs that end an unknown name).
+_VERB = re.compile(
+    r"(tang cuong|trien khai|thuc hien|to chuc|xay dung|ra soat|nghien cuu|hoan thanh|"
+    r"chi dao|tham muu|chu tri|phoi hop|theo doi|don doc|bao cao|kiem tra|huong dan|day manh)\b"
+)
 _LEADS = re.compile(r"\s*[,:]?\s*chu tri\b\s*,?\s*")
 _COORDINATES = re.compile(r"\s*[,:]?\s*(phoi hop|cung phoi hop)( chat che)?( voi| cung)?\s+")
 _GENERIC_PARTNERS = re.compile(
@@ -165,9 +174,14 @@ def _assignees(
     allow_unknown = cued or names_only or bool(_NAMED_BEFORE_COLON.match(folded, start))
     assignees, position = read_names(folded, start, directory, allow_unknown=allow_unknown)
     if not assignees and not allow_unknown:
-        # a body the directory lacks, as the subject: "UBND thành phố Đà Nẵng cần ..."
+        # a body the directory lacks, as the subject: "UBND thành phố Đà Nẵng cần ...",
+        # "Văn phòng Thường trực Ban Chỉ đạo 389 tăng cường ...", "Các lực lượng chức năng
+        # phải ..."
         assignees, position = read_names(folded, start, directory, allow_unknown=True)
-        if not MODAL.match(folded, skip_spaces(folded, position)):
+        if not assignees:
+            assignees, position = _collective_subject(folded, start)
+        following = skip_spaces(folded, position)
+        if not assignees or not (MODAL.match(folded, following) or _VERB.match(folded, following)):
             return [], start
     if not cued and assignees and not reads_as_name(text, positions, assignees[0]):
         return [], start
@@ -180,6 +194,15 @@ def _assignees(
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = collective_runs_on(folded, assignees, position)
     return assignees, position
+
+
+def _collective_subject(folded: str, start: int) -> tuple[list[NameMatch], int]:
+    """Bodies named as a collective before what they must do: "Các lực lượng chức năng phải
+    ...", "Các địa phương cần ..."."""
+    subject = _COLLECTIVE_SUBJECT.match(folded, start)
+    if subject is None:
+        return [], start
+    return [NameMatch(start, subject.end(1), None)], subject.end(1)
 
 
 def cued_sentences(
