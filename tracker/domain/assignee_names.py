@@ -17,6 +17,8 @@ STARTS_CLAUSE = re.compile(
     r"tap trung|chu dong|chi dao|"
     r"chiu trach nhiem|tiep tuc|cac (co quan|don vi) (co )?lien quan|lien quan)\b"
 )
+# A few words after a catalogued name, up to the comma before the next body's name.
+_PLACE_BEFORE_NEXT = re.compile(r"(?: [a-z]+){1,3}(?=,)")
 _COLLECTIVE_TAIL = re.compile(
     r"(?:\s*(?:,|;| va)\s+(?:cac |thu truong cac |chu tich )?"
     r"(?:ubnd|uy ban nhan dan|co quan|to chuc|don vi|doanh nghiep|dia phuong|xa|phuong|"
@@ -157,6 +159,10 @@ def read_names(
         province = _OF_THE_PROVINCE.match(folded, match.end)  # "Sở Y tế tỉnh"
         if province and match.known and match.known.kind == AGENCY:
             match = NameMatch(match.start, province.end(), match.known)
+        place = _PLACE_BEFORE_NEXT.match(folded, match.end) if match.catalogued else None
+        if place and body_at(folded, skip_spaces(folded, place.end() + 1), directory):
+            # "Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý ...": the place is the name's
+            match = replace(match, end=place.end())
         names.append(match)
         position = match.end
         separator = _SEPARATOR.match(folded, position)
