@@ -490,3 +490,10 @@ def test_named_bodies_then_places() -> None:
 )
 def test_subjects_the_directory_lacks(body: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.assignee, t.assignee_kind, t.text) for t in parse(body).tasks] == expected
+
+
+def test_a_role_with_the_body_in_brackets_is_that_body() -> None:
+    parsed = parse("b) Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát kế hoạch thi công.\n")
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Tập đoàn Đèo Cả", "rà soát kế hoạch thi công.")
+    ]

@@ -5,7 +5,7 @@ instruction "tham mưu ..."."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.agency_names import AGENCY, NameDirectory, NameMatch
 from tracker.domain.assignee_lists import kind_list, places
@@ -54,6 +54,7 @@ _STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao 
 _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
 _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 _THEN_PLACES = re.compile(r"\s*(?:,|\bva\b)?\s*(?=cac (?:tinh|thanh pho) [a-z])")
+_ROLE_NAMED = re.compile(r"(nha dau tu|chu dau tu|nha thau|co quan chu quan) \(")
 _COLLECTIVE_SUBJECT = re.compile(
     r"((?:cac|tung|nhung) [^,.;:()]{2,60}?)\s+"
     r"(?=(?:can|phai|co trach nhiem|chu dong|khan truong)\b)"
@@ -171,6 +172,9 @@ def _assignees(
 ) -> tuple[list[NameMatch], int]:
     """The names at `start` (in the folded text) and where they end."""
     text, folded, positions = texts
+    bracketed = _bracketed_body(folded, start, directory) if cued else None
+    if bracketed is not None:
+        return bracketed
     allow_unknown = cued or names_only or bool(_NAMED_BEFORE_COLON.match(folded, start))
     assignees, position = read_names(folded, start, directory, allow_unknown=allow_unknown)
     if not assignees and not allow_unknown:
@@ -194,6 +198,20 @@ def _assignees(
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = collective_runs_on(folded, assignees, position)
     return assignees, position
+
+
+def _bracketed_body(
+    folded: str, start: int, directory: NameDirectory
+) -> tuple[list[NameMatch], int] | None:
+    """The body in brackets after a role: "Nhà đầu tư (Tập đoàn Đèo Cả)"."""
+    role = _ROLE_NAMED.match(folded, start)
+    if role is None:
+        return None
+    named, end = read_names(folded, role.end(), directory, allow_unknown=True)
+    close = folded.find(")", role.end())
+    if not named or not 0 <= close <= end:
+        return None
+    return [*named[:-1], replace(named[-1], end=min(named[-1].end, close))], close + 1
 
 
 def _collective_subject(folded: str, start: int) -> tuple[list[NameMatch], int]:
