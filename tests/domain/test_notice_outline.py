@@ -497,3 +497,10 @@ def test_a_role_with_the_body_in_brackets_is_that_body() -> None:
     assert [(t.assignee, t.text) for t in parsed.tasks] == [
         ("Tập đoàn Đèo Cả", "rà soát kế hoạch thi công.")
     ]
+
+
+def test_a_circumstance_before_the_subject_is_left_out() -> None:
+    parsed = parse("3. Căn cứ nội dung Kế hoạch, Sở Tài chính xây dựng kế hoạch triển khai.\n")
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Sở Tài chính", "xây dựng kế hoạch triển khai.")
+    ]

@@ -55,6 +55,8 @@ _LEADS_IN = re.compile(r"\b(sau|nhu sau|sau day|cu the|gom|bao gom)\s*:$")
 _ASIDE = re.compile(r"\s*\([^)]{0,300}\)")
 _THEN_PLACES = re.compile(r"\s*(?:,|\bva\b)?\s*(?=cac (?:tinh|thanh pho) [a-z])")
 _ROLE_NAMED = re.compile(r"(nha dau tu|chu dau tu|nha thau|co quan chu quan) \(")
+# A circumstance before the subject: "Căn cứ ..., ", "Hằng năm, ", "Trên cơ sở đó, ".
+_INTRODUCTION = re.compile(r"(can cu|tren co so|hang nam|hang quy|hang thang)\b[^.;:]{0,160}?,\s+")
 _COLLECTIVE_SUBJECT = re.compile(
     r"((?:cac|tung|nhung) [^,.;:()]{2,60}?)\s+"
     r"(?=(?:can|phai|co trach nhiem|chu dong|khan truong)\b)"
@@ -127,6 +129,12 @@ def read_assignment(text: str, directory: NameDirectory, *, names_only: bool = F
     assignees, position = _assignees(
         (text, folded, positions), position, directory, cued=bool(cue), names_only=names_only
     )
+    intro = _INTRODUCTION.match(folded, position) if not assignees and not cue else None
+    if intro:  # "Căn cứ nội dung Kế hoạch, các sở, ban, ngành ... xây dựng kế hoạch ..."
+        assignees, after = _assignees(
+            (text, folded, positions), intro.end(), directory, cued=False, names_only=False
+        )
+        names_start, position = (intro.end(), after) if assignees else (names_start, position)
     aside = _ASIDE.match(folded, position) if assignees else None
     if aside:  # "Sở Khoa học và Công nghệ (cơ quan tiếp nhận ...):"
         position = aside.end()
