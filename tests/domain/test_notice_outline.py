@@ -504,3 +504,15 @@ def test_a_circumstance_before_the_subject_is_left_out() -> None:
     assert [(t.assignee, t.text) for t in parsed.tasks] == [
         ("Sở Tài chính", "xây dựng kế hoạch triển khai.")
     ]
+
+
+def test_a_company_named_with_a_verb_in_it_is_no_subject() -> None:
+    assert parse("18. Công ty TNHH Tập đoàn xây dựng Thanh Bình\n").tasks == []
+
+
+def test_a_heading_naming_bodies_and_a_word_more_holds_them_for_its_items() -> None:
+    parsed = parse("2.11. Công an tỉnh và Sở Tài chính trực thuộc\n\n- Tổ chức tập huấn.\n")
+    assert [(t.assignee, t.text) for t in parsed.tasks] == [
+        ("Công an tỉnh", "Tổ chức tập huấn."),
+        ("Sở Tài chính", "Tổ chức tập huấn."),
+    ]

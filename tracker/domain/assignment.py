@@ -193,7 +193,8 @@ def _assignees(
         if not assignees:
             assignees, position = _collective_subject(folded, start)
         following = skip_spaces(folded, position)
-        if not assignees or not (MODAL.match(folded, following) or _VERB.match(folded, following)):
+        verb = MODAL.match(folded, following) or _VERB.match(folded, following)
+        if not assignees or not verb or not _goes_on(text[positions[verb.end()] :]):
             return [], start
     if not cued and assignees and not reads_as_name(text, positions, assignees[0]):
         return [], start
@@ -206,6 +207,13 @@ def _assignees(
     if assignees and assignees[-1].known and assignees[-1].known.kind != AGENCY:
         assignees, position = collective_runs_on(folded, assignees, position)
     return assignees, position
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether the words after a verb read as an instruction, not as the end of a name
+    ("Công ty TNHH Tập đoàn xây dựng Thanh Bình" is a company, not a task)."""
+    words = rest.split()[:3]
+    return any(word[:1].islower() for word in words)
 
 
 def _bracketed_body(

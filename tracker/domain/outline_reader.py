@@ -258,7 +258,10 @@ class OutlineReader:
             self._add_tasks(self.partnering.assignment, partners, level)
             return
         if head.assignees:
-            if head.is_header or (whole and text.rstrip().endswith(":") and head.cued):
+            # a heading over items that names bodies with a word or two more ("... và các tổ
+            # chức chính trị - xã hội trực thuộc") holds them for its items
+            short = topic and len(head.instruction.split()) < 3
+            if head.is_header or short or (whole and text.rstrip().endswith(":") and head.cued):
                 self._hold(head, level, whole=whole)
             else:
                 self._add_tasks(head, head, level, context=self._header_text())
