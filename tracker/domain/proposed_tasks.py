@@ -16,11 +16,14 @@ from tracker.domain.skipped_items import SkippedItem, SkipReason
 from tracker.domain.text import fold
 
 # Names of several bodies at once: "UBND các xã", "Ủy ban nhân dân xã, phường, đặc khu",
-# "UBND cấp xã", "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã".
+# "UBND cấp xã", "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã", "Tiểu ban giúp việc ...".
 _UNIT = r"(xa|phuong|huyen|tinh|dac khu|thi xa|thanh pho|thi tran|quan)"
 _CELL_PART = re.compile(r"(.+?)(?:[;.]\s|$)")  # up to the next "; " or ". "
 _COMRADE = re.compile(r"^[Đđ]ồng chí\s+")  # "Đồng chí Bộ trưởng Bộ Y tế"
-_PLURAL = re.compile(rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b|\bcap (xa|huyen)$|\bcap \w+,\s*cap \w+")
+_PLURAL = re.compile(
+    rf"\bcac\b|\b{_UNIT}\s*,\s*{_UNIT}\b|\bcap (xa|huyen)$|\bcap \w+,\s*cap \w+"
+    r"|^(tieu ban|ban chi dao|to cong tac)\b"  # a committee works through its members
+)
 
 
 @dataclass
