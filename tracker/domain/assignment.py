@@ -47,7 +47,7 @@ _SUBJECT_LEAD_IN = re.compile(
 # Where a clause may begin: after a full stop or a semicolon, or after an ordinal that opens
 # a paragraph ("Thứ tư, các địa phương cần ...").
 _CLAUSE_START = re.compile(r"(?<=[.;])\s+|^thu (nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi),\s+")
-_FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b)[a-z]")
+_FOLLOWED_BY_A_VERB = re.compile(r"( tinh)?\s+(?!va\b|cac\b|cung\b|la\b)[a-z]")
 # What a body "đã" or "đang" do is a statement of fact, not an assignment.
 _STATEMENT = re.compile(r"(da|dang|vua|duoc|cung da|cung dang|co y kien|bao cao ket qua)\b")
 # An instruction that announces the items below it: "... một số nội dung sau:".

@@ -60,6 +60,8 @@ _GENERIC_PARTNERS = re.compile(
     re.IGNORECASE,
 )
 _PARTNERS_BELOW = re.compile(r"^chu tri, phoi hop\W*$")
+# What has been done already: "Về vấn đề này, Chính phủ đã ban hành Nghị quyết ...".
+_DONE_ALREADY = re.compile(r"\b(da|vua) (ban hanh|phe duyet|thong qua|co van ban|chi dao)\b")
 _LISTED_PROJECT = re.compile(
     r"^(tieu )?(du an|de an|chuong trinh|hop phan|tieu du an)( thanh phan)? \d+\b"
 )
@@ -334,11 +336,14 @@ class OutlineReader:
 
 def _not_an_instruction(folded: str) -> bool:
     """What an item under a body may be without being a task of it: an approval, a project
-    named in a list ("Dự án 2: ..."), or the matter the next paragraph answers ("Về ...:")."""
+    named in a list ("Dự án 2: ..."), the matter the next paragraph answers ("Về ...:"), or
+    what has been done already ("Chính phủ đã ban hành ...")."""
+    first_sentence = folded.split(". ", 1)[0]
     return (
         is_approval(folded)
         or bool(_LISTED_PROJECT.match(folded))
         or bool(_MATTER_HEADING.match(folded))
+        or bool(_DONE_ALREADY.search(first_sentence))
     )
 
 
