@@ -516,3 +516,14 @@ def test_a_heading_naming_bodies_and_a_word_more_holds_them_for_its_items() -> N
         ("Công an tỉnh", "Tổ chức tập huấn."),
         ("Sở Tài chính", "Tổ chức tập huấn."),
     ]
+
+
+def test_a_report_on_a_schedule_in_a_sentence_of_its_own_is_a_task_of_its_own() -> None:
+    parsed = parse(
+        "3. Sở Tài chính xây dựng kế hoạch triển khai. Hằng năm báo cáo kết quả thực hiện "
+        "về Ủy ban nhân dân tỉnh.\n"
+    )
+    assert [(t.assignee, t.text[:20], t.recurrence) for t in parsed.tasks] == [
+        ("Sở Tài chính", "xây dựng kế hoạch tr", None),
+        ("Sở Tài chính", "Hằng năm báo cáo kết", "annual"),
+    ]

@@ -57,6 +57,9 @@ _THEN_PLACES = re.compile(r"\s*(?:,|\bva\b)?\s*(?=cac (?:tinh|thanh pho) [a-z])"
 _ROLE_NAMED = re.compile(r"(nha dau tu|chu dau tu|nha thau|co quan chu quan) \(")
 # A circumstance before the subject: "Căn cứ ..., ", "Hằng năm, ", "Trên cơ sở đó, ".
 _INTRODUCTION = re.compile(r"(can cu|tren co so|hang nam|hang quy|hang thang)\b[^.;:]{0,160}?,\s+")
+# A sentence of its own that reports on a schedule: "... . Hằng năm báo cáo kết quả ...".
+_REPORT_OPENING = re.compile(r"(?:hang|dinh ky)(?: hang)? (?:nam|quy|thang|6 thang),? bao cao\b")
+_PERIODIC_REPORT = re.compile(r"(?<=\.)\s+(" + _REPORT_OPENING.pattern + ")")  # a new sentence
 _COLLECTIVE_SUBJECT = re.compile(
     r"((?:cac|tung|nhung) [^,.;:()]{2,60}?)\s+"
     r"(?=(?:can|phai|co trach nhiem|chu dong|khan truong)\b)"
@@ -239,6 +242,11 @@ def _collective_subject(folded: str, start: int) -> tuple[list[NameMatch], int]:
     return [NameMatch(start, subject.end(1), None)], subject.end(1)
 
 
+def is_periodic_report(text: str) -> bool:
+    """Whether `text` is a report on a schedule ("Hằng năm báo cáo kết quả ...")."""
+    return bool(_REPORT_OPENING.match(fold_with_positions(text)[0].strip()))
+
+
 def cued_sentences(
     text: str, directory: NameDirectory, *, names_too: bool = True
 ) -> list[tuple[int, int]]:
@@ -248,6 +256,7 @@ def cued_sentences(
     start or the end."""
     folded, positions = fold_with_positions(text)
     cued = [m.start(m.lastindex or 1) for m in _SENTENCE_CUE.finditer(folded)]
+    cued += [m.start(1) for m in _PERIODIC_REPORT.finditer(folded)]
     clause_starts = [0, *(m.end() for m in _CLAUSE_START.finditer(folded))]
     named = [
         start

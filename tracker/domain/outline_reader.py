@@ -12,6 +12,7 @@ from tracker.domain.agency_names import GROUP, NameDirectory, partner_names
 from tracker.domain.assignment import (
     Assignment,
     cued_sentences,
+    is_periodic_report,
     lead_in_assignment,
     read_assignment,
     subject_lead_in,
@@ -105,6 +106,8 @@ class OutlineReader:
     block_text: str = ""
     # under "Chủ trì, phối hợp" with the body above: the items name its partners
     partnering: Owner | None = None
+    # whose tasks the block being read gave last
+    item_owner: Assignment | None = None
     # the assignment the block being read named itself and gave tasks to
     named_here: Assignment | None = None
     path: dict[LabelKind, str] = field(default_factory=dict)
@@ -139,7 +142,7 @@ class OutlineReader:
             return
         before = (len(self.tasks), len(self.owners), self.section_default)
         heading = reads_as_heading(block)
-        self.named_here = None
+        self.named_here = self.item_owner = None
         topic = has_items and (heading or _unfinished(block))
         self._read_item(block.text, level, heading=heading, topic=topic)
         if has_items and self.named_here is not None and before[1] == len(self.owners):
@@ -232,6 +235,9 @@ class OutlineReader:
             if not assignment.assignees and len(spans) == 1 and start == 0:
                 # "Đề nghị các doanh nghiệp sản xuất ..." over items: a heading after all
                 self._read_head(assignment, text, level, whole=True, topic=topic, heading=heading)
+            if not assignment.assignees and self.item_owner and is_periodic_report(text[start:]):
+                # "... . Hằng năm báo cáo kết quả ...": a task of its own, on its schedule
+                self._add_tasks(self.item_owner, assignment, level)
             if not assignment.assignees:
                 continue
             if assignment.is_header:
@@ -312,6 +318,7 @@ class OutlineReader:
         led by the first when it "chủ trì"."""
         if owner is item:
             self.named_here = item
+        self.item_owner = owner
         instruction = item.instruction
         if len(instruction) < 8:
             return
