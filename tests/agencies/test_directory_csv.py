@@ -1,5 +1,6 @@
 """The directory as CSV: an export Excel opens in Vietnamese, and an all-or-nothing import."""
 
+import csv
 import io
 from collections.abc import Callable
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 
 from tests.factories import agency, make_task
 from tests.support.forms import csrf_token
+from tests.support.spreadsheets import FORMULA_STARTS, give_formula_names
 from tracker.agencies import csv_views
 from tracker.agencies.models import Agency, AgencyChange
 from tracker.domain.agency_csv import HEADERS
@@ -133,3 +135,24 @@ def test_files_too_large_or_not_csv_are_refused(
     assert response.status_code == 400 and "Tệp quá lớn" in response.get_data(as_text=True)
     response = upload(client, b"\xff\xfe\x00garbage")
     assert response.status_code == 400 and "UTF-8" in response.get_data(as_text=True)
+
+
+def test_names_that_open_like_formulas_are_exported_as_text(login: Login) -> None:
+    client = login("quantri")
+    give_formula_names(db.session())
+    text = client.get(EXPORT).data.decode("utf-8-sig")
+    names = [row[1] for row in csv.reader(io.StringIO(text, newline=""))][1:]
+    assert {name[1] for name in names} == set(FORMULA_STARTS)
+    assert all(name.startswith("'") for name in names)
+
+
+def test_names_that_open_like_formulas_read_back_unchanged(login: Login) -> None:
+    # A leading tab or line break is trimmed on import like any other blank around a name.
+    client = login("quantri")
+    give_formula_names(db.session(), starts=("=", "+", "-", "@"))
+    db.session.commit()
+    before = [row[:3] for row in snapshot()]
+    response = upload(client, client.get(EXPORT).data)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert [row[:3] for row in snapshot()] == before

@@ -4,7 +4,9 @@ Written as UTF-8 with a byte-order mark (Excel reads a CSV without one in the ma
 legacy code page and garbles "Sở"), comma-separated, every field quoted by the csv module
 when it holds a comma, a quote or a line break. Lists inside a cell (groups, aliases) are
 separated by "; ". Excel set to Vietnamese regional settings saves CSV with ";" between
-fields, so reading accepts either separator, told apart by the header line.
+fields, so reading accepts either separator, told apart by the header line. A cell that a
+spreadsheet would run as a formula ("=...", "-...") is written as text, with the leading
+apostrophe of tracker/domain/spreadsheet_text.py, and read back as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from tracker.domain.spreadsheet_text import from_spreadsheet, spreadsheet_safe
 from tracker.domain.text import fold
 
 HEADERS = (
@@ -55,18 +58,17 @@ def write_agency_csv(records: Iterable[AgencyRecord], kind_labels: Mapping[str, 
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for record in records:
-        writer.writerow(
-            (
-                record.code,
-                record.name,
-                record.short_name or "",
-                kind_labels[record.kind],
-                YES if record.active else NO,
-                LIST_SEPARATOR.join(record.groups),
-                LIST_SEPARATOR.join(record.aliases),
-                record.successor_code or "",
-            )
+        cells = (
+            record.code,
+            record.name,
+            record.short_name or "",
+            kind_labels[record.kind],
+            YES if record.active else NO,
+            LIST_SEPARATOR.join(record.groups),
+            LIST_SEPARATOR.join(record.aliases),
+            record.successor_code or "",
         )
+        writer.writerow(spreadsheet_safe(cell) for cell in cells)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -105,7 +107,9 @@ def read_agency_csv(
 def _record(row: list[str], kinds: Mapping[str, str]) -> tuple[AgencyRecord | None, list[str]]:
     if len(row) != len(HEADERS):
         return None, [f"cần {len(HEADERS)} cột, có {len(row)} cột."]
-    code, name, short_name, kind, active, groups, aliases, successor = (c.strip() for c in row)
+    code, name, short_name, kind, active, groups, aliases, successor = (
+        from_spreadsheet(cell.strip()) for cell in row
+    )
     code = code.lower()
     problems = []
     if not _CODE.fullmatch(code):
