@@ -13,6 +13,11 @@ from flask.testing import FlaskClient
 from openpyxl import load_workbook
 from sqlalchemy import event, select
 
+from tests.support.spreadsheets import (
+    FORMULA_STARTS,
+    formula_starts_kept_as_text,
+    give_formula_names,
+)
 from tracker.agencies.models import AgencyGroup
 from tracker.clock import today
 from tracker.domain.formatting import vn_number
@@ -147,3 +152,10 @@ def test_a_drilled_down_list_says_what_it_shows_and_keeps_it(leader: FlaskClient
     assert "Cơ quan: Sở Nội vụ · Cảnh báo: quá hạn trên 30 ngày" in page
     assert f'<input type="hidden" name="co_quan" value="{home_affairs.id}">' in page
     assert '<input type="hidden" name="canh_bao" value="qua_han_30">' in page
+
+
+def test_names_and_texts_that_open_like_formulas_stay_text(leader: FlaskClient) -> None:
+    give_formula_names(db.session())
+    response = leader.get("/tong-quan.xlsx?xep_theo=qua_han")
+    assert response.status_code == 200
+    assert formula_starts_kept_as_text(response.data) == set(FORMULA_STARTS)

@@ -16,6 +16,7 @@ from docx.table import Table
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from tests.support.spreadsheets import FORMULA_STARTS, formula_starts_kept_as_text
 from tracker.domain.markdown import render_markdown as markdown_to_html
 from tracker.domain.report_figures import AgencyRow, OverdueRow, ReportFigures, StatusCounts
 from tracker.reports.issuer import ReportIssuer
@@ -374,3 +375,19 @@ def test_thousands_are_grouped_with_dots_in_text_and_kept_as_numbers_in_the_shee
     )
     summary, _ = open_sheets(render_xlsx(large, issuer))
     assert row_labelled(summary, "Số nhiệm vụ")[2] == 2608
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS)
+def test_xlsx_keeps_names_and_texts_that_open_like_formulas_as_text(
+    figures: ReportFigures, issuer: ReportIssuer, start: str
+) -> None:
+    agency = f"{start}1+1 Sở Nội vụ"
+    task = replace(overdue_task(1), agency=agency, text=f"{start}SUM(A1:A9)")
+    figures = replace(
+        figures, agencies=[AgencyRow(agency, counts(2, 1, 0, 1, 2, 4))], overdue=[task]
+    )
+    content = render_xlsx(figures, issuer)
+    assert formula_starts_kept_as_text(content) >= {start}
+    summary, overdue = open_sheets(content)
+    assert row_values(summary, header_row(summary) + 1)[1] == agency
+    assert row_values(overdue, header_row(overdue) + 1)[4] == f"{start}SUM(A1:A9)"

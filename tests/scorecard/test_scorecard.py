@@ -14,8 +14,15 @@ from sqlalchemy import select
 
 from tests.factories import make_notice, make_task
 from tests.support.forms import csrf_token
+from tests.support.spreadsheets import (
+    FORMULA_STARTS,
+    formula_starts_kept_as_text,
+    give_formula_names,
+)
+from tracker.agencies.models import Agency
 from tracker.audit.models import Event
 from tracker.auth.models import User
+from tracker.clock import today
 from tracker.domain.periods import parse_period
 from tracker.domain.scorecard import scorecard_outcome
 from tracker.extensions import db
@@ -212,3 +219,15 @@ def test_weights_are_validated_audited_and_admin_only(login: Login) -> None:
     assert "Điểm = 2 × số nhiệm vụ đúng hạn" in client.get(PAGE).get_data(as_text=True)
     client.post("/dang-xuat", data={"csrf_token": csrf_token(client, "/")})
     assert login("lanhdao").get(WEIGHTS_PAGE).status_code == 403
+
+
+def test_agency_names_that_open_like_formulas_stay_text(login: Login) -> None:
+    # One task due in this quarter for each of the agencies that get the six characters.
+    notice, now = make_notice(), today()
+    quarter_start = date(now.year, now.month - (now.month - 1) % 3, 1)
+    for agency in db.session.scalars(select(Agency).order_by(Agency.id).limit(6)):
+        make_task(notice, agency.code, deadline=quarter_start)
+    give_formula_names(db.session())
+    response = login("lanhdao").get("/bang-diem.xlsx")
+    assert response.status_code == 200
+    assert formula_starts_kept_as_text(response.data) == set(FORMULA_STARTS)

@@ -4,6 +4,8 @@ Counts, dates and days are written as numbers and dates, not text, so that a rea
 sort and filter them; their formats ("#,##0", "dd/mm/yyyy") are shown with the separators of
 the reader's own locale, hence "2.608" on a Vietnamese system and "2,608" on an English one.
 Percentages are written as the report's text ("87,27%"), exactly as the DOCX states them.
+Every cell goes through `write_cell`, which keeps text that looks like a formula (an agency
+named "=...", a task starting "- ...") as text.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from io import BytesIO
 from typing import TypeAlias
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -21,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.domain.formatting import vn_number
 from tracker.domain.report_figures import ReportFigures, StatusCounts
+from tracker.domain.spreadsheet_text import starts_like_formula
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_markdown import (
     AGENCY_HEADERS,
@@ -155,7 +159,7 @@ def write_line(
     sheet: Worksheet, row: int, text: str, width: int, font: Font, *, centred: bool = True
 ) -> None:
     """A line of text across the table's width."""
-    cell = sheet.cell(row=row, column=1, value=text)
+    cell = write_cell(sheet, row, 1, text)
     cell.font = font
     cell.alignment = _CENTRE if centred else Alignment(horizontal="left", vertical="center")
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
@@ -186,7 +190,7 @@ def write_table_row(
 ) -> None:
     """A bordered row: headers bold and centred; numbers and dates formatted; text wrapped."""
     for column, value in enumerate(values, 1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = write_cell(sheet, row, column, value)
         cell.border = _BORDER
         if header:
             cell.font, cell.fill, cell.alignment = _BOLD, _HEADER_FILL, _CENTRE
@@ -197,6 +201,17 @@ def write_table_row(
             cell.alignment = _CENTRE if column == 1 else _RIGHT
         else:
             cell.alignment = _RIGHT if value.endswith("%") else _LEFT
+
+
+def write_cell(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
+    """The cell holding `value`; text that a spreadsheet would run as a formula is typed as
+    text and marked with Excel's own "text" prefix (shown to nobody, kept when the cell is
+    edited), so that the reader sees exactly the value, with no apostrophe in front."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and starts_like_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def prepare_print(sheet: Worksheet, header_row: int, widths: Sequence[int]) -> None:
