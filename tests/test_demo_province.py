@@ -5,13 +5,17 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 from flask import Flask
+from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from tests.support.apps import settings_for
+from tracker import create_app
 from tracker.agencies.models import Agency, AgencyGroup, AgencyKind
 from tracker.auth.models import Role, User
 from tracker.clock import today
-from tracker.demo.loader import DATA
+from tracker.demo.loader import DATA, database_is_empty
 from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.notices.models import Notice
@@ -83,3 +87,17 @@ def test_demo_load_refuses_a_database_with_data(app: Flask) -> None:
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code != 0
     assert "not empty" in result.output
+
+
+@pytest.mark.parametrize("options", [[], ["--if-empty"]])
+def test_demo_load_refuses_production(tmp_path: Path, options: list[str]) -> None:
+    settings = settings_for(f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path)
+    production = create_app({**settings, "TRACKER_ENV": "production"})
+    with production.app_context():
+        upgrade()
+        result = production.test_cli_runner().invoke(args=["demo", "load", *options])
+        assert result.exit_code == 1
+        assert "refusing to load the demo in production" in result.output
+        assert database_is_empty(db.session())
+        assert db.session.scalar(select(func.count()).select_from(User)) == 0
+        db.engine.dispose()

@@ -37,9 +37,15 @@ def demo() -> None:
     pass
 
 
-@demo.command("load", help="Load the demo province into an empty database.")
+@demo.command("load", help="Load the demo province into an empty database (not in production).")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has data.")
 def demo_load(if_empty: bool) -> None:
+    # The demo accounts share a password printed in the README: never on a real server.
+    if current_app.config["TRACKER_ENV"] == "production":
+        raise click.ClickException(
+            "refusing to load the demo in production (TRACKER_ENV=production): its "
+            "accounts share a published password; nothing was created"
+        )
     if database_is_empty(db.session()):
         accounts = load_demo(
             db.session(), today(), EvidenceStore(current_app.config["UPLOAD_FOLDER"])
