@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import Flask, has_request_context
+from flask import Flask, g, has_request_context, request
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -24,6 +24,7 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 
 def _local_datetime_text(value: datetime | None) -> str:
@@ -70,4 +71,21 @@ def install(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if app.config["TRACKER_ENV"] == "production":
+            # Production runs behind HTTPS only; a development server on http://127.0.0.1
+            # must not teach the browser to refuse plain HTTP on that host for a year.
+            response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
+        if _is_private(response):
+            response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _is_private(response: Response) -> bool:
+    """Whether a response holds what only a signed-in user may read, so that neither the
+    browser nor a proxy may keep a copy: every page or API answer for a signed-in user, and
+    every download (evidence files, reports, the directory). Static files may be cached."""
+    if request.endpoint == "static":
+        return False
+    if response.headers.get("Content-Disposition", "").startswith("attachment"):
+        return True
+    return g.get("api_user") is not None or current_user.is_authenticated
