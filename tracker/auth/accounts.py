@@ -85,6 +85,8 @@ def set_active(session: Session, user: User, active: bool, actor: User) -> None:
             raise AccountError("Bạn không thể tự khóa tài khoản của mình.")
         _keep_an_admin(session, user)
     user.active = active
+    if not active:
+        user.end_sessions()
     session.flush()
     _event(session, actor, user, "user.reactivated" if active else "user.deactivated")
 
@@ -94,6 +96,7 @@ def reset_password(session: Session, user: User, actor: User) -> str:
     password = generate_password()
     user.set_password(password)
     user.must_change_password = True
+    user.end_sessions()
     session.flush()
     _event(session, actor, user, "user.password_reset")
     return password
@@ -107,8 +110,16 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
         raise AccountError("Mật khẩu mới phải khác mật khẩu hiện tại.")
     user.set_password(new)
     user.must_change_password = False
+    user.end_sessions()
     session.flush()
     _event(session, user, user, "user.password_changed")
+
+
+def sign_out_everywhere(session: Session, user: User) -> None:
+    """End every session of the user, on every device, remember cookies included."""
+    user.end_sessions()
+    session.flush()
+    _event(session, user, user, "user.signed_out_everywhere")
 
 
 def _check_agency(session: Session, details: AccountDetails) -> None:

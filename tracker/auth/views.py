@@ -4,18 +4,31 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 from werkzeug.wrappers import Response
 
-from tracker.auth.accounts import AccountError, change_password
+from tracker.auth.accounts import AccountError, change_password, sign_out_everywhere
 from tracker.auth.forms import ChangePasswordForm, LoginForm
 from tracker.auth.services import authenticate
 from tracker.extensions import db, limiter
 
 blueprint = Blueprint("auth", __name__)
 # What a user who must change her password may still reach.
-OPEN_WHILE_PASSWORD_CHANGE = frozenset({"auth.change_own_password", "auth.logout", "static"})
+OPEN_WHILE_PASSWORD_CHANGE = frozenset(
+    {"auth.change_own_password", "auth.logout", "auth.logout_everywhere", "static"}
+)
 
 
 def _failed_sign_in(response: Response) -> bool:
@@ -44,6 +57,10 @@ def login() -> str | Response | tuple[str, int]:
         user = authenticate(db.session(), form.username.data or "", form.password.data or "")
         if user is not None:
             db.session.commit()
+            # A fresh session at sign-in: nothing set before it (by anyone) carries over, the
+            # CSRF token included (Flask-WTF also caches it in g for the request).
+            session.clear()
+            g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
             login_user(user, remember=bool(form.remember.data))
             return redirect(_safe_next(request.args.get("next")))
         flash("Tên đăng nhập hoặc mật khẩu không đúng.", "error")
@@ -54,8 +71,21 @@ def login() -> str | Response | tuple[str, int]:
 @blueprint.route("/dang-xuat", methods=["POST"])
 @login_required
 def logout() -> Response:
+    # Ends the user's other sessions too: a copied cookie must not outlive signing out.
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     flash("Bạn đã đăng xuất.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/dang-xuat-moi-thiet-bi", methods=["POST"])
+@login_required
+def logout_everywhere() -> Response:
+    sign_out_everywhere(db.session(), current_user)
+    db.session.commit()
+    logout_user()
+    flash("Bạn đã đăng xuất khỏi mọi thiết bị.", "info")
     return redirect(url_for("auth.login"))
 
 
@@ -82,6 +112,10 @@ def change_own_password() -> str | Response | tuple[str, int]:
             flash(str(error), "error")
         else:
             db.session.commit()
+            # The change ended every session: carry on in this one under the new version.
+            cookie_name = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+            remembered = cookie_name in request.cookies
+            login_user(current_user._get_current_object(), remember=remembered)
             flash("Đã đổi mật khẩu.", "info")
             return redirect(url_for("dashboard.home"))
     status = 400 if request.method == "POST" else 200
