@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from tracker.agencies.models import Agency
 from tracker.audit.services import record_event
 from tracker.auth.models import Role, User
+from tracker.auth.throttle import clear_failures
 
 MIN_PASSWORD_LENGTH = 8
 GENERATED_LENGTH = 14
@@ -100,6 +101,13 @@ def reset_password(session: Session, user: User, actor: User) -> str:
     session.flush()
     _event(session, actor, user, "user.password_reset")
     return password
+
+
+def unlock_sign_in(session: Session, user: User, actor: User) -> int:
+    """Forget the user's wrong passwords from every address, so no sign-in waits; how many."""
+    cleared = clear_failures(session, user.username)
+    _event(session, actor, user, "user.sign_in_unlocked", before={"failed_sign_ins": cleared})
+    return cleared
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:
