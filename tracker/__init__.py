@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from tracker.config import settings_from_env
@@ -26,6 +27,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(settings_from_env())
     app.config.update(overrides or {})
     fill_instance_defaults(app)
+    trust_proxies(app)
     register_extensions(app)
     register_search_index()
     register_blueprints(app)
@@ -55,6 +57,15 @@ def fill_instance_defaults(app: Flask) -> None:
             key_file.write_text(secrets.token_hex(32))
             key_file.chmod(0o600)
         app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take the client's address and scheme from the
+    X-Forwarded-For and -Proto headers they add; with none, never believe those headers (a
+    client could write them to pass for another address)."""
+    proxies = int(app.config.get("TRUSTED_PROXIES", 0))
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
 
 def register_extensions(app: Flask) -> None:

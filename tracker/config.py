@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -23,6 +24,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
     env = os.environ if env is None else env
     production = env.get("TRACKER_ENV", "development") == "production"
     redis_url = env.get("REDIS_URL", "redis://127.0.0.1:6479/0")
+    remember_days = int(env.get("REMEMBER_DAYS", "14"))
     upload_max_bytes = int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
     return {
         "TRACKER_ENV": "production" if production else "development",
@@ -33,7 +35,10 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", redis_url),
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
-        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per 15 minutes"),
+        # failed sign-ins per address, whatever the username (one account is slowed apart)
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "50 per 15 minutes"),
+        # reverse proxies in front of the app whose X-Forwarded-For is believed
+        "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "300 per minute"),
         "SESSION_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
         "REMEMBER_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
@@ -41,6 +46,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # "Remember me" signs the user in again for this long, until she signs out anywhere.
+        "REMEMBER_DAYS": remember_days,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=remember_days),
         "PERMANENT_SESSION_LIFETIME": int(env.get("SESSION_LIFETIME_SECONDS", 8 * 3600)),
         "WTF_CSRF_TIME_LIMIT": None,
         # each uploaded file; a request may carry a few (a progress report with attachments)

@@ -127,7 +127,9 @@ def test_a_deactivated_user_cannot_sign_in_until_reactivated(
     assert "Đã khóa" in admin.get(f"{USERS}?trang_thai=da_khoa").get_data(as_text=True)
     sign_out(admin)
     assert sign_in(client, "stc", "demo1234") == 401
-    login("quantri").post(f"{USERS}{target.id}/mo-khoa", data={"csrf_token": token})
+    admin = login("quantri")  # a new session, so a new CSRF token
+    token = csrf_token(admin, f"{USERS}{target.id}")
+    admin.post(f"{USERS}{target.id}/mo-khoa", data={"csrf_token": token})
     assert actions("stc") == ["user.deactivated", "user.reactivated"]
 
 

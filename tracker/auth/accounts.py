@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from tracker.agencies.models import Agency
 from tracker.audit.services import record_event
 from tracker.auth.models import Role, User
+from tracker.auth.throttle import clear_failures
 
 MIN_PASSWORD_LENGTH = 8
 GENERATED_LENGTH = 14
@@ -85,6 +86,8 @@ def set_active(session: Session, user: User, active: bool, actor: User) -> None:
             raise AccountError("Bạn không thể tự khóa tài khoản của mình.")
         _keep_an_admin(session, user)
     user.active = active
+    if not active:
+        user.end_sessions()
     session.flush()
     _event(session, actor, user, "user.reactivated" if active else "user.deactivated")
 
@@ -94,9 +97,17 @@ def reset_password(session: Session, user: User, actor: User) -> str:
     password = generate_password()
     user.set_password(password)
     user.must_change_password = True
+    user.end_sessions()
     session.flush()
     _event(session, actor, user, "user.password_reset")
     return password
+
+
+def unlock_sign_in(session: Session, user: User, actor: User) -> int:
+    """Forget the user's wrong passwords from every address, so no sign-in waits; how many."""
+    cleared = clear_failures(session, user.username)
+    _event(session, actor, user, "user.sign_in_unlocked", before={"failed_sign_ins": cleared})
+    return cleared
 
 
 def change_password(session: Session, user: User, current: str, new: str) -> None:
@@ -107,8 +118,16 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
         raise AccountError("Mật khẩu mới phải khác mật khẩu hiện tại.")
     user.set_password(new)
     user.must_change_password = False
+    user.end_sessions()
     session.flush()
     _event(session, user, user, "user.password_changed")
+
+
+def sign_out_everywhere(session: Session, user: User) -> None:
+    """End every session of the user, on every device, remember cookies included."""
+    user.end_sessions()
+    session.flush()
+    _event(session, user, user, "user.signed_out_everywhere")
 
 
 def _check_agency(session: Session, details: AccountDetails) -> None:

@@ -21,10 +21,12 @@ from tracker.auth.accounts import (
     generate_password,
     reset_password,
     set_active,
+    unlock_sign_in,
     update_user,
 )
 from tracker.auth.forms import NO_AGENCY, AccountForm, NewAccountForm
 from tracker.auth.models import Role, User
+from tracker.auth.throttle import failures_for
 from tracker.extensions import db
 from tracker.tasks.choices import agency_choices
 
@@ -126,7 +128,19 @@ def edit_user(user_id: int) -> Response | tuple[str, int]:
             flash(f"Đã lưu tài khoản {user.username}.", "info")
             return redirect(url_for("users.edit_user", user_id=user.id))
     status = 400 if request.method == "POST" else 200
-    return render_template("auth/user_form.html", form=form, account=user), status
+    failed = failures_for(db.session(), user.username)
+    page = render_template("auth/user_form.html", form=form, account=user, failed_sign_ins=failed)
+    return page, status
+
+
+@blueprint.route("/<int:user_id>/mo-khoa-dang-nhap", methods=["POST"])
+@role_required(Role.ADMIN)
+def unlock(user_id: int) -> Response:
+    user = _get_user_or_404(user_id)
+    unlock_sign_in(db.session(), user, current_user)
+    db.session.commit()
+    flash(f"Đã xóa các lần đăng nhập sai của {user.username}; có thể đăng nhập lại ngay.", "info")
+    return redirect(url_for("users.edit_user", user_id=user.id))
 
 
 @blueprint.route("/<int:user_id>/<any('khoa', 'mo-khoa'):action>", methods=["POST"])

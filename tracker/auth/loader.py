@@ -16,5 +16,12 @@ def register_user_loader(login_manager: LoginManager) -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+        """The user of a session or remember cookie, unless it was issued before her sessions
+        were ended (sign-out, password change or reset, locking, "sign out everywhere")."""
+        account_id, _, version = user_id.partition(":")
+        if not (account_id.isdigit() and version.isdigit()):
+            return None
+        user = db.session.get(User, int(account_id))
+        if user is None or not user.active or user.session_version != int(version):
+            return None
+        return user

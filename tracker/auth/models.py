@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, false
+from sqlalchemy import ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -47,12 +47,22 @@ class User(UserMixin, Base):
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of every session and "remember me" cookie (see get_id); moving it on ends them all.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     agency: Mapped[Agency | None] = relationship()
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember cookie: "<id>:<version>"."""
+        return f"{self.id}:{self.session_version}"
+
+    def end_sessions(self) -> None:
+        """Every session and remember cookie issued so far stops signing this user in."""
+        self.session_version += 1
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method="scrypt")
@@ -62,3 +72,21 @@ class User(UserMixin, Base):
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"
+
+
+class SignInFailure(Base):
+    """Wrong passwords in a row for one username from one address: the next try must wait.
+
+    Kept per username and address so that someone guessing from one address slows only
+    himself, never the account's holder elsewhere. Kept for any username typed, known or not,
+    so that the delay does not tell which accounts exist.
+    """
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (UniqueConstraint("username", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80))
+    address: Mapped[str] = mapped_column(String(45))
+    failures: Mapped[int]
+    last_failed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

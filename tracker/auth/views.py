@@ -2,20 +2,38 @@
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 from werkzeug.wrappers import Response
 
-from tracker.auth.accounts import AccountError, change_password
+from tracker.auth.accounts import AccountError, change_password, sign_out_everywhere
 from tracker.auth.forms import ChangePasswordForm, LoginForm
 from tracker.auth.services import authenticate
+from tracker.auth.throttle import clear_failures, record_failure, retry_at
+from tracker.db import utcnow
+from tracker.domain.calendar import VIETNAM
 from tracker.extensions import db, limiter
 
 blueprint = Blueprint("auth", __name__)
 # What a user who must change her password may still reach.
-OPEN_WHILE_PASSWORD_CHANGE = frozenset({"auth.change_own_password", "auth.logout", "static"})
+OPEN_WHILE_PASSWORD_CHANGE = frozenset(
+    {"auth.change_own_password", "auth.logout", "auth.logout_everywhere", "static"}
+)
 
 
 def _failed_sign_in(response: Response) -> bool:
@@ -27,35 +45,63 @@ def _login_rate_limit() -> str:
     return str(current_app.config["LOGIN_RATE_LIMIT"])
 
 
-def _submitted_username() -> str:
-    return (request.form.get("username") or "").strip().lower()
+def _wait_message(until: datetime, now: datetime) -> str:
+    seconds = math.ceil((until - now).total_seconds())
+    at = until.astimezone(VIETNAM).strftime("%H:%M:%S")
+    return f"Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {seconds} giây (từ {at})."
 
 
+# Per address, across usernames: someone trying many accounts from one place. The wrong
+# passwords for one account are slowed per account and address (tracker.auth.throttle).
 @blueprint.route("/dang-nhap", methods=["GET", "POST"])
 @limiter.limit(_login_rate_limit, methods=["POST"], deduct_when=_failed_sign_in)
-@limiter.limit(
-    _login_rate_limit, methods=["POST"], key_func=_submitted_username, deduct_when=_failed_sign_in
-)
 def login() -> str | Response | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("dashboard.home"))
     form = LoginForm()
-    if form.validate_on_submit():
-        user = authenticate(db.session(), form.username.data or "", form.password.data or "")
-        if user is not None:
-            db.session.commit()
-            login_user(user, remember=bool(form.remember.data))
-            return redirect(_safe_next(request.args.get("next")))
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    username = (form.username.data or "").strip().lower()
+    address = (request.remote_addr or "")[:45]
+    now = utcnow()
+    wait_until = retry_at(db.session(), username, address, now)
+    if wait_until is not None:
+        flash(_wait_message(wait_until, now), "error")
+        return render_template("auth/login.html", form=form), 429
+    user = authenticate(db.session(), username, form.password.data or "")
+    if user is None:
+        record_failure(db.session(), username, address, now)
+        db.session.commit()
         flash("Tên đăng nhập hoặc mật khẩu không đúng.", "error")
         return render_template("auth/login.html", form=form), 401
-    return render_template("auth/login.html", form=form)
+    clear_failures(db.session(), username, address)
+    db.session.commit()
+    # A fresh session at sign-in: nothing set before it (by anyone) carries over, the CSRF
+    # token included (Flask-WTF also caches it in g for the request).
+    session.clear()
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+    login_user(user, remember=bool(form.remember.data))
+    return redirect(_safe_next(request.args.get("next")))
 
 
 @blueprint.route("/dang-xuat", methods=["POST"])
 @login_required
 def logout() -> Response:
+    # Ends the user's other sessions too: a copied cookie must not outlive signing out.
+    current_user.end_sessions()
+    db.session.commit()
     logout_user()
     flash("Bạn đã đăng xuất.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@blueprint.route("/dang-xuat-moi-thiet-bi", methods=["POST"])
+@login_required
+def logout_everywhere() -> Response:
+    sign_out_everywhere(db.session(), current_user)
+    db.session.commit()
+    logout_user()
+    flash("Bạn đã đăng xuất khỏi mọi thiết bị.", "info")
     return redirect(url_for("auth.login"))
 
 
@@ -82,6 +128,10 @@ def change_own_password() -> str | Response | tuple[str, int]:
             flash(str(error), "error")
         else:
             db.session.commit()
+            # The change ended every session: carry on in this one under the new version.
+            cookie_name = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+            remembered = cookie_name in request.cookies
+            login_user(current_user._get_current_object(), remember=remembered)
             flash("Đã đổi mật khẩu.", "info")
             return redirect(url_for("dashboard.home"))
     status = 400 if request.method == "POST" else 200
