@@ -7,8 +7,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, Enum, MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -52,6 +53,13 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utcnow() -> datetime:
     """The current instant, timezone-aware, for column defaults."""
     return datetime.now(UTC)
+
+
+def insert_for(session: Session, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT for the session's database that can say what to do ON CONFLICT."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(model)
+    return sqlite.insert(model)
 
 
 def str_enum(enum_class: type[StrEnum], length: int = 30) -> Enum:

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from tracker.auth.models import SignInFailure
+from tracker.db import insert_for
 
 FAILURES_BEFORE_DELAY = 5
 LONGEST_DELAY = timedelta(minutes=15)
@@ -41,13 +42,15 @@ def retry_at(session: Session, username: str, address: str, now: datetime) -> da
 def record_failure(session: Session, username: str, address: str, now: datetime) -> None:
     """Count one more wrong password, and drop the counts nobody added to for a day."""
     session.execute(delete(SignInFailure).where(SignInFailure.last_failed_at < now - FORGET_AFTER))
-    row = _row(session, username, address)
-    if row is None:
-        row = SignInFailure(username=username, address=address, failures=0)
-        session.add(row)
-    row.failures += 1
-    row.last_failed_at = now
-    session.flush()
+    # One statement, so that two wrong passwords arriving together both count.
+    session.execute(
+        insert_for(session, SignInFailure)
+        .values(username=username, address=address, failures=1, last_failed_at=now)
+        .on_conflict_do_update(
+            index_elements=["username", "address"],
+            set_={"failures": SignInFailure.failures + 1, "last_failed_at": now},
+        )
+    )
 
 
 def clear_failures(session: Session, username: str, address: str | None = None) -> int:

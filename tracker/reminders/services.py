@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Select, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from tracker.auth.models import Role, User
+from tracker.db import insert_for
 from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
 from tracker.notices.models import Notice, NoticeState
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
@@ -88,11 +87,10 @@ def claim_reminders(
     if not keys:
         return set()
     run_id = uuid.uuid4().hex
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     rows = [{"subject": s, "kind": k, "period": p, "run_id": run_id} for s, k, p in set(keys)]
     for start in range(0, len(rows), BATCH):
         session.execute(
-            insert(ReminderLog).on_conflict_do_nothing(
+            insert_for(session, ReminderLog).on_conflict_do_nothing(
                 index_elements=["subject", "kind", "period"]
             ),
             rows[start : start + BATCH],
