@@ -22,7 +22,7 @@ from tracker.tasks.models import Task
 from tracker.tasks.storage import EvidenceStore
 from tracker.tasks.workflow import NotAllowedError, WorkflowError
 
-blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<int:task_id>")
+blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<id:task_id>")
 ANYONE = tuple(Role)
 
 

@@ -24,6 +24,7 @@ from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
 from tracker.notices.models import Notice
+from tracker.params import page_number
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.panels import action_forms
@@ -49,7 +50,7 @@ def render_task_list(heading: str) -> str:
         *visibility_key(current_user),
         filters.as_args(),
         current_user.id if filters.mine else None,
-        request.args.get("page", "1"),
+        page_number(request.args),
         request.endpoint,
         heading,
         today().isoformat(),
@@ -68,6 +69,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
     )
     page = db.paginate(
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
+        page=page_number(request.args),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -121,7 +123,7 @@ def notice_choices() -> list[NoticeChoice]:
     return [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
 
 
-@blueprint.route("/<int:task_id>")
+@blueprint.route("/<id:task_id>")
 @login_required
 def task_detail(task_id: int) -> str:
     task = get_task_or_404(current_user, task_id)
@@ -136,7 +138,7 @@ def task_detail(task_id: int) -> str:
     )
 
 
-@blueprint.route("/<int:task_id>/minh-chung/<int:evidence_id>")
+@blueprint.route("/<id:task_id>/minh-chung/<id:evidence_id>")
 @login_required
 def evidence_download(task_id: int, evidence_id: int) -> Response:
     evidence = get_evidence_or_404(current_user, task_id, evidence_id)
