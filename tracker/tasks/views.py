@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
@@ -126,7 +127,12 @@ def notice_choices() -> list[NoticeChoice]:
 @blueprint.route("/<id:task_id>")
 @login_required
 def task_detail(task_id: int) -> str:
-    task = get_task_or_404(current_user, task_id)
+    return render_task_page(get_task_or_404(current_user, task_id))
+
+
+def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
+    """The task with its history and the forms of what the user may do now; `kept` is a
+    form she posted that is shown again with what she typed (see `action_forms`)."""
     events = db.session.scalars(task_timeline(task)).all()
     progress = [(update, render_markdown(update.body)) for update in task.progress_updates]
     return render_template(
@@ -134,7 +140,7 @@ def task_detail(task_id: int) -> str:
         task=task,
         events=events,
         progress=progress,
-        panels=action_forms(task, current_user, today()),
+        panels=action_forms(task, current_user, today(), kept),
     )
 
 
