@@ -30,6 +30,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     trust_proxies(app)
     register_extensions(app)
     register_search_index()
+    register_converters(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_error_pages(app)
@@ -88,6 +89,12 @@ def register_search_index() -> None:
     from tracker.search.hooks import install_reindex_hook
 
     install_reindex_hook()
+
+
+def register_converters(app: Flask) -> None:
+    from tracker.params import register_converters as register
+
+    register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -21,6 +21,7 @@ from tracker.agencies.succession import Decision, merge_agencies, split_agency
 from tracker.auth.models import Role
 from tracker.domain.agency_succession import SuccessionError, legal_basis_text
 from tracker.extensions import db
+from tracker.params import query_id
 
 blueprint = Blueprint("agency_changes", __name__, url_prefix="/quan-tri/co-quan")
 
@@ -31,8 +32,9 @@ def merge() -> str | Response | tuple[str, int]:
     form = MergeForm()
     choices = _active_choices()
     form.merged.choices, form.successor.choices = choices, choices
-    if request.method == "GET" and request.args.get("from", "").isdigit():
-        form.merged.data = [int(request.args["from"])]
+    merged_id = query_id(request.args, "from")
+    if request.method == "GET" and merged_id is not None:
+        form.merged.data = [merged_id]
     problems: list[str] = []
     if form.validate_on_submit():
         try:
@@ -51,7 +53,7 @@ def merge() -> str | Response | tuple[str, int]:
     return render_template("agencies/merge.html", form=form, problems=problems), status
 
 
-@blueprint.route("/<int:agency_id>/chia-tach", methods=["GET", "POST"])
+@blueprint.route("/<id:agency_id>/chia-tach", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def split(agency_id: int) -> str | Response | tuple[str, int]:
     agency = db.get_or_404(Agency, agency_id)

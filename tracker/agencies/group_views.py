@@ -31,7 +31,7 @@ def group_new() -> str | Response | tuple[str, int]:
     return _edit(None)
 
 
-@blueprint.route("/<int:group_id>/sua", methods=["GET", "POST"])
+@blueprint.route("/<id:group_id>/sua", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def group_edit(group_id: int) -> str | Response | tuple[str, int]:
     return _edit(db.get_or_404(AgencyGroup, group_id))

@@ -48,7 +48,7 @@ def agency_index() -> str:
     )
 
 
-@blueprint.route("/<int:agency_id>")
+@blueprint.route("/<id:agency_id>")
 @role_required(Role.ADMIN)
 def agency_detail(agency_id: int) -> str:
     agency = db.get_or_404(Agency, agency_id)
@@ -80,7 +80,7 @@ def agency_new() -> str | Response | tuple[str, int]:
     return _form_page(form, None, [])
 
 
-@blueprint.route("/<int:agency_id>/sua", methods=["GET", "POST"])
+@blueprint.route("/<id:agency_id>/sua", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def agency_edit(agency_id: int) -> str | Response | tuple[str, int]:
     agency = db.get_or_404(Agency, agency_id)
@@ -100,13 +100,13 @@ def agency_edit(agency_id: int) -> str | Response | tuple[str, int]:
     return _form_page(form, agency, [])
 
 
-@blueprint.route("/<int:agency_id>/ngung-hoat-dong", methods=["POST"])
+@blueprint.route("/<id:agency_id>/ngung-hoat-dong", methods=["POST"])
 @role_required(Role.ADMIN)
 def agency_deactivate(agency_id: int) -> Response:
     return _set_active(agency_id, active=False)
 
 
-@blueprint.route("/<int:agency_id>/hoat-dong-lai", methods=["POST"])
+@blueprint.route("/<id:agency_id>/hoat-dong-lai", methods=["POST"])
 @role_required(Role.ADMIN)
 def agency_reactivate(agency_id: int) -> Response:
     return _set_active(agency_id, active=True)

@@ -8,10 +8,11 @@ from functools import cache
 from typing import Any
 
 from tracker.api.errors import CODES
-from tracker.api.params import DEFAULT_PER_PAGE, MAX_ID, MAX_PAGE, MAX_PER_PAGE
+from tracker.api.params import DEFAULT_PER_PAGE, MAX_PER_PAGE
 from tracker.domain.labels import LabelledEnum
 from tracker.domain.status import TaskStatus
 from tracker.notices.models import NoticeKind, NoticeState
+from tracker.params import MAX_ID, MAX_PAGE
 from tracker.reports.models import ReportState
 from tracker.tasks.models import Recurrence, TaskState
 

@@ -11,12 +11,9 @@ from enum import StrEnum
 from typing import TypeVar
 
 from tracker.api.errors import BadParameterError
+from tracker.params import MAX_PAGE, whole_number
 
-# ASCII digits only: int() would also take "+1", " 1", "1_0" and other scripts' digits.
-_INTEGER = re.compile(r"[0-9]{1,10}", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-MAX_ID = 2**31 - 1  # the largest id a 32-bit integer column holds
-MAX_PAGE = 100_000
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
 Choice = TypeVar("Choice", bound=StrEnum)
@@ -46,9 +43,10 @@ def integer(args: Mapping[str, str], name: str, minimum: int, maximum: int) -> i
     raw = args.get(name)
     if raw is None:
         return None
-    if not _INTEGER.fullmatch(raw) or not minimum <= int(raw) <= maximum:
+    number = whole_number(raw, minimum, maximum)
+    if number is None:
         raise BadParameterError(f"Tham số “{name}” phải là số nguyên từ {minimum} đến {maximum}.")
-    return int(raw)
+    return number
 
 
 def iso_date(args: Mapping[str, str], name: str) -> date | None:

@@ -41,7 +41,7 @@ def create_token() -> Response:
     return _page(TokenForm(formdata=None), new_secret=secret)
 
 
-@blueprint.route("/khoa-api/<int:token_id>/thu-hoi", methods=["POST"])
+@blueprint.route("/khoa-api/<id:token_id>/thu-hoi", methods=["POST"])
 @login_required
 def revoke(token_id: int) -> Response:
     token = db.first_or_404(own_token(current_user.id, token_id))

@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 from tracker.access import get_notice_or_404, get_task_or_404, visible_notices, visible_tasks
 from tracker.api.errors import BadParameterError, json_error
 from tracker.api.openapi import openapi_document
-from tracker.api.params import MAX_ID, PAGING, choice, integer, iso_date, only, paging
+from tracker.api.params import PAGING, choice, integer, iso_date, only, paging
 from tracker.api.serialize import (
     notice_json,
     report_detail_json,
@@ -32,6 +32,7 @@ from tracker.db import utcnow
 from tracker.domain.status import TaskStatus
 from tracker.extensions import csrf, db, limiter
 from tracker.notices.models import Notice, NoticeKind
+from tracker.params import MAX_ID
 from tracker.reports.models import Report
 from tracker.reports.views import READERS
 from tracker.tasks.filters import TaskFilters
@@ -107,13 +108,6 @@ def _paginate(query: Any) -> Pagination:
     return db.paginate(query, page=asked.page, per_page=asked.per_page, error_out=False)
 
 
-def _checked_id(value: int) -> int:
-    """An id from the path; one that no row can carry is simply not found."""
-    if not 1 <= value <= MAX_ID:
-        abort(404)
-    return value
-
-
 @blueprint.get("/openapi.json")
 def openapi_json() -> Response:
     """The OpenAPI document; public, so that tools can read it before holding a token."""
@@ -135,10 +129,10 @@ def notice_list() -> Response:
     return _page_json(page, [notice_json(notice, counts.get(notice.id, 0)) for notice in page])
 
 
-@blueprint.get("/notices/<int:notice_id>")
+@blueprint.get("/notices/<id:notice_id>")
 def notice_detail(notice_id: int) -> Response:
     only(request.args)
-    notice = get_notice_or_404(_user(), _checked_id(notice_id))
+    notice = get_notice_or_404(_user(), notice_id)
     tasks = db.session.scalars(
         visible_tasks(_user())
         .where(Task.notice_id == notice.id)
@@ -176,10 +170,10 @@ def task_list() -> Response:
     return _page_json(page, [task_json(task, on) for task in page])
 
 
-@blueprint.get("/tasks/<int:task_id>")
+@blueprint.get("/tasks/<id:task_id>")
 def task_detail(task_id: int) -> Response:
     only(request.args)
-    task = get_task_or_404(_user(), _checked_id(task_id))
+    task = get_task_or_404(_user(), task_id)
     return jsonify(task_detail_json(task, today()))
 
 
@@ -207,9 +201,9 @@ def report_list() -> Response:
     return _page_json(page, [report_json(report) for report in page])
 
 
-@blueprint.get("/reports/<int:report_id>")
+@blueprint.get("/reports/<id:report_id>")
 def report_detail(report_id: int) -> Response:
     _require_report_reader()
     only(request.args)
-    report = db.get_or_404(Report, _checked_id(report_id))
+    report = db.get_or_404(Report, report_id)
     return jsonify(report_detail_json(report))

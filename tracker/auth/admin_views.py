@@ -28,6 +28,7 @@ from tracker.auth.forms import NO_AGENCY, AccountForm, NewAccountForm
 from tracker.auth.models import Role, User
 from tracker.auth.throttle import failures_for
 from tracker.extensions import db
+from tracker.params import page_number, query_id
 from tracker.tasks.choices import agency_choices
 
 blueprint = Blueprint("users", __name__, url_prefix="/quan-tri/nguoi-dung")
@@ -49,9 +50,9 @@ def _filtered_users() -> Select[User]:
     role = request.args.get("vai_tro", "")
     if role in {r.value for r in Role}:
         query = query.where(User.role == Role(role))
-    agency = request.args.get("co_quan", "")
-    if agency.isdigit():
-        query = query.where(User.agency_id == int(agency))
+    agency_id = query_id(request.args, "co_quan")
+    if agency_id is not None:
+        query = query.where(User.agency_id == agency_id)
     state = request.args.get("trang_thai", "")
     if state in (ACTIVE, INACTIVE):
         query = query.where(User.active.is_(state == ACTIVE))
@@ -68,7 +69,12 @@ def _password_page(user: User, password: str, heading: str) -> Response:
 @blueprint.route("/")
 @role_required(Role.ADMIN)
 def user_list() -> str:
-    page = db.paginate(_filtered_users(), per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = db.paginate(
+        _filtered_users(),
+        page=page_number(request.args),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
+    )
     return render_template(
         "auth/users.html",
         page=page,
@@ -103,7 +109,7 @@ def new_user() -> Response | tuple[str, int]:
     return render_template("auth/user_form.html", form=form, account=None), status
 
 
-@blueprint.route("/<int:user_id>", methods=["GET", "POST"])
+@blueprint.route("/<id:user_id>", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def edit_user(user_id: int) -> Response | tuple[str, int]:
     user = _get_user_or_404(user_id)
@@ -143,7 +149,7 @@ def unlock(user_id: int) -> Response:
     return redirect(url_for("users.edit_user", user_id=user.id))
 
 
-@blueprint.route("/<int:user_id>/<any('khoa', 'mo-khoa'):action>", methods=["POST"])
+@blueprint.route("/<id:user_id>/<any('khoa', 'mo-khoa'):action>", methods=["POST"])
 @role_required(Role.ADMIN)
 def change_state(user_id: int, action: str) -> Response:
     user = _get_user_or_404(user_id)
@@ -159,7 +165,7 @@ def change_state(user_id: int, action: str) -> Response:
     return redirect(url_for("users.edit_user", user_id=user.id))
 
 
-@blueprint.route("/<int:user_id>/dat-lai-mat-khau", methods=["POST"])
+@blueprint.route("/<id:user_id>/dat-lai-mat-khau", methods=["POST"])
 @role_required(Role.ADMIN)
 def reset(user_id: int) -> Response:
     user = _get_user_or_404(user_id)

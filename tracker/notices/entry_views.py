@@ -83,7 +83,7 @@ def _submitted_text(form: NoticeEntryForm) -> tuple[str, str | None]:
     return read_document("van-ban.txt", pasted.encode("utf-8")), None
 
 
-@blueprint.route("/<int:notice_id>/xem-xet", methods=["GET", "POST"])
+@blueprint.route("/<id:notice_id>/xem-xet", methods=["GET", "POST"])
 @role_required(*EDITORS)
 def review(notice_id: int) -> str | Response | tuple[str, int]:
     notice = get_draft_notice_or_404(current_user, notice_id)

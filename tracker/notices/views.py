@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
@@ -11,6 +11,7 @@ from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
 from tracker.notices.grouping import group_by_lead_agency
 from tracker.notices.models import Notice
+from tracker.params import page_number
 from tracker.tasks.models import Task
 from tracker.tasks.queries import count_by_notice
 
@@ -22,6 +23,7 @@ blueprint = Blueprint("notices", __name__, url_prefix="/thong-bao")
 def notice_list() -> str:
     page = db.paginate(
         visible_notices(current_user).order_by(Notice.issued_on.desc(), Notice.id.desc()),
+        page=page_number(request.args),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -29,7 +31,7 @@ def notice_list() -> str:
     return render_template("notices/list.html", page=page, task_counts=task_counts)
 
 
-@blueprint.route("/<int:notice_id>")
+@blueprint.route("/<id:notice_id>")
 @login_required
 def notice_detail(notice_id: int) -> str:
     notice = get_notice_or_404(current_user, notice_id)

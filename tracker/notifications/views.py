@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import update
 from werkzeug.wrappers import Response
@@ -11,6 +11,7 @@ from tracker.db import utcnow
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.notifications.queries import notifications_of
+from tracker.params import page_number
 
 blueprint = Blueprint("notifications", __name__, url_prefix="/tin-moi")
 
@@ -19,7 +20,10 @@ blueprint = Blueprint("notifications", __name__, url_prefix="/tin-moi")
 @login_required
 def inbox() -> str:
     page = db.paginate(
-        notifications_of(current_user.id), per_page=current_app.config["PAGE_SIZE"], error_out=False
+        notifications_of(current_user.id),
+        page=page_number(request.args),
+        per_page=current_app.config["PAGE_SIZE"],
+        error_out=False,
     )
     return render_template("notifications/inbox.html", page=page)
 

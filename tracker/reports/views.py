@@ -77,7 +77,7 @@ def request_report() -> Response:
     return redirect(url_for("reports.report_detail", report_id=report.id))
 
 
-@blueprint.route("/<int:report_id>")
+@blueprint.route("/<id:report_id>")
 @role_required(*READERS)
 def report_detail(report_id: int) -> str:
     report = db.get_or_404(Report, report_id)
@@ -87,7 +87,7 @@ def report_detail(report_id: int) -> str:
     return render_template("reports/detail.html", report=report, body_html=body)
 
 
-@blueprint.route("/<int:report_id>/tai-ve.<file_format>")
+@blueprint.route("/<id:report_id>/tai-ve.<file_format>")
 @role_required(*READERS)
 def download(report_id: int, file_format: str) -> Response:
     report = db.get_or_404(Report, report_id)

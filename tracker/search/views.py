@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from tracker.domain.search_text import highlight, snippet
 from tracker.extensions import db
+from tracker.params import page_number
 from tracker.search.queries import search
 
 blueprint = Blueprint("search", __name__)
@@ -32,8 +33,8 @@ def snippet_filter(text: str | None, terms: Sequence[str]) -> Markup:
 @login_required
 def results() -> str:
     query = request.args.get("q", "").strip()
-    page = request.args.get("page", 1, type=int) or 1
+    page = page_number(request.args)
     found = search(
-        db.session(), current_user, query, limit=PAGE_SIZE, offset=(max(page, 1) - 1) * PAGE_SIZE
+        db.session(), current_user, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
     )
     return render_template("search/results.html", results=found)

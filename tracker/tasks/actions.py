@@ -1,5 +1,7 @@
 """What users do on a task page: each route checks its form, calls one verb, commits once
-and returns to the task page with a message."""
+and returns to the task page with a message. A form made on an older version of the task
+(or without one) changes nothing: the page comes back (409) with the latest state, the
+conflict message and what the user typed, ready to send again."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, url_for
 from flask_login import current_user
-from flask_wtf import FlaskForm
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from tracker.access import get_task_or_404, role_required
@@ -20,13 +22,19 @@ from tracker.tasks import forms, services
 from tracker.tasks.choices import agency_choices, officer_choices
 from tracker.tasks.models import Task
 from tracker.tasks.storage import EvidenceStore
-from tracker.tasks.workflow import NotAllowedError, WorkflowError
+from tracker.tasks.views import render_task_page
+from tracker.tasks.workflow import ConflictError, NotAllowedError, WorkflowError
 
-blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<int:task_id>")
+blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<id:task_id>")
 ANYONE = tuple(Role)
 
 
-def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: str) -> Response:
+Answer = Response | tuple[str, int]
+
+
+def _act(
+    task_id: int, form: forms.VersionedForm, verb: Callable[[Task], object], done: str
+) -> Answer:
     """Validate, run the verb, commit; any refusal comes back as a message, nothing saved."""
     task = get_task_or_404(current_user, task_id)
     back = redirect(url_for("tasks.task_detail", task_id=task_id))
@@ -35,8 +43,15 @@ def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: st
             for error in errors:
                 flash(str(error), "error")
         return back
+    if form.seen_version is None:
+        return _conflict(task_id, form)
     try:
         verb(task)
+        db.session.commit()
+    except ConflictError:
+        return _conflict(task_id, form)
+    except StaleDataError:  # another request saved the task between our read and our write
+        return _conflict(task_id, form)
     except NotAllowedError:
         db.session.rollback()
         abort(403)
@@ -44,16 +59,25 @@ def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: st
         db.session.rollback()
         flash(error.message, "error")
         return back
-    db.session.commit()
     flash(done, "info")
     return back
 
 
-def _version(form: FlaskForm) -> int | None:
-    return form.seen_version if isinstance(form, forms.VersionedForm) else None
+def _conflict(task_id: int, form: forms.VersionedForm) -> tuple[str, int]:
+    """The task page as it is now, with the conflict message and the user's form as she
+    filled it in, on the current version."""
+    db.session.rollback()
+    flash(ConflictError().message, "error")
+    return render_task_page(get_task_or_404(current_user, task_id), kept=form), 409
 
 
-def _as_user(verb: Callable[..., object], form: FlaskForm, *args: Any) -> Callable[[Task], object]:
+def _version(form: forms.VersionedForm) -> int | None:
+    return form.seen_version
+
+
+def _as_user(
+    verb: Callable[..., object], form: forms.VersionedForm, *args: Any
+) -> Callable[[Task], object]:
     """The verb called on the task by the signed-in user, today, on the version she saw."""
     return lambda task: verb(
         db.session(), task, current_user, *args, today=today(), version=_version(form)
@@ -62,7 +86,7 @@ def _as_user(verb: Callable[..., object], form: FlaskForm, *args: Any) -> Callab
 
 @blueprint.route("/tien-do", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def progress(task_id: int) -> Response:
+def progress(task_id: int) -> Answer:
     form = forms.ProgressForm()
 
     def verb(task: Task) -> None:
@@ -76,38 +100,40 @@ def progress(task_id: int) -> Response:
             version=_version(form),
         )
         for upload in form.files.data or []:
-            if upload and upload.filename:
-                _attach(task, upload.filename, upload.read())
+            if upload and upload.filename:  # part of the report, on the version just checked
+                _attach(task, upload.filename, upload.read(), version=None)
 
     return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.")
 
 
 @blueprint.route("/minh-chung", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def upload_evidence(task_id: int) -> Response:
+def upload_evidence(task_id: int) -> Answer:
     form = forms.FileEvidenceForm()
 
     def verb(task: Task) -> None:
         upload = form.document.data
         if not upload or not upload.filename:
             raise WorkflowError("Vui lòng chọn tệp minh chứng.")
-        _attach(task, upload.filename, upload.read())
+        _attach(task, upload.filename, upload.read(), version=_version(form))
 
     return _act(task_id, form, verb, "Đã thêm minh chứng.")
 
 
-def _attach(task: Task, file_name: str, content: bytes) -> None:
+def _attach(task: Task, file_name: str, content: bytes, *, version: int | None) -> None:
     try:
         checked = check_evidence_file(file_name, content, current_app.config["UPLOAD_MAX_BYTES"])
     except RejectedFileError as error:
         raise WorkflowError(error.message_vi) from error
     store = EvidenceStore(current_app.config["UPLOAD_FOLDER"])
-    services.add_file(db.session(), task, current_user, checked, content, store, today=today())
+    services.add_file(
+        db.session(), task, current_user, checked, content, store, today=today(), version=version
+    )
 
 
 @blueprint.route("/van-ban", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def cite(task_id: int) -> Response:
+def cite(task_id: int) -> Answer:
     form = forms.CitationForm()
 
     def verb(task: Task) -> None:
@@ -121,6 +147,7 @@ def cite(task_id: int) -> Response:
             signed_on=form.signed_on.data,
             issuer=form.issuer.data or "",
             today=today(),
+            version=_version(form),
         )
 
     return _act(task_id, form, verb, "Đã thêm văn bản minh chứng.")
@@ -128,7 +155,7 @@ def cite(task_id: int) -> Response:
 
 @blueprint.route("/bao-cao-hoan-thanh", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def submit(task_id: int) -> Response:
+def submit(task_id: int) -> Answer:
     form = forms.SubmitForm()
     return _act(
         task_id,
@@ -140,14 +167,14 @@ def submit(task_id: int) -> Response:
 
 @blueprint.route("/xac-nhan", methods=["POST"])
 @role_required(Role.SECRETARIAT)
-def accept(task_id: int) -> Response:
+def accept(task_id: int) -> Answer:
     form = forms.SubmitForm()
     return _act(task_id, form, _as_user(services.accept, form), "Đã xác nhận hoàn thành.")
 
 
 @blueprint.route("/tra-lai", methods=["POST"])
 @role_required(Role.SECRETARIAT)
-def return_task(task_id: int) -> Response:
+def return_task(task_id: int) -> Answer:
     form = forms.ReasonForm()
     return _act(
         task_id,
@@ -159,7 +186,7 @@ def return_task(task_id: int) -> Response:
 
 @blueprint.route("/gia-han", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def request_extension(task_id: int) -> Response:
+def request_extension(task_id: int) -> Answer:
     form = forms.ExtensionForm()
 
     def verb(task: Task) -> None:
@@ -179,7 +206,7 @@ def request_extension(task_id: int) -> Response:
 
 @blueprint.route("/gia-han/quyet-dinh", methods=["POST"])
 @role_required(Role.SECRETARIAT, Role.LEADER)
-def decide_extension(task_id: int) -> Response:
+def decide_extension(task_id: int) -> Answer:
     form = forms.ExtensionDecisionForm()
     return _act(
         task_id,
@@ -193,6 +220,7 @@ def decide_extension(task_id: int) -> Response:
             approving_document=form.approving_document.data or "",
             objective_reason=bool(form.objective_reason.data),
             today=today(),
+            version=_version(form),
         ),
         "Đã ghi nhận quyết định về đề nghị gia hạn.",
     )
@@ -200,7 +228,7 @@ def decide_extension(task_id: int) -> Response:
 
 @blueprint.route("/tu-choi", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def decline(task_id: int) -> Response:
+def decline(task_id: int) -> Answer:
     form = forms.ReasonForm()
     return _act(
         task_id,
@@ -212,7 +240,7 @@ def decline(task_id: int) -> Response:
 
 @blueprint.route("/giao-lai", methods=["POST"])
 @role_required(Role.SECRETARIAT)
-def reassign(task_id: int) -> Response:
+def reassign(task_id: int) -> Answer:
     form = forms.ReassignForm()
     form.agency_id.choices = agency_choices()
     verb = _as_user(services.reassign, form, form.agency_id.data, form.note.data or "")
@@ -221,7 +249,7 @@ def reassign(task_id: int) -> Response:
 
 @blueprint.route("/giu-nguyen", methods=["POST"])
 @role_required(Role.SECRETARIAT)
-def insist(task_id: int) -> Response:
+def insist(task_id: int) -> Answer:
     form = forms.InsistForm()
     return _act(
         task_id,
@@ -233,7 +261,7 @@ def insist(task_id: int) -> Response:
 
 @blueprint.route("/giai-trinh", methods=["POST"])
 @role_required(Role.LEADER)
-def request_explanation(task_id: int) -> Response:
+def request_explanation(task_id: int) -> Answer:
     form = forms.ExplanationRequestForm()
 
     def verb(task: Task) -> None:
@@ -245,6 +273,7 @@ def request_explanation(task_id: int) -> Response:
             form.question.data or "",
             form.answer_by.data,
             today=today(),
+            version=_version(form),
         )
 
     return _act(task_id, form, verb, "Đã gửi yêu cầu giải trình.")
@@ -252,32 +281,25 @@ def request_explanation(task_id: int) -> Response:
 
 @blueprint.route("/tra-loi-giai-trinh", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
-def answer_explanation(task_id: int) -> Response:
+def answer_explanation(task_id: int) -> Answer:
     form = forms.ExplanationAnswerForm()
     return _act(
         task_id,
         form,
-        lambda task: services.answer_explanation(
-            db.session(), task, current_user, form.answer.data or "", today=today()
-        ),
+        _as_user(services.answer_explanation, form, form.answer.data or ""),
         "Đã gửi giải trình.",
     )
 
 
 @blueprint.route("/phan-cong", methods=["POST"])
 @role_required(Role.AGENCY_HEAD)
-def assign_officer(task_id: int) -> Response:
+def assign_officer(task_id: int) -> Answer:
     form = forms.AssignOfficerForm()
     form.officer_id.choices = officer_choices(current_user)
+    officer = db.session.get(User, form.officer_id.data) if form.officer_id.data else None
     return _act(
         task_id,
         form,
-        lambda task: services.assign_officer(
-            db.session(),
-            task,
-            current_user,
-            db.session.get(User, form.officer_id.data) if form.officer_id.data else None,
-            today=today(),
-        ),
+        _as_user(services.assign_officer, form, officer),
         "Đã phân công chuyên viên.",
     )

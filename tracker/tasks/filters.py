@@ -18,6 +18,7 @@ from tracker.agencies.models import group_members
 from tracker.domain.periods import Period, parse_period
 from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
 from tracker.notices.models import Notice, NoticeKind
+from tracker.params import query_id
 from tracker.tasks.models import Task, task_coordinators
 from tracker.tasks.queries import status_predicate
 
@@ -49,12 +50,12 @@ class TaskFilters:
         return cls(
             status=_enum(TaskStatus, status),
             completed=status == COMPLETED,
-            notice_id=_number(args.get("thong_bao", "")),
+            notice_id=query_id(args, "thong_bao"),
             due_from=_date(args.get("han_tu", "")),
             due_to=_date(args.get("han_den", "")),
             period=_period(args.get("ky", "")),
-            agency_id=_number(args.get("co_quan", "")),
-            group_id=_number(args.get("nhom", "")),
+            agency_id=query_id(args, "co_quan"),
+            group_id=query_id(args, "nhom"),
             kind=_enum(NoticeKind, args.get("loai", "")),
             warning=_enum(WarningLevel, args.get("canh_bao", "")),
             role=role if role in (LEAD, COORDINATING) else None,
@@ -179,10 +180,6 @@ def _enum(kind: type[Choice], value: str) -> Choice | None:
         return kind(value)
     except ValueError:
         return None
-
-
-def _number(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
 
 
 def _period(value: str) -> Period | None:

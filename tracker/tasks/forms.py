@@ -1,5 +1,6 @@
 """Forms on the task page. Each carries the task's version, so that two people saving the
-same task at once do not overwrite each other silently."""
+same task at once do not overwrite each other silently; a form posted without it is taken
+as made on an older page."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from tracker.notices.forms import DATE_FORMATS, DATE_MESSAGE, VietnameseDateField
+from tracker.params import MAX_ID, whole_number
 
 
 class VersionedForm(FlaskForm):
@@ -25,8 +27,8 @@ class VersionedForm(FlaskForm):
 
     @property
     def seen_version(self) -> int | None:
-        value = self.version.data or ""
-        return int(value) if value.isdigit() else None
+        """The version of the task on the page the form came from; None when missing."""
+        return whole_number(self.version.data, 1, MAX_ID)
 
 
 class ProgressForm(VersionedForm):
@@ -41,11 +43,11 @@ class ProgressForm(VersionedForm):
     files = MultipleFileField("Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG)")
 
 
-class FileEvidenceForm(FlaskForm):
+class FileEvidenceForm(VersionedForm):
     document = FileField("Tệp minh chứng")
 
 
-class CitationForm(FlaskForm):
+class CitationForm(VersionedForm):
     kind = SelectField(
         "Loại văn bản",
         choices=[
@@ -92,7 +94,7 @@ class ExtensionForm(VersionedForm):
     )
 
 
-class ExtensionDecisionForm(FlaskForm):
+class ExtensionDecisionForm(VersionedForm):
     decision = SelectField(
         "Quyết định",
         choices=[SelectChoice("approve", "Chấp thuận"), SelectChoice("reject", "Không chấp thuận")],
@@ -113,19 +115,19 @@ class InsistForm(VersionedForm):
     note = TextAreaField("Ghi chú", validators=[Length(max=5_000)])
 
 
-class ExplanationRequestForm(FlaskForm):
+class ExplanationRequestForm(VersionedForm):
     question = TextAreaField("Nội dung yêu cầu giải trình", validators=[Length(max=5_000)])
     answer_by = VietnameseDateField(
         "Hạn giải trình", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
     )
 
 
-class ExplanationAnswerForm(FlaskForm):
+class ExplanationAnswerForm(VersionedForm):
     answer = TextAreaField(
         "Nội dung giải trình",
         validators=[DataRequired("Vui lòng nhập nội dung giải trình."), Length(max=20_000)],
     )
 
 
-class AssignOfficerForm(FlaskForm):
+class AssignOfficerForm(VersionedForm):
     officer_id = SelectField("Chuyên viên thực hiện", coerce=int, choices=[])

@@ -31,19 +31,32 @@ FORMS: dict[Action, type[FlaskForm]] = {
 }
 
 
-def action_forms(task: Task, user: User, today: date) -> dict[str, FlaskForm]:
-    """Forms keyed by action name, with the task's version and choices filled in."""
+def action_forms(
+    task: Task, user: User, today: date, kept: FlaskForm | None = None
+) -> dict[str, FlaskForm]:
+    """Forms keyed by action name, with the task's version and choices filled in.
+
+    `kept` is a form the user posted on an older version of the task: it takes the place of
+    the empty form of its kind, with what she typed and the current version, so that she
+    can check the task and send it again without typing it anew. (No user is offered two
+    actions of one form class at once: those that share one belong to different roles.)"""
+    permitted = permitted_actions(task, user, today)
     panels: dict[str, FlaskForm] = {}
-    for action in sorted(permitted_actions(task, user, today)):
-        form = FORMS[action](formdata=None, prefix="")
-        if isinstance(form, forms.VersionedForm):
-            form.version.data = str(task.version)
-        if isinstance(form, forms.ReassignForm):
-            form.agency_id.choices = agency_choices()
-        if isinstance(form, forms.AssignOfficerForm):
-            form.officer_id.choices = officer_choices(user)
-            form.officer_id.data = task.assignee_id or 0
-        panels[action.value] = form
-    if Action.ADD_EVIDENCE in permitted_actions(task, user, today):
-        panels["cite"] = forms.CitationForm(formdata=None)
+    for action in sorted(permitted):
+        panels[action.value] = _blank(FORMS[action], task, user, kept)
+    if Action.ADD_EVIDENCE in permitted:
+        panels["cite"] = _blank(forms.CitationForm, task, user, kept)
     return panels
+
+
+def _blank(kind: type[FlaskForm], task: Task, user: User, kept: FlaskForm | None) -> FlaskForm:
+    form = kept if type(kept) is kind else kind(formdata=None, prefix="")
+    if isinstance(form, forms.VersionedForm):
+        form.version.data = str(task.version)
+    if isinstance(form, forms.ReassignForm):
+        form.agency_id.choices = agency_choices()
+    if isinstance(form, forms.AssignOfficerForm):
+        form.officer_id.choices = officer_choices(user)
+        if form is not kept:
+            form.officer_id.data = task.assignee_id or 0
+    return form

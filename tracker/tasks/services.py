@@ -1,5 +1,9 @@
 """Verbs on tasks: what agencies, the secretariat and leaders do. Each checks the workflow
-rules, changes rows, writes the event and flushes; the caller commits."""
+rules on the version of the task the user saw, changes rows, writes the event (which moves
+the version) and flushes; the caller commits.
+
+`version` is what the user's page showed; None only for callers that act on the task as it
+is now (commands, jobs). The web always passes one: a form without it is refused as stale."""
 
 from __future__ import annotations
 
@@ -29,6 +33,9 @@ from tracker.tasks.workflow import WorkflowError, require
 
 
 def _event(session: Session, task: Task, actor: User, action: str, **details: Any) -> None:
+    """Record the change and move the task's version, so that any page shown before it,
+    even one about extensions, explanations or evidence, is stale from now on."""
+    task.updated_at = utcnow()  # the task row is written, and its version_id_col moves
     before = details.pop("before", None)
     after = details.pop("after", None) or details or None
     record_task_event(session, task, actor.id, action, before=before, after=after)
@@ -67,7 +74,6 @@ def report_progress(
     require(task, actor, Action.REPORT_PROGRESS if lead else Action.CONTRIBUTE, today, version)
     update = ProgressUpdate(author=actor, agency_id=actor.agency_id, body=body, percent=percent)
     task.progress_updates.append(update)
-    task.updated_at = utcnow()
     _event(
         session,
         task,
@@ -87,8 +93,9 @@ def add_file(
     store: EvidenceStore,
     *,
     today: date,
+    version: int | None,
 ) -> Evidence:
-    require(task, actor, Action.ADD_EVIDENCE, today, None)
+    require(task, actor, Action.ADD_EVIDENCE, today, version)
     evidence = Evidence(
         uploaded_by=actor,
         agency_id=actor.agency_id,
@@ -112,9 +119,10 @@ def add_citation(
     signed_on: date,
     issuer: str,
     today: date,
+    version: int | None,
 ) -> Evidence:
     """Cite the document that did the work ("Quyết định số 1118/QĐ-UBND ngày 03/6/2020")."""
-    require(task, actor, Action.ADD_EVIDENCE, today, None)
+    require(task, actor, Action.ADD_EVIDENCE, today, version)
     if signed_on > today:
         raise WorkflowError("Ngày của văn bản không thể sau ngày hôm nay.")
     evidence = Evidence(
@@ -224,10 +232,11 @@ def decide_extension(
     approving_document: str,
     objective_reason: bool,
     today: date,
+    version: int | None,
 ) -> None:
     """Approve (the deadline moves; the original stays recorded) or reject the pending
     request."""
-    require(task, actor, Action.DECIDE_EXTENSION, today, None)
+    require(task, actor, Action.DECIDE_EXTENSION, today, version)
     request = next(r for r in task.extension_requests if r.state is ExtensionState.PENDING)
     request.state = ExtensionState.APPROVED if approve else ExtensionState.REJECTED
     request.decided_by, request.decided_at = actor, utcnow()
@@ -309,9 +318,16 @@ def insist(
 
 
 def request_explanation(
-    session: Session, task: Task, actor: User, question: str, answer_by: date, *, today: date
+    session: Session,
+    task: Task,
+    actor: User,
+    question: str,
+    answer_by: date,
+    *,
+    today: date,
+    version: int | None,
 ) -> ExplanationRequest:
-    require(task, actor, Action.REQUEST_EXPLANATION, today, None)
+    require(task, actor, Action.REQUEST_EXPLANATION, today, version)
     if answer_by < today:
         raise WorkflowError("Hạn giải trình không thể trước ngày hôm nay.")
     request = ExplanationRequest(
@@ -331,9 +347,9 @@ def request_explanation(
 
 
 def answer_explanation(
-    session: Session, task: Task, actor: User, answer: str, *, today: date
+    session: Session, task: Task, actor: User, answer: str, *, today: date, version: int | None
 ) -> None:
-    require(task, actor, Action.ANSWER_EXPLANATION, today, None)
+    require(task, actor, Action.ANSWER_EXPLANATION, today, version)
     if not answer.strip():
         raise WorkflowError("Vui lòng nhập nội dung giải trình.")
     request = next(r for r in task.explanation_requests if r.answer is None)
@@ -349,10 +365,16 @@ def answer_explanation(
 
 
 def assign_officer(
-    session: Session, task: Task, actor: User, officer: User | None, *, today: date
+    session: Session,
+    task: Task,
+    actor: User,
+    officer: User | None,
+    *,
+    today: date,
+    version: int | None,
 ) -> None:
     """The agency head gives the task to one of the agency's officers (or to nobody)."""
-    require(task, actor, Action.ASSIGN_OFFICER, today, None)
+    require(task, actor, Action.ASSIGN_OFFICER, today, version)
     if officer is not None and officer.agency_id != actor.agency_id:
         raise WorkflowError("Chỉ giao được cho chuyên viên của cơ quan mình.")
     before = task.assignee_id

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
@@ -24,6 +25,7 @@ from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
 from tracker.notices.models import Notice
+from tracker.params import page_number
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.panels import action_forms
@@ -49,7 +51,7 @@ def render_task_list(heading: str) -> str:
         *visibility_key(current_user),
         filters.as_args(),
         current_user.id if filters.mine else None,
-        request.args.get("page", "1"),
+        page_number(request.args),
         request.endpoint,
         heading,
         today().isoformat(),
@@ -68,6 +70,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
     )
     page = db.paginate(
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
+        page=page_number(request.args),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
@@ -121,10 +124,15 @@ def notice_choices() -> list[NoticeChoice]:
     return [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
 
 
-@blueprint.route("/<int:task_id>")
+@blueprint.route("/<id:task_id>")
 @login_required
 def task_detail(task_id: int) -> str:
-    task = get_task_or_404(current_user, task_id)
+    return render_task_page(get_task_or_404(current_user, task_id))
+
+
+def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
+    """The task with its history and the forms of what the user may do now; `kept` is a
+    form she posted that is shown again with what she typed (see `action_forms`)."""
     events = db.session.scalars(task_timeline(task)).all()
     progress = [(update, render_markdown(update.body)) for update in task.progress_updates]
     return render_template(
@@ -132,11 +140,11 @@ def task_detail(task_id: int) -> str:
         task=task,
         events=events,
         progress=progress,
-        panels=action_forms(task, current_user, today()),
+        panels=action_forms(task, current_user, today(), kept),
     )
 
 
-@blueprint.route("/<int:task_id>/minh-chung/<int:evidence_id>")
+@blueprint.route("/<id:task_id>/minh-chung/<id:evidence_id>")
 @login_required
 def evidence_download(task_id: int, evidence_id: int) -> Response:
     evidence = get_evidence_or_404(current_user, task_id, evidence_id)
