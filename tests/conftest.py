@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, g, request_started
 from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
@@ -97,6 +98,22 @@ def _rolled_back(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
             monkeypatch.undo()
             transaction.rollback()
             connection.close()
+
+
+def _forget_previous_request(_sender: Flask, **_extra: Any) -> None:
+    vars(g).clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_g_per_request() -> Iterator[None]:
+    """Each request starts with an empty `g`, as it does when served.
+
+    The tests run inside one app context, so `g` would outlive a request: Flask-Login would
+    serve the next client the user it cached for the previous one, and Flask-WTF its CSRF token.
+    """
+    request_started.connect(_forget_previous_request)
+    yield
+    request_started.disconnect(_forget_previous_request)
 
 
 @pytest.fixture
