@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from tests.factories import agency, make_notice, make_task
+from tests.support import files
 from tests.support.forms import csrf_token
 from tracker.audit.models import Event
 from tracker.auth.models import User
@@ -21,7 +22,7 @@ from tracker.notifications.models import Notification
 from tracker.tasks.models import Evidence, ExtensionState, Task, TaskState
 
 Login = Callable[[str], FlaskClient]
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = files.pdf()
 
 
 @pytest.fixture
