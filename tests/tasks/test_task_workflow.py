@@ -206,6 +206,45 @@ def test_decline_then_reassign_keeps_the_history(login: Login, task: Task) -> No
     assert login("stc").get(f"/nhiem-vu/{task.id}").status_code == 404
 
 
+def test_a_declined_group_task_is_not_reassigned_to_a_member_holding_the_same_item(
+    login: Login,
+) -> None:
+    # "Các sở, ban, ngành" at item 3: one task each for Sở Tài chính and Sở Nội vụ.
+    notice = make_notice()
+    declined, held = (make_task(notice, lead=code) for code in ("stc", "snv"))
+    for group_task in (declined, held):
+        group_task.ref, group_task.group_label = "3", "Các sở, ban, ngành"
+    declined.state = TaskState.DECLINED
+    db.session.commit()
+    secretary = login("vanphong")
+    response = act(
+        secretary,
+        declined,
+        "giao-lai",
+        agency_id=str(agency("snv").id),
+        note="",
+        version=str(declined.version),
+    )
+    page = secretary.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        f"{agency('snv').name} đã được giao chính nhiệm vụ này (mục 3 của cùng văn bản); "
+        "giao lại sẽ tạo một nhiệm vụ trùng."
+    ) in page
+    declined = fresh(declined)
+    assert (declined.lead_agency_id, declined.state) == (agency("stc").id, TaskState.DECLINED)
+    assert "task.reassigned" not in events(declined)
+    # Another department of the group that holds no such item may take it.
+    act(
+        secretary,
+        declined,
+        "giao-lai",
+        agency_id=str(agency("syt").id),
+        note="",
+        version=str(declined.version),
+    )
+    assert fresh(declined).lead_agency_id == agency("syt").id
+
+
 def test_leader_asks_an_explanation_and_the_agency_answers(login: Login, task: Task) -> None:
     task.deadline = today() - timedelta(days=5)
     db.session.commit()
