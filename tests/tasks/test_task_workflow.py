@@ -128,9 +128,13 @@ def test_a_stale_page_does_not_overwrite_a_newer_change(login: Login, task: Task
     stale = str(task.version)
     act(officer, task, "tien-do", body="Báo cáo thứ nhất", version=stale)
     response = act(officer, task, "tien-do", body="Báo cáo từ trang cũ", version=stale)
-    page = officer.get(response.headers["Location"]).get_data(as_text=True)
+    page = response.get_data(as_text=True)
     assert "Nhiệm vụ vừa được người khác cập nhật" in page
     assert [u.body for u in fresh(task).progress_updates] == ["Báo cáo thứ nhất"]
+    # The text is kept on the page, now of the current version: sent again, it is saved.
+    assert "Báo cáo thứ nhất" in page
+    assert "Báo cáo từ trang cũ</textarea>" in page
+    assert f'name="version" type="hidden" value="{fresh(task).version}"' in page
 
 
 def test_return_with_a_reason_notifies_the_agency(login: Login, task: Task) -> None:
@@ -300,6 +304,51 @@ def test_bad_uploads_are_refused_and_leave_nothing(
         )
         == 0
     )
+
+
+def test_a_coordinating_agency_attaches_evidence_to_its_contribution(
+    login: Login, task: Task
+) -> None:
+    partner = login("snv")
+    response = act(
+        partner,
+        task,
+        "tien-do",
+        body="Sở Nội vụ đã rà soát biên chế.",
+        files=(io.BytesIO(PDF), "Kết quả rà soát.pdf"),
+        version=str(task.version),
+    )
+    assert response.status_code == 302
+    task = fresh(task)
+    assert [update.body for update in task.progress_updates] == ["Sở Nội vụ đã rà soát biên chế."]
+    assert [(e.file_name, e.agency_id) for e in task.evidence] == [
+        ("Kết quả rà soát.pdf", agency("snv").id)
+    ]
+    assert events(task) == ["task.contributed", "task.evidence_added"]
+
+
+@pytest.mark.parametrize("username", ["stc", "snv"])
+def test_a_report_whose_file_is_refused_keeps_its_text(
+    login: Login, task: Task, username: str
+) -> None:
+    client = login(username)
+    response = act(
+        client,
+        task,
+        "tien-do",
+        body="Một báo cáo dài <đã soạn> công phu",
+        percent="40",
+        files=(io.BytesIO(b"%PDF-1.4\n<html><script>x()</script></html>"), "bao-cao.pdf"),
+        version=str(task.version),
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Một báo cáo dài &lt;đã soạn&gt; công phu</textarea>" in page
+    assert 'value="40"' in page
+    assert "Tệp có lẫn mã trang web" in page
+    assert "vui lòng chọn lại tệp đính kèm" in page
+    task = fresh(task)
+    assert (task.progress_updates, task.evidence) == ([], [])
 
 
 def test_uploads_over_the_configured_limit_are_refused(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
@@ -20,21 +20,30 @@ from tracker.tasks import forms, services
 from tracker.tasks.choices import agency_choices, officer_choices
 from tracker.tasks.models import Task
 from tracker.tasks.storage import EvidenceStore
+from tracker.tasks.views import task_page
 from tracker.tasks.workflow import NotAllowedError, WorkflowError
 
 blueprint = Blueprint("task_actions", __name__, url_prefix="/nhiem-vu/<int:task_id>")
 ANYONE = tuple(Role)
 
 
-def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: str) -> Response:
-    """Validate, run the verb, commit; any refusal comes back as a message, nothing saved."""
+def _act(
+    task_id: int,
+    form: FlaskForm,
+    verb: Callable[[Task], object],
+    done: str,
+    *,
+    keep: bool = False,
+) -> Response:
+    """Validate, run the verb, commit; any refusal comes back as a message, nothing saved.
+    With `keep`, a refused form is shown again as filled in, so a long text is not lost."""
     task = get_task_or_404(current_user, task_id)
     back = redirect(url_for("tasks.task_detail", task_id=task_id))
     if not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
                 flash(str(error), "error")
-        return back
+        return _refused(task, form) if keep else back
     try:
         verb(task)
     except NotAllowedError:
@@ -43,10 +52,22 @@ def _act(task_id: int, form: FlaskForm, verb: Callable[[Task], object], done: st
     except WorkflowError as error:
         db.session.rollback()
         flash(error.message, "error")
-        return back
+        return _refused(task, form) if keep else back
     db.session.commit()
     flash(done, "info")
     return back
+
+
+def _refused(task: Task, form: FlaskForm) -> Response:
+    if isinstance(form, forms.ProgressForm):
+        if any(upload and upload.filename for upload in form.files.data or []):
+            # A browser never fills a file field in again.
+            flash("Nội dung đã nhập vẫn được giữ; vui lòng chọn lại tệp đính kèm.", "info")
+        form.files.data = None
+    if isinstance(form, forms.VersionedForm):
+        # The page shown is the task as it is now; sent again, the text goes on this version.
+        form.version.data = str(task.version)
+    return make_response(task_page(task, kept=form), 422)
 
 
 def _version(form: FlaskForm) -> int | None:
@@ -77,9 +98,9 @@ def progress(task_id: int) -> Response:
         )
         for upload in form.files.data or []:
             if upload and upload.filename:
-                _attach(task, upload.filename, upload.read())
+                _attach(task, upload.filename, upload.read(), contribution=True)
 
-    return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.")
+    return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.", keep=True)
 
 
 @blueprint.route("/minh-chung", methods=["POST"])
@@ -96,13 +117,22 @@ def upload_evidence(task_id: int) -> Response:
     return _act(task_id, form, verb, "Đã thêm minh chứng.")
 
 
-def _attach(task: Task, file_name: str, content: bytes) -> None:
+def _attach(task: Task, file_name: str, content: bytes, *, contribution: bool = False) -> None:
     try:
         checked = check_evidence_file(file_name, content, current_app.config["UPLOAD_MAX_BYTES"])
     except RejectedFileError as error:
         raise WorkflowError(error.message_vi) from error
     store = EvidenceStore(current_app.config["UPLOAD_FOLDER"])
-    services.add_file(db.session(), task, current_user, checked, content, store, today=today())
+    services.add_file(
+        db.session(),
+        task,
+        current_user,
+        checked,
+        content,
+        store,
+        today=today(),
+        contribution=contribution,
+    )
 
 
 @blueprint.route("/van-ban", methods=["POST"])

@@ -88,8 +88,18 @@ def add_file(
     store: EvidenceStore,
     *,
     today: date,
+    contribution: bool = False,
 ) -> Evidence:
-    require(task, actor, Action.ADD_EVIDENCE, today, None)
+    """A file of evidence; a coordinating agency attaches one to its contribution (and may
+    then whenever it may contribute), the lead agency to the task at any time it is open."""
+    lead = task.lead_agency_id == actor.agency_id
+    require(
+        task,
+        actor,
+        Action.CONTRIBUTE if contribution and not lead else Action.ADD_EVIDENCE,
+        today,
+        None,
+    )
     evidence = Evidence(
         uploaded_by=actor,
         agency_id=actor.agency_id,

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
@@ -124,15 +125,19 @@ def notice_choices() -> list[NoticeChoice]:
 @blueprint.route("/<int:task_id>")
 @login_required
 def task_detail(task_id: int) -> str:
-    task = get_task_or_404(current_user, task_id)
+    return task_page(get_task_or_404(current_user, task_id))
+
+
+def task_page(task: Task, kept: FlaskForm | None = None) -> str:
+    """The task page; `kept` is a form the user sent that was refused, shown again as she
+    filled it in place of the empty form of its kind."""
     events = db.session.scalars(task_timeline(task)).all()
     progress = [(update, render_markdown(update.body)) for update in task.progress_updates]
+    panels = action_forms(task, current_user, today())
+    if kept is not None:
+        panels.update({name: kept for name, form in panels.items() if type(form) is type(kept)})
     return render_template(
-        "tasks/detail.html",
-        task=task,
-        events=events,
-        progress=progress,
-        panels=action_forms(task, current_user, today()),
+        "tasks/detail.html", task=task, events=events, progress=progress, panels=panels
     )
 
 
