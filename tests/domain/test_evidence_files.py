@@ -1,15 +1,14 @@
 """Evidence uploads: the kind is read from the content, the name is made safe to show."""
 
 import io
-import struct
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Callable
 
 import docx
 import pytest
 
+from tests.support import files
 from tracker.domain.evidence_files import (
     ALLOWED_KINDS,
     CheckedFile,
@@ -42,36 +41,23 @@ def build_zip(entries: dict[str, bytes]) -> bytes:
 
 
 def build_pdf() -> bytes:
-    return (
-        b"%PDF-1.4\n"
-        b"1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-        b"trailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    return files.pdf()
 
 
 def build_png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)  # 1x1, 8-bit greyscale
-    pixels = zlib.compress(b"\x00\xff")  # filter byte, one white pixel
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
+    return files.image("PNG")
 
 
 def build_jpeg() -> bytes:
-    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    return b"\xff\xd8" + app0 + b"\xff\xd9"
+    return files.image("JPEG")
 
 
-def build_ole2() -> bytes:
-    # The 512-byte header of a compound file, as Word 97 and Excel 97 write it.
-    signature = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    version_and_byte_order = b"\x3e\x00\x03\x00\xfe\xff"
-    return signature + bytes(16) + version_and_byte_order + bytes(486)
+def build_doc() -> bytes:
+    return files.ole2("WordDocument", "1Table", "\x05SummaryInformation")
+
+
+def build_xls() -> bytes:
+    return files.ole2("Workbook", "\x05SummaryInformation")
 
 
 def build_docx() -> bytes:
@@ -107,13 +93,13 @@ def build_odt(mimetype: bytes = b"application/vnd.oasis.opendocument.text") -> b
     ("file_name", "build", "content_type"),
     [
         ("bao-cao.pdf", build_pdf, "application/pdf"),
-        ("cong-van.doc", build_ole2, "application/msword"),
+        ("cong-van.doc", build_doc, "application/msword"),
         (
             "bao-cao.docx",
             build_docx,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
-        ("so-lieu.xls", build_ole2, "application/vnd.ms-excel"),
+        ("so-lieu.xls", build_xls, "application/vnd.ms-excel"),
         (
             "so-lieu.xlsx",
             build_xlsx,
@@ -176,7 +162,7 @@ def test_the_checked_file_carries_the_safe_name() -> None:
         ("bao-cao.docx", build_zip({"readme.txt": b"khong phai van ban Word"})),
         ("bao-cao.docx", build_xlsx()),
         ("bao-cao.docx", build_odt()),
-        ("bao-cao.docx", build_ole2()),
+        ("bao-cao.docx", build_doc()),
         ("so-lieu.xlsx", build_docx()),
         ("bien-ban.odt", build_odt(b"application/vnd.oasis.opendocument.spreadsheet")),
         ("bien-ban.odt", build_zip({"content.xml": b"<office:document-content/>"})),
@@ -187,6 +173,11 @@ def test_the_checked_file_carries_the_safe_name() -> None:
         ("bao-cao.doc", build_pdf()),
         ("bao-cao.docx", b"PK\x03\x04" + b"not really a zip" * 10),
         ("bao-cao.docx", build_docx()[:2000]),
+        ("bao-cao.doc", build_xls()),
+        ("so-lieu.xls", build_doc()),
+        ("cai-dat.doc", files.ole2("\x05SummaryInformation", "\x05DigitalSignature")),
+        ("so-lieu.xls", files.ole2()),
+        ("bao-cao.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000)),
     ],
     ids=[
         "png-as-pdf",
@@ -205,6 +196,11 @@ def test_the_checked_file_carries_the_safe_name() -> None:
         "pdf-as-doc",
         "broken-zip-as-docx",
         "truncated-docx",
+        "xls-as-doc",
+        "doc-as-xls",
+        "installer-as-doc",
+        "empty-compound-file-as-xls",
+        "broken-compound-file-as-doc",
     ],
 )
 def test_disguised_content_is_rejected(file_name: str, content: bytes) -> None:
@@ -327,3 +323,162 @@ def test_name_cut_on_a_space_does_not_end_in_a_space() -> None:
     # 146 characters of stem fit beside ".pdf"; the cut falls just after a space.
     stem = "x" * 145 + " " + "y" * 20
     assert safe_file_name(stem + ".pdf") == "x" * 145 + ".pdf"
+
+
+MACROS = (
+    "Tệp có chứa macro (mã lệnh chạy trong Word, Excel), hệ thống không nhận vì lý do an toàn. "
+    "Vui lòng lưu lại thành tệp thông thường (DOCX, XLSX) rồi tải lên."
+)
+MARKUP = (
+    "Tệp có lẫn mã trang web (HTML, JavaScript) trong nội dung, hệ thống không nhận vì lý do "
+    "an toàn."
+)
+BROKEN_PDF = (
+    "Không đọc được tệp PDF: tệp bị hỏng hoặc không phải PDF thật. "
+    "Vui lòng xuất lại tệp PDF rồi tải lên."
+)
+LOCKED_PDF = (
+    "Tệp PDF được đặt mật khẩu mở tệp nên không kiểm tra được; "
+    "vui lòng tải lên bản không đặt mật khẩu."
+)
+TOO_MANY_PIXELS = "Ảnh quá lớn (trên 50 triệu điểm ảnh); vui lòng giảm kích thước ảnh rồi tải lên."
+HTML = b"<!DOCTYPE html><html><body><script>fetch('/api')</script></body></html>"
+DOCM_TYPES = (
+    b'<Types><Override PartName="/word/document.xml" ContentType="application/'
+    b'vnd.ms-word.document.macroEnabled.main+xml"/></Types>'
+)
+PAGELESS_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "content", "message"),
+    [
+        (
+            "bao-cao.docx",
+            files.with_zip_entries(build_docx(), {"word/vbaProject.bin": b"VBA"}),
+            MACROS,
+        ),
+        (
+            "bao-cao.docx",
+            files.with_zip_entries(build_docx(), {"[Content_Types].xml": DOCM_TYPES}),
+            MACROS,
+        ),
+        (
+            "bao-cao.docx",
+            files.with_zip_entries(build_docx(), {"word/activeX/activeX1.bin": b"x"}),
+            MACROS,
+        ),
+        (
+            "so-lieu.xlsx",
+            files.with_zip_entries(build_xlsx(), {"xl/vbaProject.bin": b"VBA"}),
+            MACROS,
+        ),
+        (
+            "so-lieu.xlsx",
+            files.with_zip_entries(build_xlsx(), {"xl/macrosheets/sheet1.xml": b"<x/>"}),
+            MACROS,
+        ),
+        (
+            "bien-ban.odt",
+            files.with_zip_entries(build_odt(), {"Basic/Standard/Module1.xml": b"<x/>"}),
+            MACROS,
+        ),
+        ("bao-cao.doc", files.ole2("WordDocument", ("Macros", files.STORAGE)), MACROS),
+        ("so-lieu.xls", files.ole2("Workbook", ("_VBA_PROJECT_CUR", files.STORAGE)), MACROS),
+        ("bao-cao.pdf", b"%PDF-1.4\n" + HTML, MARKUP),
+        ("bao-cao.pdf", build_pdf() + HTML, MARKUP),
+        ("bao-cao.pdf", b"%PDF-1.4\n%%EOF\n<img src=x onerror=alert(1)>", BROKEN_PDF),
+        ("bao-cao.pdf", PAGELESS_PDF, BROKEN_PDF),
+        ("bao-cao.pdf", build_pdf()[:200], BROKEN_PDF),
+        ("bao-cao.pdf", files.pdf(password="mat-khau"), LOCKED_PDF),
+        ("anh.jpg", build_jpeg()[:20] + HTML, MARKUP),
+        ("anh.jpg", build_jpeg() + HTML, MARKUP),
+        ("anh.png", build_png() + HTML, MARKUP),
+        (
+            "anh.jpg",
+            b"\xff\xd8\xff\xe0" + bytes(100),
+            "Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh JPG thật.",
+        ),
+        (
+            "anh.jpg",
+            build_jpeg()[:-40],
+            "Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh JPG thật.",
+        ),
+        (
+            "anh.png",
+            build_png()[:-20],
+            "Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh PNG thật.",
+        ),
+        (
+            "anh.png",
+            files.png_without_pixels(3, 3),
+            "Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh PNG thật.",
+        ),
+        ("anh.png", files.png_without_pixels(8000, 8000), TOO_MANY_PIXELS),
+        ("anh.png", files.png_without_pixels(20_000, 20_000), TOO_MANY_PIXELS),
+    ],
+    ids=[
+        "docx-with-vba-project",
+        "docm-content-types",
+        "docx-with-activex",
+        "xlsx-with-vba-project",
+        "xlsx-with-excel-4-macro-sheet",
+        "odt-with-basic-macros",
+        "doc-with-macros",
+        "xls-with-macros",
+        "pdf-signature-then-html",
+        "pdf-then-trailing-html",
+        "pdf-signature-then-junk",
+        "pdf-without-a-page",
+        "truncated-pdf",
+        "pdf-with-an-opening-password",
+        "jpeg-header-then-html",
+        "jpeg-then-trailing-html",
+        "png-then-trailing-html",
+        "jpeg-header-then-zeros",
+        "truncated-jpeg",
+        "truncated-png",
+        "png-without-pixels",
+        "png-of-64-megapixels",
+        "png-past-pillow-bomb-limit",
+    ],
+)
+def test_a_file_of_the_right_signature_but_unsafe_or_unreadable_is_rejected(
+    file_name: str, content: bytes, message: str
+) -> None:
+    with pytest.raises(RejectedFileError) as rejected:
+        check_evidence_file(file_name, content, LIMIT)
+    assert rejected.value.message_vi == message
+
+
+@pytest.mark.parametrize(
+    ("file_name", "content"),
+    [
+        # Excel keeps the printer set-up of a sheet in a binary part: no code in it.
+        (
+            "so-lieu.xlsx",
+            files.with_zip_entries(
+                build_xlsx(), {"xl/printerSettings/printerSettings1.bin": bytes(64)}
+            ),
+        ),
+        # An owner password (no copying, no printing) does not stop the file being read.
+        ("bao-cao.pdf", files.pdf(password="", owner_password="chu-so-huu")),
+        ("bao-cao.pdf", build_pdf() + b"\r\n"),
+        ("anh.jpg", files.image("JPEG", (640, 480))),
+        ("bao-cao.doc", files.ole2("WordDocument", "1Table", ("ObjectPool", files.STORAGE))),
+        ("so-lieu.xls", files.ole2("Book")),
+    ],
+    ids=[
+        "xlsx-with-printer-settings",
+        "pdf-with-owner-password",
+        "pdf-with-trailing-new-line",
+        "jpeg-photograph",
+        "doc-with-embedded-objects",
+        "excel-95-workbook",
+    ],
+)
+def test_ordinary_files_pass_the_deeper_checks(file_name: str, content: bytes) -> None:
+    assert check_evidence_file(file_name, content, LIMIT).size == len(content)

@@ -7,10 +7,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import sign_in
+from tests.support import files
 
 pytestmark = pytest.mark.e2e
 TASK_TEXT = "Tham mưu UBND tỉnh bố trí kinh phí thực hiện CCHC hàng năm"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = files.pdf()
 
 
 def test_evidence_submission_and_acceptance(page: Page, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from werkzeug.test import TestResponse
 
 from tests.factories import make_notice, make_task
+from tests.support import files
 from tests.support.forms import csrf_token
 from tracker.audit.models import Event
 from tracker.auth.models import User
@@ -25,7 +26,7 @@ from tracker.tasks.models import ExplanationRequest, ExtensionRequest, Task, Tas
 
 Login = Callable[[str], FlaskClient]
 Find = Callable[[str], User]
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = files.pdf()
 CONFLICT = "Nhiệm vụ vừa được người khác cập nhật"
 
 

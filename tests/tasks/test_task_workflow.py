@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from tests.factories import agency, make_notice, make_task
+from tests.support import files
 from tests.support.forms import csrf_token
 from tracker.audit.models import Event
 from tracker.auth.models import User
@@ -22,7 +23,7 @@ from tracker.notifications.models import Notification
 from tracker.tasks.models import Evidence, ExtensionState, Task, TaskState
 
 Login = Callable[[str], FlaskClient]
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = files.pdf()
 
 
 @pytest.fixture
@@ -144,6 +145,7 @@ def test_a_stale_page_does_not_overwrite_a_newer_change(login: Login, task: Task
     assert "Báo cáo từ trang cũ</textarea>" in page  # what she typed, ready to send again
     assert f'name="version" type="hidden" value="{fresh(task).version}"' in page
     assert [u.body for u in fresh(task).progress_updates] == ["Báo cáo thứ nhất"]
+    assert "Báo cáo thứ nhất" in page  # the task as it is now
 
 
 def test_return_with_a_reason_notifies_the_agency(login: Login, task: Task) -> None:
@@ -219,6 +221,45 @@ def test_decline_then_reassign_keeps_the_history(login: Login, task: Task) -> No
     assert login("stc").get(f"/nhiem-vu/{task.id}").status_code == 404
 
 
+def test_a_declined_group_task_is_not_reassigned_to_a_member_holding_the_same_item(
+    login: Login,
+) -> None:
+    # "Các sở, ban, ngành" at item 3: one task each for Sở Tài chính and Sở Nội vụ.
+    notice = make_notice()
+    declined, held = (make_task(notice, lead=code) for code in ("stc", "snv"))
+    for group_task in (declined, held):
+        group_task.ref, group_task.group_label = "3", "Các sở, ban, ngành"
+    declined.state = TaskState.DECLINED
+    db.session.commit()
+    secretary = login("vanphong")
+    response = act(
+        secretary,
+        declined,
+        "giao-lai",
+        agency_id=str(agency("snv").id),
+        note="",
+        version=str(declined.version),
+    )
+    page = secretary.get(response.headers["Location"]).get_data(as_text=True)
+    assert (
+        f"{agency('snv').name} đã được giao chính nhiệm vụ này (mục 3 của cùng văn bản); "
+        "giao lại sẽ tạo một nhiệm vụ trùng."
+    ) in page
+    declined = fresh(declined)
+    assert (declined.lead_agency_id, declined.state) == (agency("stc").id, TaskState.DECLINED)
+    assert "task.reassigned" not in events(declined)
+    # Another department of the group that holds no such item may take it.
+    act(
+        secretary,
+        declined,
+        "giao-lai",
+        agency_id=str(agency("syt").id),
+        note="",
+        version=str(declined.version),
+    )
+    assert fresh(declined).lead_agency_id == agency("syt").id
+
+
 def test_leader_asks_an_explanation_and_the_agency_answers(login: Login, task: Task) -> None:
     task.deadline = today() - timedelta(days=5)
     db.session.commit()
@@ -274,6 +315,51 @@ def test_bad_uploads_are_refused_and_leave_nothing(
         )
         == 0
     )
+
+
+def test_a_coordinating_agency_attaches_evidence_to_its_contribution(
+    login: Login, task: Task
+) -> None:
+    partner = login("snv")
+    response = act(
+        partner,
+        task,
+        "tien-do",
+        body="Sở Nội vụ đã rà soát biên chế.",
+        files=(io.BytesIO(PDF), "Kết quả rà soát.pdf"),
+        version=str(task.version),
+    )
+    assert response.status_code == 302
+    task = fresh(task)
+    assert [update.body for update in task.progress_updates] == ["Sở Nội vụ đã rà soát biên chế."]
+    assert [(e.file_name, e.agency_id) for e in task.evidence] == [
+        ("Kết quả rà soát.pdf", agency("snv").id)
+    ]
+    assert events(task) == ["task.contributed", "task.evidence_added"]
+
+
+@pytest.mark.parametrize("username", ["stc", "snv"])
+def test_a_report_whose_file_is_refused_keeps_its_text(
+    login: Login, task: Task, username: str
+) -> None:
+    client = login(username)
+    response = act(
+        client,
+        task,
+        "tien-do",
+        body="Một báo cáo dài <đã soạn> công phu",
+        percent="40",
+        files=(io.BytesIO(b"%PDF-1.4\n<html><script>x()</script></html>"), "bao-cao.pdf"),
+        version=str(task.version),
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Một báo cáo dài &lt;đã soạn&gt; công phu</textarea>" in page
+    assert 'value="40"' in page
+    assert "Tệp có lẫn mã trang web" in page
+    assert "vui lòng chọn lại tệp đính kèm" in page
+    task = fresh(task)
+    assert (task.progress_updates, task.evidence) == ([], [])
 
 
 def test_uploads_over_the_configured_limit_are_refused(

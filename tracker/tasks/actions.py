@@ -33,16 +33,22 @@ Answer = Response | tuple[str, int]
 
 
 def _act(
-    task_id: int, form: forms.VersionedForm, verb: Callable[[Task], object], done: str
+    task_id: int,
+    form: forms.VersionedForm,
+    verb: Callable[[Task], object],
+    done: str,
+    *,
+    keep: bool = False,
 ) -> Answer:
-    """Validate, run the verb, commit; any refusal comes back as a message, nothing saved."""
+    """Validate, run the verb, commit; any refusal comes back as a message, nothing saved.
+    With `keep`, a refused form is shown again as filled in, so a long text is not lost."""
     task = get_task_or_404(current_user, task_id)
     back = redirect(url_for("tasks.task_detail", task_id=task_id))
     if not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
                 flash(str(error), "error")
-        return back
+        return _shown_again(task_id, form, 422) if keep else back
     if form.seen_version is None:
         return _conflict(task_id, form)
     try:
@@ -58,17 +64,26 @@ def _act(
     except WorkflowError as error:
         db.session.rollback()
         flash(error.message, "error")
-        return back
+        return _shown_again(task_id, form, 422) if keep else back
     flash(done, "info")
     return back
 
 
 def _conflict(task_id: int, form: forms.VersionedForm) -> tuple[str, int]:
-    """The task page as it is now, with the conflict message and the user's form as she
-    filled it in, on the current version."""
     db.session.rollback()
     flash(ConflictError().message, "error")
-    return render_task_page(get_task_or_404(current_user, task_id), kept=form), 409
+    return _shown_again(task_id, form, 409)
+
+
+def _shown_again(task_id: int, form: forms.VersionedForm, status: int) -> tuple[str, int]:
+    """The task page as it is now, with the user's form as she filled it in, on the current
+    version: she checks the task and sends it again without typing it anew."""
+    if isinstance(form, forms.ProgressForm):
+        if any(upload and upload.filename for upload in form.files.data or []):
+            # A browser never fills a file field in again.
+            flash("Nội dung đã nhập vẫn được giữ; vui lòng chọn lại tệp đính kèm.", "info")
+        form.files.data = None
+    return render_task_page(get_task_or_404(current_user, task_id), kept=form), status
 
 
 def _version(form: forms.VersionedForm) -> int | None:
@@ -101,9 +116,9 @@ def progress(task_id: int) -> Answer:
         )
         for upload in form.files.data or []:
             if upload and upload.filename:  # part of the report, on the version just checked
-                _attach(task, upload.filename, upload.read(), version=None)
+                _attach(task, upload.filename, upload.read(), version=None, contribution=True)
 
-    return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.")
+    return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.", keep=True)
 
 
 @blueprint.route("/minh-chung", methods=["POST"])
@@ -120,14 +135,24 @@ def upload_evidence(task_id: int) -> Answer:
     return _act(task_id, form, verb, "Đã thêm minh chứng.")
 
 
-def _attach(task: Task, file_name: str, content: bytes, *, version: int | None) -> None:
+def _attach(
+    task: Task, file_name: str, content: bytes, *, version: int | None, contribution: bool = False
+) -> None:
     try:
         checked = check_evidence_file(file_name, content, current_app.config["UPLOAD_MAX_BYTES"])
     except RejectedFileError as error:
         raise WorkflowError(error.message_vi) from error
     store = EvidenceStore(current_app.config["UPLOAD_FOLDER"])
     services.add_file(
-        db.session(), task, current_user, checked, content, store, today=today(), version=version
+        db.session(),
+        task,
+        current_user,
+        checked,
+        content,
+        store,
+        today=today(),
+        version=version,
+        contribution=contribution,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.agencies.models import Agency
 from tracker.audit.services import record_task_event
 from tracker.auth.models import Role, User
 from tracker.db import utcnow
@@ -94,8 +95,18 @@ def add_file(
     *,
     today: date,
     version: int | None,
+    contribution: bool = False,
 ) -> Evidence:
-    require(task, actor, Action.ADD_EVIDENCE, today, version)
+    """A file of evidence; a coordinating agency attaches one to its contribution (and may
+    then whenever it may contribute), the lead agency to the task at any time it is open."""
+    lead = task.lead_agency_id == actor.agency_id
+    require(
+        task,
+        actor,
+        Action.CONTRIBUTE if contribution and not lead else Action.ADD_EVIDENCE,
+        today,
+        version,
+    )
     evidence = Evidence(
         uploaded_by=actor,
         agency_id=actor.agency_id,
@@ -291,6 +302,7 @@ def reassign(
     require(task, actor, Action.REASSIGN, today, version)
     if agency_id == task.lead_agency_id:
         raise WorkflowError("Hãy chọn một cơ quan khác để giao lại.")
+    _refuse_duplicate(session, task, agency_id)
     before = task.lead_agency_id
     task.lead_agency_id, task.state, task.assignee_id = agency_id, TaskState.IN_PROGRESS, None
     session.flush()
@@ -304,6 +316,32 @@ def reassign(
         after={"lead_agency_id": agency_id, "note": note.strip() or None},
     )
     _tell_agency(session, task, "Cơ quan được giao thêm một nhiệm vụ", "task_assigned")
+
+
+def _refuse_duplicate(session: Session, task: Task, agency_id: int) -> None:
+    """A task of a group item (every department, each its own task) declined by one member
+    must not go to another member that already holds the same item of the same notice."""
+    held = session.scalar(
+        select(Task.id)
+        .where(
+            Task.notice_id == task.notice_id,
+            Task.ref == task.ref,
+            Task.text == task.text,
+            Task.lead_agency_id == agency_id,
+            Task.id != task.id,
+        )
+        .limit(1)
+    )
+    if held is None:
+        return
+    agency = session.get(Agency, agency_id)
+    name = agency.name if agency is not None else "Cơ quan được chọn"
+    item = f"mục {task.ref} của " if task.ref else ""
+    raise WorkflowError(
+        f"{name} đã được giao chính nhiệm vụ này ({item}cùng văn bản); giao lại sẽ tạo một "
+        "nhiệm vụ trùng. Hãy chọn cơ quan khác, hoặc đề nghị cơ quan đã từ chối tiếp tục "
+        "thực hiện."
+    )
 
 
 def insist(
