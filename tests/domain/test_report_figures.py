@@ -80,4 +80,4 @@ def test_by_agency_and_overdue_list() -> None:
 
 def test_nothing_to_count() -> None:
     counts = count_statuses([], CUT_OFF)
-    assert counts.total == 0 and counts.share(0) == "0%"
+    assert counts.total == 0 and counts.share(0) == "—"

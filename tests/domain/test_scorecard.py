@@ -90,7 +90,7 @@ def test_on_time_rate_counts_only_assessed_tasks() -> None:
     row = rank([counts("A", 1, due=6, on_time=3, late=1, excused=1)], ScoreWeights())[0]
     assert row.counts.pending == 1
     assert row.on_time_rate == "75,00%"
-    assert rank([counts("B", 2, due=1)], ScoreWeights())[0].on_time_rate == "0%"
+    assert rank([counts("B", 2, due=1)], ScoreWeights())[0].on_time_rate == "—"
 
 
 def test_points_and_formula_read_the_vietnamese_way() -> None:

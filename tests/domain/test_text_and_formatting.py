@@ -38,7 +38,7 @@ def test_vietnamese_numbers(value: float, decimals: int, text: str) -> None:
 def test_vietnamese_percentages_as_in_the_reports() -> None:
     assert vn_percent(2276, 2608) == "87,27%"
     assert vn_percent(332, 2608) == "12,73%"
-    assert vn_percent(0, 0) == "0%"
+    assert vn_percent(0, 0) == "—"  # a share of nothing is not 0 %
 
 
 def test_vietnamese_dates() -> None:

@@ -338,27 +338,43 @@ def test_markdown_has_the_title_sentences_and_tables(figures: ReportFigures) -> 
 # --- Edge cases -----------------------------------------------------------------------------
 
 
-def test_a_period_without_tasks_renders_zero_percent(issuer: ReportIssuer) -> None:
+def test_a_period_without_tasks_with_a_deadline_shows_no_rate(issuer: ReportIssuer) -> None:
+    """A share of no tasks is not a result: "—" in the tables, and the text says why."""
     empty = ReportFigures(
         title="Kết quả thực hiện nhiệm vụ",
         period_label="tháng 01/2018",
         start=date(2018, 1, 1),
         end=date(2018, 1, 31),
         scope_label="Sở Nội vụ",
-        totals=StatusCounts(),
+        totals=counts(0, 0, 0, 0, 0, 3),
         previous_totals=StatusCounts(),
     )
     summary, overdue = open_sheets(render_xlsx(empty, issuer))
-    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [0, 0, 0, 0, 0, 0, 0, "0%"]
+    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [3, 0, 0, 0, 0, 0, 3, "—"]
+    assert row_labelled(summary, "So với kỳ trước: tăng (+), giảm (-)")[-1] == "—"
     assert row_values(overdue, header_row(overdue) + 1)[0] == "Không có nhiệm vụ quá hạn."
     texts = body_texts(open_docx(render_docx(empty, issuer)))
     assert any(
-        "đã hoàn thành 0 nhiệm vụ, chiếm 0%, gồm trước hạn 0 nhiệm vụ (0%)" in t for t in texts
+        "tổng số nhiệm vụ được giao là 3 nhiệm vụ (thường xuyên 3 nhiệm vụ); "
+        "không có nhiệm vụ nào có thời hạn." in t
+        for t in texts
     )
+    assert "0%" not in " ".join(texts)
     assert "Không có nhiệm vụ quá hạn." in texts
-    assert any("tỷ lệ hoàn thành đúng hạn không thay đổi (0%)" in t for t in texts)
+    assert any("không tính tỷ lệ hoàn thành đúng hạn" in t for t in texts)
+    assert any("không tính được (kỳ này không có nhiệm vụ có thời hạn)" in t for t in texts)
     markdown = render_markdown(empty)
-    assert "|  | **Tổng cộng** | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0% |" in markdown
+    assert "|  | **Tổng cộng** | 3 | 0 | 0 | 0 | 0 | 0 | 3 | — |" in markdown
+
+
+def test_a_previous_period_without_a_base_is_said_so(
+    figures: ReportFigures, issuer: ReportIssuer
+) -> None:
+    first = replace(figures, totals=counts(1, 1, 2, 0, 0, 0), previous_totals=StatusCounts())
+    markdown = render_markdown(first)
+    assert "tỷ lệ hoàn thành đúng hạn đạt 50,00% (kỳ trước không có nhiệm vụ có thời hạn)" in (
+        markdown
+    )
 
 
 def test_thousands_are_grouped_with_dots_in_text_and_kept_as_numbers_in_the_sheet(

@@ -94,7 +94,7 @@ def _ranking(
     write_table_row(sheet, row, list(RANKING_HEADERS), header=True)
     for number, line in enumerate(agencies, 1):
         counts = [line.counts[status] for status in TaskStatus]
-        rate = vn_percent(line.on_time, line.assessed) if line.assessed else ""
+        rate = vn_percent(line.on_time, line.assessed)
         late = line.average_days_late
         values: list[Value] = [
             number, line.name, line.total, *counts, rate,

@@ -22,9 +22,10 @@ def vn_number(value: int | float, decimals: int = 0) -> str:
 
 
 def vn_percent(part: int, whole: int, decimals: int = 2) -> str:
-    """A share as the reports write it: (2276, 2608) -> "87,27%"; "0%" of nothing."""
+    """A share as the reports write it: (2276, 2608) -> "87,27%"; "—" of nothing, since a
+    share of no tasks is not a result (an agency with nothing due is not at 0 %)."""
     if whole == 0:
-        return "0%"
+        return "—"
     return vn_number(100 * part / whole, decimals) + "%"
 
 

@@ -55,10 +55,10 @@ def on_time_share(counts: StatusCounts) -> str:
     return counts.share(counts.early + counts.on_time)
 
 
-def on_time_rate(counts: StatusCounts) -> float:
-    """The same share as a number of percent, for comparing two periods; 0 of nothing."""
+def on_time_rate(counts: StatusCounts) -> float | None:
+    """The same share as a number of percent, for comparing two periods; None of nothing."""
     if counts.with_deadline == 0:
-        return 0.0
+        return None
     return 100 * (counts.early + counts.on_time) / counts.with_deadline
 
 
@@ -100,6 +100,12 @@ def totals_sentence(figures: ReportFigures) -> str:
     def with_share(value: int) -> str:
         return f"{tasks(value)} ({counts.share(value)})"
 
+    if counts.with_deadline == 0:
+        ongoing = f" (thường xuyên {tasks(counts.ongoing)})" if counts.ongoing else ""
+        return (
+            f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {tasks(counts.total)}"
+            f"{ongoing}; không có nhiệm vụ nào có thời hạn."
+        )
     return (
         f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {tasks(counts.total)}, "
         f"trong đó: đã hoàn thành {tasks(counts.completed)}, chiếm "
@@ -113,6 +119,8 @@ def totals_sentence(figures: ReportFigures) -> str:
 def on_time_sentence(figures: ReportFigures) -> str:
     """The on-time rate and what the percentages are shares of."""
     counts = figures.totals
+    if counts.with_deadline == 0:
+        return "Kỳ này không có nhiệm vụ có thời hạn nên không tính tỷ lệ hoàn thành đúng hạn."
     return (
         f"Tỷ lệ hoàn thành đúng hạn (gồm trước hạn và đúng hạn) đạt {on_time_share(counts)}. "
         f"Các tỷ lệ được tính trên {vn_number(counts.with_deadline)} nhiệm vụ có thời hạn; "
@@ -146,7 +154,12 @@ def _count_change(current: int, previous: int) -> str:
 
 
 def _rate_change(current: StatusCounts, previous: StatusCounts) -> str:
-    points = round(on_time_rate(current) - on_time_rate(previous), 2)
+    now, before = on_time_rate(current), on_time_rate(previous)
+    if now is None:
+        return "không tính được (kỳ này không có nhiệm vụ có thời hạn)"
+    if before is None:
+        return f"đạt {on_time_share(current)} (kỳ trước không có nhiệm vụ có thời hạn)"
+    points = round(now - before, 2)
     if points == 0:
         return f"không thay đổi ({on_time_share(current)})"
     direction, word = ("tăng", "lên") if points > 0 else ("giảm", "xuống")

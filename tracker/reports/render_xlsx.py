@@ -122,16 +122,24 @@ def _change_rows(
         now - before
         for now, before in zip(count_values(current), count_values(previous), strict=True)
     ]
-    points = round(on_time_rate(current) - on_time_rate(previous), 2)
-    sign = "+" if points > 0 else ("-" if points < 0 else "")
     return [
         ("Kỳ trước", [*count_values(previous), on_time_share(previous)], COUNT_FORMAT),
         (
             "So với kỳ trước: tăng (+), giảm (-)",
-            [*differences, f"{sign}{vn_number(abs(points), 2)} điểm %"],
+            [*differences, _points_change(current, previous)],
             CHANGE_FORMAT,
         ),
     ]
+
+
+def _points_change(current: StatusCounts, previous: StatusCounts) -> str:
+    """The change of the on-time rate in percentage points; "—" when a period has no base."""
+    now, before = on_time_rate(current), on_time_rate(previous)
+    if now is None or before is None:
+        return "—"
+    points = round(now - before, 2)
+    sign = "+" if points > 0 else ("-" if points < 0 else "")
+    return f"{sign}{vn_number(abs(points), 2)} điểm %"
 
 
 def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
