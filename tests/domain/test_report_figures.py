@@ -5,6 +5,7 @@ from datetime import date
 from tracker.domain.report_figures import (
     StatusCounts,
     TaskFacts,
+    count_items,
     count_statuses,
     figures_by_agency,
     overdue_rows,
@@ -81,3 +82,14 @@ def test_by_agency_and_overdue_list() -> None:
 def test_nothing_to_count() -> None:
     counts = count_statuses([], CUT_OFF)
     assert counts.total == 0 and counts.share(0) == "—"
+
+
+def test_a_group_item_given_to_several_agencies_is_one_item() -> None:
+    group = [
+        fact(None, notice="473/TB-VPUBND", ref="II.1", text="Rà soát thủ tục", agency=name)
+        for name in ("Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp")
+    ]
+    alone = fact(None, notice="473/TB-VPUBND", ref="II.2", text="Báo cáo kết quả")
+    same_item_elsewhere = fact(None, notice="12/TB-UBND", ref="II.1", text="Rà soát thủ tục")
+    assert count_items([*group, alone, same_item_elsewhere]) == 3
+    assert count_items([]) == 0

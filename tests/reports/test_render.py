@@ -367,6 +367,20 @@ def test_a_period_without_tasks_with_a_deadline_shows_no_rate(issuer: ReportIssu
     assert "|  | **Tổng cộng** | 3 | 0 | 0 | 0 | 0 | 0 | 3 | — |" in markdown
 
 
+def test_group_items_are_counted_once_beside_the_tasks_they_give(
+    figures: ReportFigures, issuer: ReportIssuer
+) -> None:
+    grouped = replace(figures, totals=counts(100, 200, 47, 0, 0, 0), items=32)
+    assert (
+        "tổng số nhiệm vụ được giao là 32 nội dung, giao 347 lượt nhiệm vụ cho các cơ quan, "
+        in (render_markdown(grouped))
+    )
+    one_each = replace(grouped, items=347)
+    assert "tổng số nhiệm vụ được giao là 347 nhiệm vụ, " in render_markdown(one_each)
+    texts = body_texts(open_docx(render_docx(grouped, issuer)))
+    assert any("32 nội dung, giao 347 lượt nhiệm vụ" in text for text in texts)
+
+
 def test_a_previous_period_without_a_base_is_said_so(
     figures: ReportFigures, issuer: ReportIssuer
 ) -> None:

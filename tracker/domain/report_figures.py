@@ -90,6 +90,15 @@ class ReportFigures:
     agencies: list[AgencyRow] = field(default_factory=list)
     overdue: list[OverdueRow] = field(default_factory=list)
     previous_totals: StatusCounts | None = None
+    # The notice items the tasks come from: a group item given to several agencies is one
+    # item and several tasks. None in reports frozen before it was counted.
+    items: int | None = None
+
+
+def count_items(facts: Iterable[TaskFacts]) -> int:
+    """How many notice items the tasks carry out: the tasks of one item (same notice, item
+    and text) given to several agencies count once."""
+    return len({(fact.notice, fact.ref, fact.text) for fact in facts})
 
 
 def count_statuses(

@@ -37,4 +37,5 @@ def figures_from_json(data: dict[str, Any]) -> ReportFigures:
             for r in data["overdue"]
         ],
         previous_totals=StatusCounts(**previous) if previous else None,
+        items=data.get("items"),
     )

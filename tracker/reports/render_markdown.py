@@ -100,14 +100,21 @@ def totals_sentence(figures: ReportFigures) -> str:
     def with_share(value: int) -> str:
         return f"{tasks(value)} ({counts.share(value)})"
 
+    given = tasks(counts.total)
+    if figures.items is not None and figures.items < counts.total:
+        given = (
+            f"{vn_number(figures.items)} nội dung, giao {vn_number(counts.total)} lượt "
+            "nhiệm vụ cho các cơ quan"
+        )
+
     if counts.with_deadline == 0:
         ongoing = f" (thường xuyên {tasks(counts.ongoing)})" if counts.ongoing else ""
         return (
-            f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {tasks(counts.total)}"
+            f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}"
             f"{ongoing}; không có nhiệm vụ nào có thời hạn."
         )
     return (
-        f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {tasks(counts.total)}, "
+        f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}, "
         f"trong đó: đã hoàn thành {tasks(counts.completed)}, chiếm "
         f"{counts.share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
         f"đúng hạn {with_share(counts.on_time)}, trễ hạn {with_share(counts.late)}; "

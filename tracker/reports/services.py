@@ -19,6 +19,7 @@ from tracker.domain.periods import Period
 from tracker.domain.report_figures import (
     ReportFigures,
     TaskFacts,
+    count_items,
     count_statuses,
     figures_by_agency,
     overdue_rows,
@@ -141,6 +142,7 @@ def compute_figures(
         totals=count_statuses(facts, cut_off),
         agencies=figures_by_agency(facts, cut_off),
         overdue=overdue_rows(facts, cut_off),
+        items=count_items(facts),
         previous_totals=count_statuses(period_facts(session, previous, scope, basis), previous.end),
     )
 
