@@ -92,4 +92,6 @@ def test_a_group_item_given_to_several_agencies_is_one_item() -> None:
     alone = fact(None, notice="473/TB-VPUBND", ref="II.2", text="Báo cáo kết quả")
     same_item_elsewhere = fact(None, notice="12/TB-UBND", ref="II.1", text="Rà soát thủ tục")
     assert count_items([*group, alone, same_item_elsewhere]) == 3
+    unnumbered = fact(None, notice="473/TB-VPUBND", text="Rà soát thủ tục")
+    assert count_items([unnumbered, unnumbered]) == 2  # no item number: nothing ties them
     assert count_items([]) == 0

@@ -96,9 +96,12 @@ class ReportFigures:
 
 
 def count_items(facts: Iterable[TaskFacts]) -> int:
-    """How many notice items the tasks carry out: the tasks of one item (same notice, item
-    and text) given to several agencies count once."""
-    return len({(fact.notice, fact.ref, fact.text) for fact in facts})
+    """How many notice items the tasks carry out: the tasks of one numbered item (same notice,
+    item and text) given to several agencies count once; a task without an item number cannot
+    be told apart from another with its words, so it counts as an item of its own."""
+    facts = list(facts)
+    unnumbered = sum(1 for fact in facts if not fact.ref)
+    return unnumbered + len({(fact.notice, fact.ref, fact.text) for fact in facts if fact.ref})
 
 
 def count_statuses(
