@@ -86,16 +86,12 @@ def _shown_again(task_id: int, form: forms.VersionedForm, status: int) -> tuple[
     return render_task_page(get_task_or_404(current_user, task_id), kept=form), status
 
 
-def _version(form: forms.VersionedForm) -> int | None:
-    return form.seen_version
-
-
 def _as_user(
     verb: Callable[..., object], form: forms.VersionedForm, *args: Any
 ) -> Callable[[Task], object]:
     """The verb called on the task by the signed-in user, today, on the version she saw."""
     return lambda task: verb(
-        db.session(), task, current_user, *args, today=today(), version=_version(form)
+        db.session(), task, current_user, *args, today=today(), version=form.seen_version
     )
 
 
@@ -112,7 +108,7 @@ def progress(task_id: int) -> Answer:
             form.body.data or "",
             form.percent.data,
             today=today(),
-            version=_version(form),
+            version=form.seen_version,
         )
         for upload in form.files.data or []:
             if upload and upload.filename:  # part of the report, on the version just checked
@@ -130,7 +126,7 @@ def upload_evidence(task_id: int) -> Answer:
         upload = form.document.data
         if not upload or not upload.filename:
             raise WorkflowError("Vui lòng chọn tệp minh chứng.")
-        _attach(task, upload.filename, upload.read(), version=_version(form))
+        _attach(task, upload.filename, upload.read(), version=form.seen_version)
 
     return _act(task_id, form, verb, "Đã thêm minh chứng.")
 
@@ -172,7 +168,7 @@ def cite(task_id: int) -> Answer:
             signed_on=form.signed_on.data,
             issuer=form.issuer.data or "",
             today=today(),
-            version=_version(form),
+            version=form.seen_version,
         )
 
     return _act(task_id, form, verb, "Đã thêm văn bản minh chứng.")
@@ -223,7 +219,7 @@ def request_extension(task_id: int) -> Answer:
             form.new_deadline.data,
             form.reason.data or "",
             today=today(),
-            version=_version(form),
+            version=form.seen_version,
         )
 
     return _act(task_id, form, verb, "Đã gửi đề nghị gia hạn.")
@@ -245,7 +241,7 @@ def decide_extension(task_id: int) -> Answer:
             approving_document=form.approving_document.data or "",
             objective_reason=bool(form.objective_reason.data),
             today=today(),
-            version=_version(form),
+            version=form.seen_version,
         ),
         "Đã ghi nhận quyết định về đề nghị gia hạn.",
     )
@@ -298,7 +294,7 @@ def request_explanation(task_id: int) -> Answer:
             form.question.data or "",
             form.answer_by.data,
             today=today(),
-            version=_version(form),
+            version=form.seen_version,
         )
 
     return _act(task_id, form, verb, "Đã gửi yêu cầu giải trình.")
