@@ -40,6 +40,8 @@ class DraftTask(Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     deadline_text: Mapped[str | None] = mapped_column(String(255))
     recurrence: Mapped[Recurrence | None] = mapped_column(str_enum(Recurrence))
+    recurrence_days: Mapped[str | None] = mapped_column(String(200))
+    recurrence_until: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[list[str]] = mapped_column(JSON, default=list)
     edited: Mapped[bool] = mapped_column(default=False)
 

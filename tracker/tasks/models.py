@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
@@ -32,6 +42,7 @@ class Recurrence(LabelledEnum):
     QUARTERLY = "quarterly", "Định kỳ hằng quý"
     SEMIANNUAL = "semiannual", "Định kỳ 6 tháng"
     ANNUAL = "annual", "Định kỳ hằng năm"
+    DATES = "dates", "Vào các ngày cố định hằng năm"
 
 
 task_coordinators = Table(
@@ -51,6 +62,7 @@ class Task(Base):
         Index("ix_task_state_deadline", "state", "deadline"),
         # Open and overdue lists: completed_on IS NULL and a deadline range, notice visible.
         Index("ix_task_open_deadline", "completed_on", "deadline", "notice_id"),
+        UniqueConstraint("series_id", "period_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,7 +78,15 @@ class Task(Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     original_deadline: Mapped[date | None] = mapped_column(Date)
     deadline_text: Mapped[str | None] = mapped_column(String(255))
+    # A recurring task is a series: it holds the rule and is never due itself; each period's
+    # occurrence is a task of its own (series_id, period_key) with its deadline and workflow.
     recurrence: Mapped[Recurrence | None] = mapped_column(str_enum(Recurrence))
+    recurrence_days: Mapped[str | None] = mapped_column(String(200))  # "15/06, 15/12"
+    recurrence_until: Mapped[date | None] = mapped_column(Date)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("task.id", ondelete="CASCADE"), index=True
+    )
+    period_key: Mapped[str | None] = mapped_column(String(24))
     state: Mapped[TaskState] = mapped_column(str_enum(TaskState), default=TaskState.IN_PROGRESS)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -77,6 +97,10 @@ class Task(Base):
     __mapper_args__ = {"version_id_col": version}
 
     notice: Mapped[Notice] = relationship(back_populates="tasks")
+    series: Mapped[Task | None] = relationship(remote_side=[id], back_populates="occurrences")
+    occurrences: Mapped[list[Task]] = relationship(
+        back_populates="series", order_by="Task.deadline", passive_deletes=True
+    )
     lead_agency: Mapped[Agency] = relationship(foreign_keys=[lead_agency_id])
     assigned_agency: Mapped[Agency] = relationship(foreign_keys=[assigned_agency_id])
     assignee: Mapped[User | None] = relationship()
@@ -97,6 +121,11 @@ class Task(Base):
         cascade="all, delete-orphan",
         order_by="ExplanationRequest.created_at",
     )
+
+    @property
+    def is_series(self) -> bool:
+        """A recurring task's rule, whose occurrences are the tasks that fall due."""
+        return self.recurrence is not None
 
     def status(self, today: date) -> TaskStatus:
         return task_status(self.deadline, self.completed_on, today)
