@@ -42,11 +42,21 @@ def run_migrations_online():
     # the full-text index built by hand in migration 0006 is no model: not to be dropped
     configure_args.setdefault("include_name", include_name)
     with database.engine.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=database.metadata, **configure_args
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        # SQLite alters a table by building a new one and dropping the old (batch mode): with
+        # foreign keys on, the drop would cascade to every row that refers to it. They are
+        # off while migrating; the setting only changes outside a transaction.
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            context.configure(
+                connection=connection, target_metadata=database.metadata, **configure_args
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

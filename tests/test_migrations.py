@@ -1,10 +1,18 @@
 """The schema exists only through migrations: upgrading an empty database gives all of it."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
-from sqlalchemy import inspect
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import create_engine, inspect, text
 
+from tests.conftest import BACKENDS
+from tests.support.apps import settings_for
+from tracker import create_app
 from tracker.db import Base
 from tracker.extensions import db
 from tracker.search.schema import include_name
@@ -18,3 +26,89 @@ def test_migrated_schema_matches_the_models(app: Flask) -> None:
     assert differences == []
     assert {"agency", "notice", "task", "event", "reminder_log", "alembic_version"} <= tables
     assert "search_document" in tables
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind, dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE IF EXISTS tracker_migration"))
+        connection.execute(text("CREATE DATABASE tracker_migration"))
+    yield server.rsplit("/", 1)[0] + "/tracker_migration"
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE tracker_migration WITH (FORCE)"))
+    admin.dispose()
+
+
+def test_recurring_tasks_become_a_series_with_their_work_on_the_first_occurrence(
+    empty_database: str, tmp_path: Path
+) -> None:
+    migrated = create_app(settings_for(empty_database, tmp_path))
+    with migrated.app_context():
+        upgrade(revision="0013")
+        connection = db.session.connection()
+        connection.execute(
+            text(
+                "INSERT INTO agency (id, code, name, kind, active) "
+                "VALUES (1, 'sxd', 'Sở Xây dựng', 'department', true)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO notice (id, number, issued_on, issued_year, title, kind, body, state,"
+                " created_at) VALUES (1, '5/TB-UBND', '2026-02-10', 2026, 'Thông báo',"
+                " 'thong_bao', '', 'published', '2026-02-10 08:00:00')"
+            )
+        )
+        for task_id, deadline, recurrence, state, completed in [
+            (1, "2026-03-20", "quarterly", "completed", "2026-03-18"),
+            (2, None, "monthly", "in_progress", None),
+            (3, "2026-05-01", None, "in_progress", None),
+        ]:
+            connection.execute(
+                text(
+                    "INSERT INTO task (id, notice_id, ref, text, lead_agency_id,"
+                    " assigned_agency_id, deadline, original_deadline, recurrence, state,"
+                    " completed_on, version, created_at, updated_at) VALUES (:id, 1, '1',"
+                    " 'Báo cáo', 1, 1, :deadline, :deadline, :recurrence, :state, :completed, 1,"
+                    " '2026-02-10 08:00:00', '2026-02-10 08:00:00')"
+                ),
+                {
+                    "id": task_id,
+                    "deadline": deadline,
+                    "recurrence": recurrence,
+                    "state": state,
+                    "completed": completed,
+                },
+            )
+        connection.execute(text("INSERT INTO task_coordinator VALUES (1, 1)"))
+        if connection.dialect.name == "postgresql":  # rows inserted with their ids, as restored
+            connection.execute(text("SELECT setval(pg_get_serial_sequence('task', 'id'), 3)"))
+        db.session.commit()
+        upgrade()
+        rows = db.session.execute(
+            text(
+                "SELECT id, series_id, period_key, deadline, recurrence, state FROM task"
+                " ORDER BY id"
+            )
+        ).all()
+        assert [(r[0], r[1], r[2], str(r[3]) if r[3] else None, r[4], r[5]) for r in rows] == [
+            (1, 4, "2026-Q1", "2026-03-20", None, "completed"),
+            (2, 5, "2026-02", "2026-02-28", None, "in_progress"),
+            (3, None, None, "2026-05-01", None, "in_progress"),
+            (4, None, None, "2026-03-20", "quarterly", "in_progress"),
+            (5, None, None, None, "monthly", "in_progress"),
+        ]
+        coordinators = db.session.execute(text("SELECT task_id FROM task_coordinator ORDER BY 1"))
+        assert [row[0] for row in coordinators] == [1, 4]
+        db.session.commit()
+        downgrade(revision="0013")
+        back = db.session.execute(text("SELECT id, recurrence FROM task ORDER BY id")).all()
+        assert [tuple(row) for row in back] == [(1, "quarterly"), (2, "monthly"), (3, None)]
+        db.session.remove()
+        db.engine.dispose()

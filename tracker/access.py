@@ -37,14 +37,26 @@ def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
     return Task.id.in_(leads.union(coordinates))
 
 
-def visible_tasks(user: User) -> Select[Task]:
-    """All tasks the user may see, as a query to filter, order or paginate further."""
+def _tasks_seen_by(user: User) -> Select[Task]:
     query = select(Task).join(Task.notice)
     if user.role not in SEES_DRAFTS:
         query = query.where(Notice.state == NoticeState.PUBLISHED)
     if user.role.is_agency_role:
         query = query.where(_agency_involved(user.agency_id))
     return query
+
+
+def visible_tasks(user: User) -> Select[Task]:
+    """The tasks the user may see that fall due: every one-off task and each occurrence of
+    a recurring one (the series itself never falls due), as a query to filter, order or
+    paginate further. Lists, figures and reminders count these."""
+    return _tasks_seen_by(user).where(Task.recurrence.is_(None))
+
+
+def visible_notice_items(user: User) -> Select[Task]:
+    """The tasks the user may see as their notice gives them: one-off tasks and recurring
+    series, without the series' occurrences."""
+    return _tasks_seen_by(user).where(Task.series_id.is_(None))
 
 
 def visibility_key(user: User) -> list[object]:
@@ -76,7 +88,7 @@ def get_notice_or_404(user: User, notice_id: int) -> Notice:
 
 
 def get_task_or_404(user: User, task_id: int) -> Task:
-    task = db.session.scalar(visible_tasks(user).where(Task.id == task_id))
+    task = db.session.scalar(_tasks_seen_by(user).where(Task.id == task_id))
     if task is None:
         abort(404)
     return task

@@ -20,6 +20,7 @@ from tracker.notices.cli import notices_cli
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import reports_cli
 from tracker.search.cli import search_cli
+from tracker.tasks.cli import occurrences_cli
 from tracker.tasks.storage import EvidenceStore
 
 
@@ -27,6 +28,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_cli)
     app.cli.add_command(demo)
     app.cli.add_command(notices_cli)
+    app.cli.add_command(occurrences_cli)
     app.cli.add_command(reminders_cli)
     app.cli.add_command(reports_cli)
     app.cli.add_command(search_cli)

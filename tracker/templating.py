@@ -15,6 +15,7 @@ from tracker.clock import today
 from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
+from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
@@ -49,6 +50,7 @@ def install(app: Flask) -> None:
         task_warning=task_warning,
         status_of=status_of,
         event_label=event_label,
+        occurrence_label=occurrence_label,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

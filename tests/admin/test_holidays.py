@@ -92,7 +92,6 @@ def test_admin_edits_the_reminder_policy(login: Login) -> None:
             "days_before": "10, 3,1",
             "weekly_while_overdue": "y",
             "escalate_after_days": "21",
-            "recurring_days_before": "5",
         },
     )
     assert response.status_code == 302
@@ -105,7 +104,6 @@ def test_admin_edits_the_reminder_policy(login: Login) -> None:
             "csrf_token": csrf_token(client, page),
             "days_before": "7, abc",
             "escalate_after_days": "0",
-            "recurring_days_before": "5",
         },
     )
     assert bad.status_code == 400

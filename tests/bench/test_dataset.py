@@ -18,9 +18,25 @@ def data() -> Dataset:
 
 
 def test_it_holds_exactly_the_planned_tasks_with_unique_ids(data: Dataset) -> None:
-    assert len(data.tasks) == 5_000
-    assert len({task["id"] for task in data.tasks}) == 5_000
+    items = [task for task in data.tasks if task["series_id"] is None]
+    assert len(items) == 5_000
+    assert len({task["id"] for task in data.tasks}) == len(data.tasks)
     assert len(data.notices) == 200
+
+
+def test_recurring_items_come_with_their_quarters_up_to_today(data: Dataset) -> None:
+    series = {task["id"]: task for task in data.tasks if task["recurrence"] == "quarterly"}
+    occurrences = [task for task in data.tasks if task["series_id"] is not None]
+    assert 150 < len(series) < 450 and len(occurrences) > 2 * len(series)
+    for occurrence in occurrences:
+        owner = series[occurrence["series_id"]]
+        deadline = occurrence["deadline"]
+        assert isinstance(deadline, date) and deadline.month in (3, 6, 9, 12)
+        assert deadline <= owner["recurrence_until"]  # type: ignore[operator]
+        assert occurrence["lead_agency_id"] == owner["lead_agency_id"]
+        assert occurrence["period_key"] == f"{deadline.year}-Q{deadline.month // 3}"
+    keys = [(o["series_id"], o["period_key"]) for o in occurrences]
+    assert len(keys) == len(set(keys))
 
 
 def test_notices_spread_over_eight_years_and_never_into_the_future(data: Dataset) -> None:
@@ -36,14 +52,15 @@ def test_every_agency_leads_tasks_and_nobody_coordinates_their_own(data: Dataset
 
 
 def test_the_mix_of_outcomes_is_realistic(data: Dataset) -> None:
-    states = Counter(task["state"] for task in data.tasks)
-    assert 0.5 < states["completed"] / 5_000 < 0.85
+    due = [task for task in data.tasks if task["recurrence"] is None]
+    states = Counter(task["state"] for task in due)
+    assert 0.5 < states["completed"] / len(due) < 0.85
     assert states["in_progress"] > 500 and states["submitted"] > 0 and states["declined"] > 0
     late = [t for t in data.tasks if t["completed_on"] and t["deadline"]
             and t["completed_on"] > t["deadline"]]  # fmt: skip
     assert 0.1 < len(late) / states["completed"] < 0.5
-    without_deadline = [task for task in data.tasks if task["deadline"] is None]
-    assert 0.15 < len(without_deadline) / 5_000 < 0.25
+    without_deadline = [task for task in due if task["deadline"] is None]
+    assert 0.1 < len(without_deadline) / len(due) < 0.25
     assert all(
         task["completed_on"] is None or task["completed_on"] <= TODAY  # type: ignore[operator]
         for task in data.tasks

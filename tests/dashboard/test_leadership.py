@@ -101,7 +101,9 @@ def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) ->
     """Worked out here task by task from the same tasks the grouped query sums up."""
     days: dict[str, list[int]] = {}
     for task in db.session.scalars(
-        select(Task).join(Task.notice).where(Notice.state == NoticeState.PUBLISHED)
+        select(Task)
+        .join(Task.notice)
+        .where(Notice.state == NoticeState.PUBLISHED, Task.recurrence.is_(None))
     ):
         finished = task.completed_on or today()
         if task.deadline is not None and finished > task.deadline:

@@ -49,12 +49,6 @@ def test_an_extension_starts_the_reminders_again() -> None:
     assert before[0].period != after[0].period
 
 
-def test_recurring_tasks_are_reminded_before_each_period_report() -> None:
-    task = OpenTask(None, recurrence="quarterly")
-    assert reminders_due(task, date(2026, 12, 20), POLICY) == []
-    assert reminders_due(task, date(2026, 12, 24), POLICY) == [Reminder("recurring", "2026-Q4", 7)]
-
-
 def test_tasks_without_deadline_get_a_quarterly_digest() -> None:
     assert reminders_due(OpenTask(None), date(2026, 11, 22), POLICY) == [
         Reminder("digest", "2026-Q4")

@@ -1,6 +1,7 @@
 """Reviewing a draft's split and publishing it."""
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from flask.testing import FlaskClient
@@ -57,7 +58,11 @@ def form_of(client: FlaskClient, notice: Notice, action: str, **changes: object)
                 f"deadline_{index}", item.deadline.strftime("%d/%m/%Y") if item.deadline else ""
             ),
             "deadline_text": item.deadline_text or "",
-            "recurrence": item.recurrence.value if item.recurrence else "",
+            "recurrence": changes.get(
+                f"recurrence_{index}", item.recurrence.value if item.recurrence else ""
+            ),
+            "recurrence_days": changes.get(f"days_{index}", item.recurrence_days or ""),
+            "recurrence_until": changes.get(f"until_{index}", ""),
         }
         for key, value in values.items():
             data.add(prefix + key, value)
@@ -92,6 +97,34 @@ def test_impossible_date_is_refused_in_vietnamese_and_nothing_changes(
     db.session.refresh(draft)
     assert draft.draft_tasks[0].deadline == before
     assert draft.draft_tasks[1].text != "Khác."
+
+
+def test_the_reviewer_sets_a_recurring_schedule_and_an_impossible_one_is_refused(
+    login: Login, draft: Notice
+) -> None:
+    client = login("vanphong")
+    refused = post(
+        client, draft, form_of(client, draft, "save", recurrence_0="dates", days_0="31/2")
+    )
+    assert refused.status_code == 400
+    assert "Ngày 31/2 không có trong năm." in refused.get_data(as_text=True)
+    db.session.refresh(draft)
+    assert draft.draft_tasks[0].recurrence is None
+    saved = post(
+        client,
+        draft,
+        form_of(
+            client, draft, "save", recurrence_0="dates", days_0="15/3, 30/9", until_0="31/12/2028"
+        ),
+    )
+    assert saved.status_code == 302
+    db.session.refresh(draft)
+    item = draft.draft_tasks[0]
+    assert (item.recurrence.value, item.recurrence_days, item.recurrence_until) == (
+        "dates",
+        "15/3, 30/9",
+        date(2028, 12, 31),
+    )
 
 
 def test_add_remove_merge_and_split(login: Login, draft: Notice) -> None:
@@ -148,9 +181,12 @@ def test_publish_creates_the_tasks_notifies_and_learns_the_alias(
     assert response.status_code == 302
     db.session.refresh(draft)
     assert draft.state is NoticeState.PUBLISHED and draft.draft_tasks == []
-    tasks = db.session.scalars(draft.tasks.select()).all()
+    tasks = db.session.scalars(draft.tasks.select().where(Task.series_id.is_(None))).all()
     # items 1-3 for one agency each, items 4-5 for the group of districts (8 members each)
     assert len(tasks) == 3 + 8 + 8
+    # item 5 is reported every quarter: each district's series opens its first occurrence
+    series = [task for task in tasks if task.is_series]
+    assert len(series) == 8 and all(len(s.occurrences) == 1 for s in series)
     assert {t.group_label for t in tasks} == {None, "UBND các huyện, thị xã"}
     alias = db.session.scalar(
         select(AgencyAlias).where(AgencyAlias.name == "Trung tâm Công viên địa chất Đắk Nông")

@@ -41,10 +41,6 @@ class ReminderPolicyForm(FlaskForm):
             NumberRange(1, 365, "Từ 1 đến 365 ngày."),
         ],
     )
-    recurring_days_before = IntegerField(
-        "Nhắc nhiệm vụ định kỳ trước hạn báo cáo (ngày)",
-        validators=[NumberRange(0, 60, "Từ 0 đến 60 ngày.")],
-    )
     digest_without_deadline = BooleanField("Gửi tổng hợp hằng quý các nhiệm vụ thường xuyên")
 
     def validate_days_before(self, field: StringField) -> None:

@@ -96,7 +96,6 @@ def reminder_policy() -> str | Response | tuple[str, int]:
                 on_overdue_day=bool(form.on_overdue_day.data),
                 weekly_while_overdue=bool(form.weekly_while_overdue.data),
                 escalate_after_days=form.escalate_after_days.data or 14,
-                recurring_days_before=form.recurring_days_before.data or 0,
                 digest_without_deadline=bool(form.digest_without_deadline.data),
             ),
         )

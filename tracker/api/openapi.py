@@ -214,6 +214,8 @@ def _schemas() -> dict[str, Schema]:
                 "group_label": _nullable(STRING),
                 "original_deadline": _nullable(DATE),
                 "recurrence": _nullable(_labelled(Recurrence)),
+                "series_id": _nullable({"type": "integer", "minimum": 1}),
+                "period": _nullable(STRING),
                 "progress_updates": {"type": "array", "items": progress},
             }
         ),

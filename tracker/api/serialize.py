@@ -88,6 +88,8 @@ def task_detail_json(task: Task, today: date) -> Json:
         "group_label": task.group_label,
         "original_deadline": _iso(task.original_deadline),
         "recurrence": labelled(task.recurrence) if task.recurrence else None,
+        "series_id": task.series_id,
+        "period": task.period_key,
         "progress_updates": [_progress_json(update) for update in task.progress_updates],
     }
 

@@ -30,7 +30,8 @@ def seed(agencies: int, tasks: int) -> None:
     _upkeep()
     click.echo(
         f"Seeded {summary.agencies} agencies, {summary.users} accounts, "
-        f"{summary.notices:,} notices, {summary.tasks:,} tasks, "
+        f"{summary.notices:,} notices, {summary.tasks:,} tasks "
+        f"(and {summary.occurrences:,} occurrences of recurring ones), "
         f"{summary.progress_updates:,} progress reports and {summary.events:,} events "
         f"in {time.perf_counter() - started:.1f} s."
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from tracker.domain.periods import ROMAN, period_containing
+from tracker.domain.recurrence import make_rule, occurrences_open
 
 NOTICE_KINDS = (
     ("thong_bao", "TB-VPUBND", 0.55),
@@ -82,14 +83,12 @@ def build_dataset(plan: SeedPlan, secretary_id: int, officer_ids: dict[int, int]
     count = max(1, plan.tasks // 25)
     issued_days = sorted(first_day + timedelta(days=rng.randrange(span)) for _ in range(count))
     numbers: dict[int, int] = {}
-    task_id = 0
     sizes = _notice_sizes(rng, plan.tasks, count)
     for notice_id, (issued_on, size) in enumerate(zip(issued_days, sizes, strict=True), 1):
         numbers[issued_on.year] = numbers.get(issued_on.year, 0) + rng.randrange(1, 6)
         builder.add_notice(notice_id, issued_on, numbers[issued_on.year])
         for item in range(1, size + 1):
-            task_id += 1
-            builder.add_task(task_id, notice_id, item, issued_on)
+            builder.add_task(notice_id, item, issued_on)
     return builder.data
 
 
@@ -139,6 +138,11 @@ class _Builder:
     ) -> None:
         self.plan, self.rng, self.data = plan, rng, Dataset()
         self.secretary_id, self.officer_ids = secretary_id, officer_ids
+        self.last_task_id = 0
+
+    def _next_task_id(self) -> int:
+        self.last_task_id += 1
+        return self.last_task_id
 
     def add_notice(self, notice_id: int, issued_on: date, sequence: int) -> None:
         self.data.notices.append(_notice_row(self.rng, notice_id, issued_on, sequence))
@@ -146,10 +150,14 @@ class _Builder:
             _event(self.secretary_id, "notice.published", notice_id, None, issued_on)
         )
 
-    def add_task(self, task_id: int, notice_id: int, item: int, issued_on: date) -> None:
+    def add_task(self, notice_id: int, item: int, issued_on: date) -> None:
+        """One item of a notice: a task, or a quarterly series (a few of those without a
+        deadline) reported on for a year or two, with its occurrences."""
         rng, plan = self.rng, self.plan
+        task_id = self._next_task_id()
         lead = rng.choice(plan.agency_ids)
         deadline, phrase = _deadline(rng, issued_on)
+        recurring = deadline is None and rng.random() < 0.3
         original = None
         if deadline is not None and rng.random() < 0.06:
             original = deadline - timedelta(days=rng.randrange(20, 60))
@@ -157,28 +165,68 @@ class _Builder:
                 _extension(rng, task_id, self.officer_ids[lead], original, deadline)
             )
         outcome = _outcome(rng, issued_on, deadline, plan.today)
-        self.data.tasks.append(
-            {
-                "id": task_id,
-                "notice_id": notice_id,
-                "ref": str(item),
-                "text": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-                + (f" {phrase}." if phrase else "."),
-                "lead_agency_id": lead,
-                "assigned_agency_id": lead,
-                "deadline": deadline,
-                "original_deadline": original,
-                "deadline_text": phrase,
-                "recurrence": "quarterly" if deadline is None and rng.random() < 0.3 else None,
-                "state": outcome.state,
-                "submitted_on": outcome.submitted_on,
-                "completed_on": outcome.completed_on,
-            }
-        )
-        for coordinator in {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}:
-            if coordinator != lead:
-                self.data.coordinators.append({"task_id": task_id, "agency_id": coordinator})
-        self._add_history(task_id, notice_id, issued_on, outcome, lead)
+        row: dict[str, object] = {
+            "id": task_id,
+            "notice_id": notice_id,
+            "ref": str(item),
+            "text": f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+            + (f" {phrase}." if phrase else "."),
+            "lead_agency_id": lead,
+            "assigned_agency_id": lead,
+            "deadline": deadline,
+            "original_deadline": original,
+            "deadline_text": phrase,
+            "recurrence": "quarterly" if recurring else None,
+            "recurrence_until": None,
+            "series_id": None,
+            "period_key": None,
+            "state": "in_progress" if recurring else outcome.state,
+            "submitted_on": None if recurring else outcome.submitted_on,
+            "completed_on": None if recurring else outcome.completed_on,
+        }
+        self.data.tasks.append(row)
+        coordinators = {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}
+        coordinators.discard(lead)
+        self._add_coordinators(task_id, coordinators)
+        if recurring:
+            until = issued_on + timedelta(days=rng.choice((365, 730)))
+            row["recurrence_until"] = until
+            self._add_occurrences(row, coordinators, issued_on, until)
+        else:
+            self._add_history(task_id, notice_id, issued_on, outcome, lead)
+
+    def _add_coordinators(self, task_id: int, agency_ids: set[int]) -> None:
+        self.data.coordinators += [{"task_id": task_id, "agency_id": a} for a in agency_ids]
+
+    def _add_occurrences(
+        self, series: dict[str, object], coordinators: set[int], issued_on: date, until: date
+    ) -> None:
+        """The quarters of a series up to today, each with an outcome of its own."""
+        notice_id, lead = series["notice_id"], series["lead_agency_id"]
+        assert isinstance(notice_id, int) and isinstance(lead, int)  # noqa: S101 - built above
+        rule = make_rule("quarterly", None)
+        for occurrence in occurrences_open(rule, issued_on, until, self.plan.today):
+            task_id = self._next_task_id()
+            outcome = _outcome(
+                self.rng, occurrence.period.start, occurrence.deadline, self.plan.today
+            )
+            self.data.tasks.append(
+                {
+                    **series,
+                    "id": task_id,
+                    "series_id": series["id"],
+                    "period_key": occurrence.period.key,
+                    "deadline": occurrence.deadline,
+                    "original_deadline": occurrence.deadline,
+                    "recurrence": None,
+                    "recurrence_until": None,
+                    "state": outcome.state,
+                    "submitted_on": outcome.submitted_on,
+                    "completed_on": outcome.completed_on,
+                }
+            )
+            self._add_coordinators(task_id, coordinators)
+            self._add_history(task_id, notice_id, occurrence.period.start, outcome, lead)
 
     def _add_history(
         self, task_id: int, notice_id: int, issued_on: date, outcome: Outcome, agency_id: int

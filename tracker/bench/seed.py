@@ -37,7 +37,8 @@ class SeedSummary:
     agencies: int
     users: int
     notices: int
-    tasks: int
+    tasks: int  # the items of the notices: one-off tasks and recurring series
+    occurrences: int  # of the series, each a task of its own
     progress_updates: int
     events: int
 
@@ -66,7 +67,8 @@ def seed_province(session: Session, agencies: int, tasks: int, today: date) -> S
         agencies=len(directory),
         users=len(users),
         notices=len(data.notices),
-        tasks=len(data.tasks),
+        tasks=sum(1 for task in data.tasks if task["series_id"] is None),
+        occurrences=sum(1 for task in data.tasks if task["series_id"] is not None),
         progress_updates=len(data.progress),
         events=len(data.events) + len(users),
     )

@@ -28,6 +28,7 @@ from tracker.domain.calendar import VIETNAM
 from tracker.notices.models import Notice
 from tracker.notices.services import create_draft, publish
 from tracker.tasks.models import Evidence, ProgressUpdate, Task, TaskState
+from tracker.tasks.occurrences import open_occurrences
 from tracker.tasks.storage import EvidenceStore
 
 DATA = Path(__file__).parent / "data"
@@ -72,11 +73,15 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
         today=today,
         holidays=(),
     )
+    open_occurrences(session, today)
     scenario = _Scenario(session, users, store)
     for target, steps in ((notice, NOTICE_473_STEPS), (letter, LETTER_STEPS)):
         tasks = _tasks_by_item(session, target)
         for step in steps:
-            scenario.play(tasks[step.item_index], step, today)
+            task = tasks[step.item_index]
+            if step.occurrence is not None:
+                task = task.occurrences[step.occurrence]
+            scenario.play(task, step, today)
     write_setting(
         session,
         DEMO_SETTING,
@@ -117,9 +122,11 @@ def demo_accounts(session: Session) -> list[Account]:
 
 
 def _tasks_by_item(session: Session, notice: Notice) -> list[Task]:
-    """The first task of each item of the split, in order (a group item has several)."""
+    """The first task of each item of the split, in order (a group item has several); a
+    recurring item's series."""
     firsts: dict[tuple[str, str | None], Task] = {}
-    for task in session.scalars(notice.tasks.select().order_by(Task.id)):
+    items = notice.tasks.select().where(Task.series_id.is_(None)).order_by(Task.id)
+    for task in session.scalars(items):
         firsts.setdefault((task.ref, task.group_label), task)
     return list(firsts.values())
 

@@ -24,9 +24,11 @@ class ScenarioStep:
 
     `submitted_after_deadline` is in days (negative: before it); for a task with no deadline
     it counts back from today. `accepted` means the secretariat accepted the submission.
+    `occurrence` picks an occurrence of a recurring item, the oldest first.
     """
 
     item_index: int
+    occurrence: int | None = None
     progress: str | None = None
     percent: int | None = None
     evidence_file: str | None = None
@@ -63,8 +65,9 @@ NOTICE_473_STEPS = [
 ]
 
 LETTER_NUMBER = "1520/UBND-KGVX"
-LETTER_AGE_DAYS = 40
-# (agency as the letter names it, instruction, deadline in days from today; None: quarterly)
+LETTER_AGE_DAYS = 100
+# (agency as the letter names it, instruction, deadline in days from today; None: the
+# instruction says when, every month or quarter)
 LETTER_ITEMS = [
     ("Sở Tài chính", "tham mưu bố trí kinh phí triển khai các nền tảng số dùng chung", -20),
     (
@@ -86,6 +89,12 @@ LETTER_ITEMS = [
         "định kỳ hằng quý báo cáo tình hình sử dụng chữ ký số của cán bộ, công chức",
         None,
     ),
+    (
+        "Sở KH&ĐT",
+        "báo cáo tình hình giải ngân vốn đầu tư công các dự án chuyển đổi số trước ngày 25"
+        " hằng tháng",
+        None,
+    ),
 ]
 
 LETTER_STEPS = [
@@ -104,6 +113,22 @@ LETTER_STEPS = [
     ),
     ScenarioStep(
         5, progress="Đã rà soát xong 7/9 xã, thị trấn.", percent=100, submitted_after_deadline=-1
+    ),
+    # The monthly report: the first month's came in late, the second's early; the third's
+    # is overdue. The quarterly one has not come in for the quarter that has ended.
+    ScenarioStep(
+        8,
+        occurrence=0,
+        citation=Citation("Báo cáo", "412/BC-SKHĐT", "Sở Kế hoạch và Đầu tư"),
+        submitted_after_deadline=3,
+        accepted=True,
+    ),
+    ScenarioStep(
+        8,
+        occurrence=1,
+        citation=Citation("Báo cáo", "468/BC-SKHĐT", "Sở Kế hoạch và Đầu tư"),
+        submitted_after_deadline=-2,
+        accepted=True,
     ),
 ]
 

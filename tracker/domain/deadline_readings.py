@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tracker.domain.formatting import vn_date
+from tracker.domain.recurrence import RuleError, recurrence_of_days
 from tracker.domain.recurring_days import (
-    RECURRENCE_OF_DAYS_A_YEAR,
     next_month_end,
     next_monthly_day,
     next_quarter_end_day,
@@ -45,6 +45,7 @@ class Reading:
     deadline: date | None
     problem: str | None = None
     recurrence: str | None = None  # set when the date is the first of a recurring schedule
+    days: str | None = None  # the days of the year a schedule names: "15/03, 30/09"
     event: str | None = None  # why only a person can date it: a note naming the phrase
 
 
@@ -177,7 +178,11 @@ def read_yearly_days(groups: Groups, notice: IssuedNotice) -> Reading | None:
     if not all(1 <= month <= 12 and 1 <= day <= 31 for month, day in pairs):
         return None
     days = [next_yearly_day(month, day, notice.issued_on) for month, day in pairs]
-    return Reading(min(days), recurrence=RECURRENCE_OF_DAYS_A_YEAR.get(len(pairs)))
+    named = ", ".join(f"{day:02d}/{month:02d}" for month, day in sorted(pairs))
+    try:
+        return Reading(min(days), recurrence=recurrence_of_days(named), days=named)
+    except RuleError:
+        return None  # a day the month does not have: "30/2"
 
 
 def read_yearly_month(groups: Groups, notice: IssuedNotice) -> Reading | None:

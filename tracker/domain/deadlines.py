@@ -93,8 +93,9 @@ class DeadlineFinding:
 
     deadline: date | None  # None without a deadline phrase, or when the date is impossible
     phrase: str | None  # the deadline phrase exactly as written in the text
-    recurrence: str | None  # "monthly", "quarterly", "semiannual", "annual" or None
+    recurrence: str | None  # "monthly", "quarterly", "semiannual", "annual", "dates" or None
     problem: str | None  # a note in Vietnamese for the secretariat when the reading is doubtful
+    recurrence_days: str | None = None  # the days of the year a schedule names: "15/03, 30/09"
 
 
 _CLAUSE_BREAKS = ",.;:!?()\n"
@@ -189,7 +190,8 @@ def _finding(candidates: list[_Candidate], recurrence: str | None) -> DeadlineFi
     if len({day for day, _ in dated}) > 1:
         listed = ", ".join(f"{' '.join(c.phrase.split())} ({vn_date(day)})" for day, c in dated)
         problems.append(f"Có nhiều thời hạn khác nhau: {listed}")
-    return DeadlineFinding(deadline, chosen.phrase, recurrence, "; ".join(problems) or None)
+    days = chosen.reading.days if own else None
+    return DeadlineFinding(deadline, chosen.phrase, recurrence, "; ".join(problems) or None, days)
 
 
 def _problem(candidate: _Candidate) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from tracker.domain.agency_names import NameDirectory
@@ -55,7 +55,7 @@ def parse_notice(
     for task in tasks:
         finding = _task_deadline(task, anchor, days_off)
         task.deadline, task.deadline_text = finding.deadline, finding.phrase
-        task.recurrence = finding.recurrence
+        task.recurrence, task.recurrence_days = finding.recurrence, finding.recurrence_days
         if finding.problem:
             task.notes.append(finding.problem)
     if not tasks:
@@ -103,7 +103,7 @@ def deadline_in_cell(cell: str, issued_on: date, holidays: Collection[date]) -> 
         finding = find_deadline(candidate, issued_on, holidays)
         if finding.deadline or finding.recurrence:
             phrase = cell if finding.deadline else None
-            return DeadlineFinding(finding.deadline, phrase, finding.recurrence, finding.problem)
+            return replace(finding, phrase=phrase)
     return DeadlineFinding(None, None, None, None)
 
 

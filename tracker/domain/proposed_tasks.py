@@ -45,6 +45,7 @@ class ProposedTask:
     deadline: date | None = None
     deadline_text: str | None = None
     recurrence: str | None = None
+    recurrence_days: str | None = None
     notes: list[str] = field(default_factory=list)
 
     @property

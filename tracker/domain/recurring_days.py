@@ -9,8 +9,6 @@ import calendar
 from datetime import date
 
 _QUARTER_END_MONTHS = (3, 6, 9, 12)
-# How often a schedule of so many days a year repeats; other counts are kept as no recurrence.
-RECURRENCE_OF_DAYS_A_YEAR = {1: "annual", 2: "semiannual", 4: "quarterly", 12: "monthly"}
 
 
 def _clamped(year: int, month: int, day: int) -> date:

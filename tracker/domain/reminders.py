@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.periods import Period, period_containing
+from tracker.domain.periods import period_containing
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,6 @@ class ReminderPolicy:
     on_overdue_day: bool = True
     weekly_while_overdue: bool = True
     escalate_after_days: int = 14
-    recurring_days_before: int = 7
     digest_without_deadline: bool = True
 
 
@@ -27,12 +26,11 @@ class OpenTask:
     """What the reminder rules look at."""
 
     deadline: date | None
-    recurrence: str | None = None  # "monthly", "quarterly", "semiannual", "annual"
 
 
 @dataclass(frozen=True)
 class Reminder:
-    kind: str  # "before", "overdue", "overdue_weekly", "escalation", "recurring", "digest"
+    kind: str  # "before", "overdue", "overdue_weekly", "escalation", "digest"
     period: str  # what makes it unique for the task: the deadline, a week, a quarter
     days: int = 0  # days before (positive) or after (negative) the deadline
 
@@ -43,8 +41,6 @@ class Reminder:
 
 def reminders_due(task: OpenTask, today: date, policy: ReminderPolicy) -> list[Reminder]:
     """The reminders an open task is due today (at most one of each kind)."""
-    if task.recurrence is not None:
-        return _recurring(task.recurrence, today, policy)
     if task.deadline is None:
         if not policy.digest_without_deadline:
             return []
@@ -69,15 +65,6 @@ def _with_deadline(deadline: date, today: date, policy: ReminderPolicy) -> list[
     if late >= policy.escalate_after_days:
         due.append(Reminder("escalation", deadline.isoformat(), left))
     return due
-
-
-def _recurring(recurrence: str, today: date, policy: ReminderPolicy) -> list[Reminder]:
-    """Before each period's report is due (the period's last day)."""
-    period: Period = period_containing(today, recurrence)
-    left = (period.end - today).days
-    if left > policy.recurring_days_before:
-        return []
-    return [Reminder("recurring", period.key, left)]
 
 
 def week_key(day: date) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from rq import cron
 
 from tracker.jobs.mail import send_pending_mail
+from tracker.jobs.occurrences import open_recurring_occurrences
 from tracker.jobs.reminders import run_leader_digests, run_reminders
 from tracker.jobs.reports import build_quarter_report
 
@@ -25,6 +26,7 @@ class PeriodicJob:
 
 # RQ's cron runs in UTC: 00:00 UTC is 07:00 in Vietnam.
 SCHEDULE: list[PeriodicJob] = [
+    PeriodicJob(open_recurring_occurrences, "default", "30 23 * * *"),
     PeriodicJob(run_reminders, "default", "0 0 * * *"),
     PeriodicJob(run_leader_digests, "default", "0 0 * * 1"),
     PeriodicJob(send_pending_mail, "mail", "*/15 * * * *"),

@@ -18,8 +18,9 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from tracker.domain.recurrence import RuleError, make_rule
 from tracker.notices.models import NoticeKind
 from tracker.tasks.models import Recurrence
 
@@ -70,6 +71,18 @@ class DraftItemForm(Form):
         choices=[SelectChoice("", "Không định kỳ")]
         + [SelectChoice(r.value, r.label) for r in Recurrence],
     )
+    recurrence_days = StringField("Các ngày trong năm (nếu cố định)", validators=[Length(max=200)])
+    recurrence_until = VietnameseDateField(
+        "Định kỳ đến ngày", format=DATE_FORMATS, validators=[Optional()]
+    )
+
+    def validate_recurrence(self, field: SelectField) -> None:
+        if not field.data:
+            return
+        try:
+            make_rule(field.data, self.deadline.data, self.recurrence_days.data)
+        except RuleError as error:
+            raise ValidationError(str(error)) from error
 
     class Meta:
         csrf = False  # the enclosing review form carries the token

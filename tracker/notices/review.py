@@ -28,6 +28,8 @@ class ItemEdit:
     deadline: date | None
     deadline_text: str
     recurrence: str
+    recurrence_days: str = ""
+    recurrence_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ def _apply_item(session: Session, draft: DraftTask, edit: ItemEdit) -> bool:
     draft.deadline = edit.deadline
     draft.deadline_text = edit.deadline_text.strip() or None
     draft.recurrence = Recurrence(edit.recurrence) if edit.recurrence else None
+    recurring = draft.recurrence is not None
+    draft.recurrence_days = (edit.recurrence_days.strip() or None) if recurring else None
+    draft.recurrence_until = edit.recurrence_until if recurring else None
     return _snapshot(draft) != before
 
 
@@ -115,6 +120,8 @@ def _snapshot(draft: DraftTask) -> tuple[object, ...]:
         draft.deadline,
         draft.deadline_text,
         draft.recurrence,
+        draft.recurrence_days,
+        draft.recurrence_until,
     )
 
 

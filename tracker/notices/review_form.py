@@ -62,6 +62,8 @@ def _fill_values(form: NoticeReviewForm, notice: Notice, holidays: Collection[da
                 "deadline": draft.deadline,
                 "deadline_text": draft.deadline_text or "",
                 "recurrence": draft.recurrence.value if draft.recurrence else "",
+                "recurrence_days": draft.recurrence_days or "",
+                "recurrence_until": draft.recurrence_until,
             }
         )
     for item in notice.pending_skipped:
@@ -120,6 +122,8 @@ def item_edits(form: NoticeReviewForm) -> list[ItemEdit]:
                 deadline=item.deadline.data,
                 deadline_text=item.deadline_text.data or "",
                 recurrence=item.recurrence.data or "",
+                recurrence_days=item.recurrence_days.data or "",
+                recurrence_until=item.recurrence_until.data,
             )
         )
     return edits

@@ -17,6 +17,7 @@ from tracker.audit.services import record_notice_event
 from tracker.auth.models import User
 from tracker.db import utcnow
 from tracker.domain.agency_names import GROUP
+from tracker.domain.calendar import local_today
 from tracker.domain.notice_parser import ParsedNotice, parse_notice
 from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.text import fold
@@ -25,6 +26,7 @@ from tracker.notices.models import Notice, NoticeKind, NoticeState
 from tracker.notices.skipped import skipped_rows
 from tracker.notifications.services import notify_agencies
 from tracker.tasks.models import Recurrence, Task
+from tracker.tasks.occurrences import open_occurrences
 
 
 class DuplicateNoticeError(Exception):
@@ -120,6 +122,7 @@ def draft_from_proposal(ids: DirectoryIds, proposal: ProposedTask, position: int
         deadline=proposal.deadline,
         deadline_text=proposal.deadline_text,
         recurrence=Recurrence(proposal.recurrence) if proposal.recurrence else None,
+        recurrence_days=proposal.recurrence_days,
         notes=list(proposal.notes),
     )
     # a body this province's directory does not hold (a ministry, a collective the notice
@@ -188,6 +191,9 @@ def publish(
     unhandled = [{"ref": item.ref, "text": item.text} for item in notice.pending_skipped]
     notice.draft_tasks, notice.draft_skipped = [], []
     session.flush()
+    # The occurrences due by the day of publication; the daily job opens the later ones.
+    published_on = local_today(notice.published_at)
+    open_occurrences(session, published_on, [task.id for task in tasks if task.is_series])
     record_notice_event(
         session,
         notice,
@@ -285,6 +291,8 @@ def _tasks_of(draft: DraftTask, agencies: dict[int, Agency]) -> list[Task]:
             original_deadline=draft.deadline,
             deadline_text=draft.deadline_text,
             recurrence=draft.recurrence,
+            recurrence_days=draft.recurrence_days,
+            recurrence_until=draft.recurrence_until,
         )
         for lead in leads
     ]

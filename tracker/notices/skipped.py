@@ -57,6 +57,7 @@ def take_as_task(
         deadline=deadline,
         deadline_text=finding.phrase if deadline and deadline == finding.deadline else None,
         recurrence=Recurrence(finding.recurrence) if finding.recurrence else None,
+        recurrence_days=finding.recurrence_days,
         member_ids=[],
         coordinating_ids=[],
         notes=[],

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
-from tracker.access import get_notice_or_404, visible_notices, visible_tasks
+from tracker.access import get_notice_or_404, visible_notice_items, visible_notices
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
 from tracker.notices.grouping import group_by_lead_agency
@@ -27,7 +27,9 @@ def notice_list() -> str:
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
     )
-    task_counts = count_by_notice(visible_tasks(current_user), [notice.id for notice in page.items])
+    task_counts = count_by_notice(
+        visible_notice_items(current_user), [notice.id for notice in page.items]
+    )
     return render_template("notices/list.html", page=page, task_counts=task_counts)
 
 
@@ -36,7 +38,7 @@ def notice_list() -> str:
 def notice_detail(notice_id: int) -> str:
     notice = get_notice_or_404(current_user, notice_id)
     tasks = db.session.scalars(
-        visible_tasks(current_user)
+        visible_notice_items(current_user)
         .where(Task.notice_id == notice.id)
         .options(selectinload(Task.lead_agency), selectinload(Task.coordinating_agencies))
         .order_by(Task.id)

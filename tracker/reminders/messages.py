@@ -24,7 +24,6 @@ KIND_HEADINGS = {
     "overdue": "Đã quá hạn",
     "overdue_weekly": "Vẫn quá hạn",
     "escalation": "Quá hạn kéo dài, cần lãnh đạo cơ quan chỉ đạo",
-    "recurring": "Đến kỳ báo cáo định kỳ",
     "digest": "Nhiệm vụ thường xuyên",
 }
 
@@ -74,6 +73,7 @@ def leader_digest_mail(session: Session, today: date, base_url: str) -> MailCont
         .where(
             Notice.state == NoticeState.PUBLISHED,
             Task.state != TaskState.COMPLETED,
+            Task.recurrence.is_(None),  # a recurring task is overdue through its occurrences
             status_expression(today) == TaskStatus.OVERDUE.value,
         )
         .order_by(Task.deadline, Task.id)

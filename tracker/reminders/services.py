@@ -24,7 +24,7 @@ from tracker.reminders.messages import (
     leader_digest_mail,
     reminder_mail,
 )
-from tracker.tasks.models import Recurrence, Task, TaskState
+from tracker.tasks.models import Task, TaskState
 
 BATCH = 2000
 
@@ -43,20 +43,24 @@ class _Row:
     item: DueItem
 
 
-def open_tasks() -> Select[int, int, date | None, Recurrence | None, str, str, str | None]:
-    """Open tasks of published notices, as plain rows (a pass reads every one)."""
+def open_tasks() -> Select[int, int, date | None, str, str, str | None]:
+    """Open tasks of published notices, as plain rows (a pass reads every one); a recurring
+    task is reminded through its occurrences, each with its own deadline."""
     return (
         select(
             Task.id,
             Task.lead_agency_id,
             Task.deadline,
-            Task.recurrence,
             Task.text,
             Task.ref,
             Notice.number,
         )
         .join(Task.notice)
-        .where(Notice.state == NoticeState.PUBLISHED, Task.state == TaskState.IN_PROGRESS)
+        .where(
+            Notice.state == NoticeState.PUBLISHED,
+            Task.state == TaskState.IN_PROGRESS,
+            Task.recurrence.is_(None),
+        )
         .order_by(Task.id)
     )
 
@@ -65,12 +69,8 @@ def run_reminder_pass(
     session: Session, today: date, policy: ReminderPolicy, base_url: str
 ) -> PassSummary:
     due: list[tuple[_Row, Reminder]] = []
-    for task_id, agency_id, deadline, recurrence, text, ref, number in session.execute(
-        open_tasks()
-    ):
-        for reminder in reminders_due(
-            OpenTask(deadline, recurrence and recurrence.value), today, policy
-        ):
+    for task_id, agency_id, deadline, text, ref, number in session.execute(open_tasks()):
+        for reminder in reminders_due(OpenTask(deadline), today, policy):
             item = DueItem(task_id, text, ref, number or "", deadline, reminder)
             due.append((_Row(task_id, agency_id, item), reminder))
     claimed = claim_reminders(

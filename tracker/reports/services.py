@@ -3,7 +3,8 @@ cut-off date (with the previous period's for comparison), frozen in a Report row
 
 Which tasks a period counts: tasks of notices published by its end whose deadline falls in
 the period, tasks due earlier and still not completed when it began (carried over), and
-tasks without a deadline (thường xuyên)."""
+tasks without a deadline (thường xuyên). A recurring task counts as its occurrences, each
+like a task with its own deadline."""
 
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ def period_facts(
         .where(
             Notice.state == NoticeState.PUBLISHED,
             Notice.issued_on <= period.end,
+            Task.recurrence.is_(None),  # a recurring task counts through its occurrences
             or_(
                 Task.deadline.is_(None),
                 Task.deadline.between(period.start, period.end),

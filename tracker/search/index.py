@@ -129,7 +129,8 @@ def _task_rows(connection: Connection, task_ids: Sequence[int]) -> list[dict[str
             notices.c.number,
         )
         .join_from(tasks, notices, tasks.c.notice_id == notices.c.id)
-        .where(tasks.c.id.in_(task_ids))
+        # A recurring task is found as its series; its occurrences repeat the series' words.
+        .where(tasks.c.id.in_(task_ids), tasks.c.series_id.is_(None))
     ).all()
     coordinators: defaultdict[int, list[int]] = defaultdict(list)
     for task_id, agency_id in connection.execute(

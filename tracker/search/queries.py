@@ -10,7 +10,7 @@ from math import ceil
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.access import visible_notices, visible_tasks
+from tracker.access import visible_notice_items, visible_notices
 from tracker.auth.models import User
 from tracker.domain.search_text import query_terms
 from tracker.notices.models import Notice
@@ -94,7 +94,7 @@ def search(
 
 def _visible_to(user: User) -> ColumnElement[bool]:
     """Documents of the tasks and notices the access layer lets the user see."""
-    task_ids = visible_tasks(user).with_only_columns(Task.id)
+    task_ids = visible_notice_items(user).with_only_columns(Task.id)
     notice_ids = visible_notices(user).with_only_columns(Notice.id)
     return or_(
         SearchDocument.task_id.in_(task_ids),

@@ -23,11 +23,13 @@ from tracker.agencies.models import Agency, AgencyGroup
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
+from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.params import page_number
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
+from tracker.tasks.occurrences import current_occurrence
 from tracker.tasks.panels import action_forms
 from tracker.tasks.queries import by_urgency, task_timeline
 from tracker.tasks.storage import EvidenceStore
@@ -127,7 +129,11 @@ def notice_choices() -> list[NoticeChoice]:
 @blueprint.route("/<id:task_id>")
 @login_required
 def task_detail(task_id: int) -> str:
-    return render_task_page(get_task_or_404(current_user, task_id))
+    """A recurring task opens on its current occurrence, the series above it."""
+    task = get_task_or_404(current_user, task_id)
+    if task.is_series:
+        task = current_occurrence(task) or task
+    return render_task_page(task)
 
 
 def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
@@ -141,6 +147,8 @@ def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
         events=events,
         progress=progress,
         panels=action_forms(task, current_user, today(), kept),
+        series=task if task.is_series else task.series,
+        open_ahead_days=OPEN_AHEAD_DAYS,
     )
 
 
