@@ -15,6 +15,7 @@ from tracker.clock import today
 from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
+from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DEADLINE_RATE
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
 from tracker.extensions import db
@@ -51,6 +52,9 @@ def install(app: Flask) -> None:
         status_of=status_of,
         event_label=event_label,
         occurrence_label=occurrence_label,
+        ON_TIME_RATE=ON_TIME_RATE,
+        ON_TIME_RATE_BASE=ON_TIME_RATE_BASE,
+        ORIGINAL_DEADLINE_RATE=ORIGINAL_DEADLINE_RATE,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

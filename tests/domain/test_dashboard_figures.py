@@ -38,10 +38,11 @@ def test_agency_lines_give_rates_and_average_days_late() -> None:
     lines = {line.name: line for line in figures().agencies}
     home = lines["Sở Nội vụ"]
     assert home.on_time == 8 and home.assessed == 10
-    assert home.on_time_rate == 0.8
+    assert home.on_time_rate.value == 0.8 and home.on_time_rate.text == "80,00%"
     assert home.average_days_late == 10.0
     assert lines["Sở Tài chính"].average_days_late == 30.0
-    assert lines["Sở Y tế"].on_time_rate is None, "nothing with a deadline yet"
+    assert lines["Sở Y tế"].on_time_rate.value is None, "nothing with a deadline yet"
+    assert lines["Sở Y tế"].on_time_rate.text == "—"
 
 
 def test_rankings() -> None:

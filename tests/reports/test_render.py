@@ -46,7 +46,7 @@ TOTALS_SENTENCE = (
 CHANGE_SENTENCE = (
     "So với kỳ trước, tổng số nhiệm vụ tăng 2 nhiệm vụ (từ 28 lên 30); số nhiệm vụ đã hoàn "
     "thành tăng 1 nhiệm vụ (từ 9 lên 10); số nhiệm vụ quá hạn không thay đổi (6 nhiệm vụ); "
-    "tỷ lệ hoàn thành đúng hạn tăng 10,00 điểm phần trăm (từ 30,00% lên 40,00%)."
+    "tỷ lệ hoàn thành đúng hạn tăng 10,00 điểm phần trăm (từ 40,00% lên 50,00%)."
 )
 
 
@@ -149,10 +149,10 @@ def test_xlsx_agency_table_holds_numbers_and_vietnamese_rates(
     summary, _ = open_sheets(render_xlsx(figures, issuer))
     header = header_row(summary)
     assert row_values(summary, header) == AGENCY_HEADERS
-    assert row_values(summary, header + 1) == [1, "Sở Nội vụ", 10, 2, 1, 0, 1, 2, 4, "50,00%"]
-    assert row_values(summary, header + 2) == [2, "Sở Tài chính", 10, 1, 2, 2, 2, 1, 2, "37,50%"]
+    assert row_values(summary, header + 1) == [1, "Sở Nội vụ", 10, 2, 1, 0, 1, 2, 4, "60,00%"]
+    assert row_values(summary, header + 2) == [2, "Sở Tài chính", 10, 1, 2, 2, 2, 1, 2, "50,00%"]
     assert row_values(summary, header + 3)[1:] == [
-        "UBND huyện Đắk R'Lấp", 10, 0, 2, 0, 1, 3, 4, "33,33%"
+        "UBND huyện Đắk R'Lấp", 10, 0, 2, 0, 1, 3, 4, "40,00%"
     ]  # fmt: skip
     assert summary.max_row == header + 3
     assert summary.cell(header + 1, 3).number_format == "#,##0"
@@ -165,10 +165,10 @@ def test_xlsx_heading_totals_and_change(figures: ReportFigures, issuer: ReportIs
     assert summary["A2"].value == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ UBND TỈNH GIAO"
     assert "từ ngày 01/07/2017 đến ngày 30/09/2017 (ngày chốt số liệu)" in summary["A3"].value
     assert row_labelled(summary, "Chỉ tiêu")[2:] == AGENCY_HEADERS[2:]
-    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [30, 3, 5, 2, 4, 6, 10, "40,00%"]
+    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [30, 3, 5, 2, 4, 6, 10, "50,00%"]
     shares = row_labelled(summary, "Tỷ lệ (trên 20 nhiệm vụ có thời hạn)")
     assert shares[3:8] == ["15,00%", "25,00%", "10,00%", "20,00%", "30,00%"]
-    assert row_labelled(summary, "Kỳ trước")[2:] == [28, 2, 4, 3, 5, 6, 8, "30,00%"]
+    assert row_labelled(summary, "Kỳ trước")[2:] == [28, 2, 4, 3, 5, 6, 8, "40,00%"]
     change = row_labelled(summary, "So với kỳ trước: tăng (+), giảm (-)")
     assert change[2:] == [2, 1, 1, -1, -1, 0, 2, "+10,00 điểm %"]
 
@@ -272,7 +272,11 @@ def test_docx_body_states_the_figures_in_the_reports_style(
     assert document.paragraphs[title_at].runs[0].bold
     assert TOTALS_SENTENCE in texts
     assert CHANGE_SENTENCE in texts
-    assert any("hoàn thành đúng hạn (gồm trước hạn và đúng hạn) đạt 40,00%" in t for t in texts)
+    assert any(
+        "Tỷ lệ hoàn thành đúng hạn (trước hạn và đúng hạn, trên 16 nhiệm vụ đã hoàn thành hoặc đã "
+        "quá hạn) đạt 50,00%" in t
+        for t in texts
+    )
     assert texts[-1] == "Trên đây là báo cáo kết quả thực hiện nhiệm vụ Quý III năm 2017./."
 
 
@@ -280,8 +284,8 @@ def test_docx_tables(figures: ReportFigures, issuer: ReportIssuer) -> None:
     document = open_docx(render_docx(figures, issuer))
     agencies, overdue = cell_texts(document.tables[1]), cell_texts(document.tables[2])
     assert agencies[0] == AGENCY_HEADERS
-    assert agencies[1] == ["1", "Sở Nội vụ", "10", "2", "1", "0", "1", "2", "4", "50,00%"]
-    assert agencies[-1] == ["", "Tổng cộng", "30", "3", "5", "2", "4", "6", "10", "40,00%"]
+    assert agencies[1] == ["1", "Sở Nội vụ", "10", "2", "1", "0", "1", "2", "4", "60,00%"]
+    assert agencies[-1] == ["", "Tổng cộng", "30", "3", "5", "2", "4", "6", "10", "50,00%"]
     assert overdue[0] == OVERDUE_HEADERS
     assert overdue[1][:4] == ["1", "UBND huyện Đắk R'Lấp", "473/TB-VPUBND", "2.1"]
     assert overdue[1][5:] == ["31/08/2017", "30"]
@@ -326,8 +330,8 @@ def test_markdown_has_the_title_sentences_and_tables(figures: ReportFigures) -> 
     assert text.startswith("# Kết quả thực hiện nhiệm vụ UBND tỉnh giao\n")
     assert TOTALS_SENTENCE in text and CHANGE_SENTENCE in text
     assert "| " + " | ".join(AGENCY_HEADERS) + " |" in text
-    assert "| 1 | Sở Nội vụ | 10 | 2 | 1 | 0 | 1 | 2 | 4 | 50,00% |" in text
-    assert "|  | **Tổng cộng** | 30 | 3 | 5 | 2 | 4 | 6 | 10 | 40,00% |" in text
+    assert "| 1 | Sở Nội vụ | 10 | 2 | 1 | 0 | 1 | 2 | 4 | 60,00% |" in text
+    assert "|  | **Tổng cộng** | 30 | 3 | 5 | 2 | 4 | 6 | 10 | 50,00% |" in text
     assert "| " + " | ".join(OVERDUE_HEADERS) + " |" in text
     assert "quy chế \\| phối hợp liên ngành | 31/08/2017 | 30 |" in text
     html = markdown_to_html(text)
@@ -362,7 +366,9 @@ def test_a_period_without_tasks_with_a_deadline_shows_no_rate(issuer: ReportIssu
     assert "0%" not in " ".join(texts)
     assert "Không có nhiệm vụ quá hạn." in texts
     assert any("không tính tỷ lệ hoàn thành đúng hạn" in t for t in texts)
-    assert any("không tính được (kỳ này không có nhiệm vụ có thời hạn)" in t for t in texts)
+    assert any(
+        "không tính được (kỳ này chưa có nhiệm vụ hoàn thành hoặc quá hạn)" in t for t in texts
+    )
     markdown = render_markdown(empty)
     assert "|  | **Tổng cộng** | 3 | 0 | 0 | 0 | 0 | 0 | 3 | — |" in markdown
 
@@ -386,8 +392,9 @@ def test_a_previous_period_without_a_base_is_said_so(
 ) -> None:
     first = replace(figures, totals=counts(1, 1, 2, 0, 0, 0), previous_totals=StatusCounts())
     markdown = render_markdown(first)
-    assert "tỷ lệ hoàn thành đúng hạn đạt 50,00% (kỳ trước không có nhiệm vụ có thời hạn)" in (
-        markdown
+    assert (
+        "tỷ lệ hoàn thành đúng hạn đạt 50,00% (kỳ trước không có nhiệm vụ hoàn thành hoặc quá hạn)"
+        in markdown
     )
 
 

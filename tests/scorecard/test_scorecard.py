@@ -170,7 +170,7 @@ def test_the_export_names_the_period_and_matches_the_page(
         "Quá hạn",
         "Trễ có lý do khách quan",
         "Chưa đến hạn",
-        "Tỷ lệ đúng hạn",
+        "Tỷ lệ đúng hạn theo hạn ban đầu",
         "Điểm",
         "Xếp hạng",
     )

@@ -214,14 +214,28 @@ def _schemas() -> dict[str, Schema]:
                 "group_label": _nullable(STRING),
                 "original_deadline": _nullable(DATE),
                 "recurrence": _nullable(_labelled(Recurrence)),
-                "series_id": _nullable({"type": "integer", "minimum": 1}),
+                "series_id": _nullable(ID),
                 "period": _nullable(STRING),
                 "progress_updates": {"type": "array", "items": progress},
             }
         ),
         "TaskPage": _page_of("Task"),
         "Statuses": _object(
-            {"date": DATE, "total": COUNT, "items": {"type": "array", "items": status_count}}
+            {
+                "date": DATE,
+                "total": COUNT,
+                "items": {"type": "array", "items": status_count},
+                "on_time_rate": _object(
+                    {
+                        "label": STRING,
+                        "on_time": COUNT,
+                        "base": COUNT,
+                        "value": _nullable({"type": "number", "minimum": 0, "maximum": 1}),
+                    },
+                    "The province's on-time rate: completed before or on the deadline, of "
+                    "the tasks completed or overdue; null when there are none.",
+                ),
+            }
         ),
         "Report": _object(_report_properties()),
         "ReportDetail": _object(

@@ -10,6 +10,7 @@ from flask import url_for
 
 from tracker.agencies.models import Agency
 from tracker.domain.labels import LabelledEnum
+from tracker.domain.outcomes import ON_TIME_RATE, on_time_rate
 from tracker.domain.report_figures import ReportFigures, StatusCounts
 from tracker.domain.status import TaskStatus
 from tracker.notices.models import Notice
@@ -102,6 +103,12 @@ def _progress_json(update: ProgressUpdate) -> Json:
         "percent": update.percent,
         "body": update.body,
     }
+
+
+def on_time_rate_json(counts: dict[TaskStatus, int]) -> Json:
+    on_time = counts[TaskStatus.EARLY] + counts[TaskStatus.ON_TIME]
+    rate = on_time_rate(on_time, counts[TaskStatus.LATE], counts[TaskStatus.OVERDUE])
+    return {"label": ON_TIME_RATE, "on_time": rate.on_time, "base": rate.base, "value": rate.value}
 
 
 def status_counts_json(counts: dict[TaskStatus, int]) -> list[Json]:

@@ -19,6 +19,7 @@ from tracker.api.openapi import openapi_document
 from tracker.api.params import PAGING, choice, integer, iso_date, only, paging
 from tracker.api.serialize import (
     notice_json,
+    on_time_rate_json,
     report_detail_json,
     report_json,
     status_counts_json,
@@ -183,7 +184,12 @@ def status_list() -> Response:
     on = today()
     counts = count_by_status(visible_tasks(_user()), on)
     return jsonify(
-        {"date": on.isoformat(), "total": sum(counts.values()), "items": status_counts_json(counts)}
+        {
+            "date": on.isoformat(),
+            "total": sum(counts.values()),
+            "items": status_counts_json(counts),
+            "on_time_rate": on_time_rate_json(counts),
+        }
     )
 
 

@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.domain.dashboard import AgencyLine, DashboardFigures
 from tracker.domain.formatting import vn_date, vn_number, vn_percent
+from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE
 from tracker.domain.status import TaskStatus
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_xlsx import Value, prepare_print, write_heading, write_table_row
@@ -19,7 +20,7 @@ from tracker.tasks.models import Task
 TITLE = "Tình hình thực hiện nhiệm vụ"
 RANKING_HEADERS = (
     "TT", "Cơ quan", "Tổng số", "Trước hạn", "Đúng hạn", "Trễ hạn", "Trong hạn", "Quá hạn",
-    "Thường xuyên", "Tỷ lệ đúng hạn", "Số ngày trễ bình quân",
+    "Thường xuyên", ON_TIME_RATE, "Số ngày trễ bình quân",
 )  # fmt: skip
 OVERDUE_HEADERS = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Văn bản", "Hạn xử lý", "Số ngày quá hạn")
 
@@ -60,6 +61,8 @@ def _summary(
         count, whole = figures.share(status)
         rows.append([status.label, count, vn_percent(count, whole)])
     rows.append(["Tổng số", figures.total, ""])
+    rate = figures.on_time_rate
+    rows.append([f"{ON_TIME_RATE} (trên số {ON_TIME_RATE_BASE})", rate.base, rate.text])
     for level, count in figures.ladder.items():
         rows.append([f"Cảnh báo: {level.label}", count, ""])
     for number, values in enumerate(rows, 1):
@@ -94,7 +97,7 @@ def _ranking(
     write_table_row(sheet, row, list(RANKING_HEADERS), header=True)
     for number, line in enumerate(agencies, 1):
         counts = [line.counts[status] for status in TaskStatus]
-        rate = vn_percent(line.on_time, line.assessed)
+        rate = line.on_time_rate.text
         late = line.average_days_late
         values: list[Value] = [
             number, line.name, line.total, *counts, rate,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tracker.domain.outcomes import OnTimeRate, on_time_rate
 from tracker.domain.periods import Period
 from tracker.domain.scorecard import recent_periods
 from tracker.domain.status import TaskStatus, WarningLevel
@@ -49,9 +50,11 @@ class AgencyLine:
         return self.on_time + self.late_or_overdue
 
     @property
-    def on_time_rate(self) -> float | None:
-        """Completed on time among the assessed tasks; None when none is assessed yet."""
-        return self.on_time / self.assessed if self.assessed else None
+    def on_time_rate(self) -> OnTimeRate:
+        """The province's on-time rate (`tracker.domain.outcomes`)."""
+        return on_time_rate(
+            self.on_time, self.counts[TaskStatus.LATE], self.counts[TaskStatus.OVERDUE]
+        )
 
     @property
     def average_days_late(self) -> float | None:
@@ -78,6 +81,12 @@ class DashboardFigures:
     @property
     def completed(self) -> int:
         return sum(count for status, count in self.counts.items() if status.is_completed)
+
+    @property
+    def on_time_rate(self) -> OnTimeRate:
+        """The province's on-time rate of the tasks in view (`tracker.domain.outcomes`)."""
+        on_time = self.counts[TaskStatus.EARLY] + self.counts[TaskStatus.ON_TIME]
+        return on_time_rate(on_time, self.counts[TaskStatus.LATE], self.counts[TaskStatus.OVERDUE])
 
     def share(self, status: TaskStatus) -> tuple[int, int]:
         """The status's count and what it is a share of: completed tasks for the completed
@@ -142,4 +151,4 @@ def rank_agencies(lines: Iterable[AgencyLine], order: str) -> list[AgencyLine]:
         return sorted(lines, key=lambda a: (-a.counts[TaskStatus.OVERDUE], a.name))
     if order == "tre_tb":
         return sorted(lines, key=lambda a: (-(a.average_days_late or 0), a.name))
-    return sorted(lines, key=lambda a: (-(a.on_time_rate or 0), -a.assessed, a.name))
+    return sorted(lines, key=lambda a: (-(a.on_time_rate.value or 0), -a.assessed, a.name))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.formatting import vn_percent
+from tracker.domain.outcomes import OnTimeRate, on_time_rate
 from tracker.domain.status import TaskStatus, task_status
 
 
@@ -45,6 +46,11 @@ class StatusCounts:
     @property
     def with_deadline(self) -> int:
         return self.total - self.ongoing
+
+    @property
+    def on_time_rate(self) -> OnTimeRate:
+        """The province's on-time rate (`tracker.domain.outcomes`)."""
+        return on_time_rate(self.early + self.on_time, self.late, self.overdue)
 
     def share(self, part: int) -> str:
         """`part` as a percentage of the tasks with a deadline, as the reports write it."""

@@ -20,8 +20,9 @@ Each task falls in one column (`scorecard_outcome`), measured against the origin
 Score = on-time × points per on-time task − late × penalty per late task − overdue × penalty
 per overdue task; excused delays and tasks not yet due weigh nothing. The weights are set by
 the admin. Rank: higher score first; equal scores share a rank (1, 2, 2, 4) and are listed by
-name. On-time rate = on-time ÷ (on-time + late + overdue): the tasks whose result is known and
-not excused.
+name. "Tỷ lệ đúng hạn theo hạn ban đầu" = on-time ÷ (on-time + late + overdue): the formula
+of the province's on-time rate (`tracker.domain.outcomes`), against the original deadline and
+with excused delays left out, hence its own name.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.formatting import vn_number, vn_percent
+from tracker.domain.formatting import vn_number
 from tracker.domain.labels import LabelledEnum
+from tracker.domain.outcomes import on_time_rate
 from tracker.domain.periods import Period, period_containing
 from tracker.domain.text import fold
 
@@ -107,8 +109,9 @@ class ScoreRow:
 
     @property
     def on_time_rate(self) -> str:
-        """The share on time, "87,27%"; "0%" when nothing was assessed yet."""
-        return vn_percent(self.counts.on_time, self.counts.assessed)
+        """The share on time against the original deadline, "87,27%"; "—" when nothing was
+        assessed yet. The province's on-time rate, counted against the deadline in force."""
+        return on_time_rate(self.counts.on_time, self.counts.late, self.counts.overdue).text
 
     @property
     def score_text(self) -> str:

@@ -1,14 +1,16 @@
 """A completion report as Markdown, and the report's wording shared by every format.
 
 The sentences and table cells live here, once, so that the XLSX, DOCX and Markdown versions
-of a report say exactly the same thing. Percentages are shares of the tasks with a deadline
-(`StatusCounts.share`); "hoàn thành đúng hạn" counts trước hạn and đúng hạn together, as in
+of a report say exactly the same thing. The on-time rate is the province's one
+(`tracker.domain.outcomes`); the other percentages are shares of the tasks with a deadline
+(`StatusCounts.share`). "Hoàn thành đúng hạn" counts trước hạn and đúng hạn together, as in
 the Government Office's two-way form (DESIGN.md, "Status").
 """
 
 from __future__ import annotations
 
 from tracker.domain.formatting import vn_date, vn_number
+from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE
 from tracker.domain.report_figures import OverdueRow, ReportFigures, StatusCounts
 
 AGENCY_HEADERS = (
@@ -21,7 +23,7 @@ AGENCY_HEADERS = (
     "Trong hạn",
     "Quá hạn",
     "Thường xuyên",
-    "Tỷ lệ hoàn thành đúng hạn",
+    ON_TIME_RATE,
 )
 OVERDUE_HEADERS = (
     "STT",
@@ -51,15 +53,14 @@ def count_values(counts: StatusCounts) -> tuple[int, ...]:
 
 
 def on_time_share(counts: StatusCounts) -> str:
-    """Completed by the deadline (trước hạn and đúng hạn), of the tasks with a deadline."""
-    return counts.share(counts.early + counts.on_time)
+    """The on-time rate as the report writes it, "—" when nothing is in its base."""
+    return counts.on_time_rate.text
 
 
 def on_time_rate(counts: StatusCounts) -> float | None:
-    """The same share as a number of percent, for comparing two periods; None of nothing."""
-    if counts.with_deadline == 0:
-        return None
-    return 100 * (counts.early + counts.on_time) / counts.with_deadline
+    """The on-time rate in percent, for comparing two periods; None when it has no base."""
+    value = counts.on_time_rate.value
+    return None if value is None else 100 * value
 
 
 def agency_cells(number: str, agency: str, counts: StatusCounts) -> list[str]:
@@ -128,10 +129,19 @@ def on_time_sentence(figures: ReportFigures) -> str:
     counts = figures.totals
     if counts.with_deadline == 0:
         return "Kỳ này không có nhiệm vụ có thời hạn nên không tính tỷ lệ hoàn thành đúng hạn."
+    rate = counts.on_time_rate
+    others = (
+        f"Các tỷ lệ khác được tính trên {vn_number(counts.with_deadline)} nhiệm vụ có thời "
+        "hạn; nhiệm vụ thường xuyên không có thời hạn nên không tính tỷ lệ."
+    )
+    if rate.base == 0:
+        return (
+            "Chưa có nhiệm vụ nào hoàn thành hoặc quá hạn nên chưa tính tỷ lệ hoàn thành đúng"
+            f" hạn. {others}"
+        )
     return (
-        f"Tỷ lệ hoàn thành đúng hạn (gồm trước hạn và đúng hạn) đạt {on_time_share(counts)}. "
-        f"Các tỷ lệ được tính trên {vn_number(counts.with_deadline)} nhiệm vụ có thời hạn; "
-        "nhiệm vụ thường xuyên không có thời hạn nên không tính tỷ lệ."
+        f"{ON_TIME_RATE} (trước hạn và đúng hạn, trên {vn_number(rate.base)} "
+        f"{ON_TIME_RATE_BASE}) đạt {rate.text}. {others}"
     )
 
 
@@ -163,9 +173,9 @@ def _count_change(current: int, previous: int) -> str:
 def _rate_change(current: StatusCounts, previous: StatusCounts) -> str:
     now, before = on_time_rate(current), on_time_rate(previous)
     if now is None:
-        return "không tính được (kỳ này không có nhiệm vụ có thời hạn)"
+        return "không tính được (kỳ này chưa có nhiệm vụ hoàn thành hoặc quá hạn)"
     if before is None:
-        return f"đạt {on_time_share(current)} (kỳ trước không có nhiệm vụ có thời hạn)"
+        return f"đạt {on_time_share(current)} (kỳ trước không có nhiệm vụ hoàn thành hoặc quá hạn)"
     points = round(now - before, 2)
     if points == 0:
         return f"không thay đổi ({on_time_share(current)})"

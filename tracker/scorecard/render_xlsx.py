@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from tracker.domain.formatting import vn_date
+from tracker.domain.outcomes import ORIGINAL_DEADLINE_RATE
 from tracker.domain.periods import Period
 from tracker.domain.scorecard import ScoreRow, ScoreWeights, formula_text
 from tracker.reports.issuer import ReportIssuer
@@ -28,7 +29,7 @@ HEADERS = (
     "Quá hạn",
     "Trễ có lý do khách quan",
     "Chưa đến hạn",
-    "Tỷ lệ đúng hạn",
+    ORIGINAL_DEADLINE_RATE,
     "Điểm",
     "Xếp hạng",
 )
