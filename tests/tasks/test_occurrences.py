@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from tests.factories import agency, make_file_evidence, make_notice
+from tests.support.forms import csrf_token
 from tracker.auth.models import User
 from tracker.domain.periods import parse_period
+from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.notifications.models import ReminderLog
 from tracker.reports.services import compute_figures, resolve_scope
@@ -129,3 +132,23 @@ def test_the_series_takes_no_action_itself(
     page = client.get(f"/nhiem-vu/{series.id}").get_data(as_text=True)
     assert "Chưa đến kỳ đầu tiên." in page
     assert "Thao tác" not in page
+
+
+def test_an_agency_hands_in_a_late_quarter_while_the_next_one_is_open(
+    app: Flask, login: Login, user: Callable[[str], User]
+) -> None:
+    series = quarterly_series()
+    q4, q1 = open_occurrences(db.session(), date(2030, 12, 25), [series.id])
+    make_file_evidence(q4, user("sxd").id, "cd" * 32)
+    db.session.commit()
+    with time_machine.travel(date(2031, 1, 8), tick=False):
+        client = login("sxd")
+        page = f"/nhiem-vu/{q4.id}"
+        data = {"csrf_token": csrf_token(client, page), "version": str(q4.version)}
+        response = client.post(f"{page}/bao-cao-hoan-thanh", data=data)
+    assert response.status_code == 302
+    db.session.refresh(q4)
+    db.session.refresh(q1)
+    assert (q4.state, q4.submitted_on) == (TaskState.SUBMITTED, date(2031, 1, 8))
+    assert q1.state is TaskState.IN_PROGRESS  # the open quarter is untouched
+    assert q4.status(date(2031, 1, 8)) is TaskStatus.OVERDUE  # until the secretariat accepts
