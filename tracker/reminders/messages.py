@@ -36,6 +36,7 @@ class DueItem:
     notice: str
     deadline: date | None
     reminder: Reminder
+    period: str | None = None  # what an occurrence of a recurring task reports on
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth.models import Role, User
 from tracker.db import insert_for
+from tracker.domain.recurrence import occurrence_label
 from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
 from tracker.notices.models import Notice, NoticeState
 from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
@@ -43,7 +44,7 @@ class _Row:
     item: DueItem
 
 
-def open_tasks() -> Select[int, int, date | None, str, str, str | None]:
+def open_tasks() -> Select[int, int, date | None, str, str, str | None, str | None]:
     """Open tasks of published notices, as plain rows (a pass reads every one); a recurring
     task is reminded through its occurrences, each with its own deadline."""
     return (
@@ -54,6 +55,7 @@ def open_tasks() -> Select[int, int, date | None, str, str, str | None]:
             Task.text,
             Task.ref,
             Notice.number,
+            Task.period_key,
         )
         .join(Task.notice)
         .where(
@@ -69,9 +71,10 @@ def run_reminder_pass(
     session: Session, today: date, policy: ReminderPolicy, base_url: str
 ) -> PassSummary:
     due: list[tuple[_Row, Reminder]] = []
-    for task_id, agency_id, deadline, text, ref, number in session.execute(open_tasks()):
+    for task_id, agency_id, deadline, text, ref, number, period in session.execute(open_tasks()):
         for reminder in reminders_due(OpenTask(deadline), today, policy):
-            item = DueItem(task_id, text, ref, number or "", deadline, reminder)
+            label = occurrence_label(period) if period else None
+            item = DueItem(task_id, text, ref, number or "", deadline, reminder, label)
             due.append((_Row(task_id, agency_id, item), reminder))
     claimed = claim_reminders(
         session, [(f"task:{row.task_id}", r.kind, r.period) for row, r in due]
