@@ -154,3 +154,31 @@ def test_an_agency_hands_in_a_late_quarter_while_the_next_one_is_open(
     assert (q4.state, q4.submitted_on) == (TaskState.SUBMITTED, date(2031, 1, 8))
     assert q1.state is TaskState.IN_PROGRESS  # the open quarter is untouched
     assert q4.status(date(2031, 1, 8)) is TaskStatus.OVERDUE  # until the secretariat accepts
+
+
+def test_reassigning_an_occurrence_moves_the_series_so_the_next_quarter_opens_there(
+    app: Flask, user: Callable[[str], User]
+) -> None:
+    series = quarterly_series()
+    q4, q1 = open_occurrences(db.session(), date(2030, 12, 25), [series.id])
+    hand_in_and_accept(q4, user("sxd"), user("vanphong"), date(2030, 12, 18))
+    services.decline(
+        db.session(),
+        q1,
+        user("sxd"),
+        "Không thuộc thẩm quyền",
+        today=date(2031, 1, 5),
+        version=q1.version,
+    )
+    services.reassign(
+        db.session(),
+        q1,
+        user("vanphong"),
+        agency("sct").id,
+        "",
+        today=date(2031, 1, 6),
+        version=q1.version,
+    )
+    (q2,) = open_occurrences(db.session(), date(2031, 3, 25), [series.id])
+    assert {t.lead_agency_id for t in (series, q1, q2)} == {agency("sct").id}
+    assert q4.lead_agency_id == agency("sxd").id  # what was done stays with who did it

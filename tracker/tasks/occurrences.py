@@ -98,6 +98,18 @@ def _occurrence(series: Task, period_key: str, deadline: date) -> Task:
     )
 
 
+def moving_with(task: Task) -> list[Task]:
+    """The task and, for an occurrence of a recurring task, its series and the occurrences
+    not yet handed in: who leads or carries out a recurring task is decided for all of them,
+    so that the next periods open for the same agency and officer."""
+    series = task.series if task.series is not None else (task if task.is_series else None)
+    if series is None:
+        return [task]
+    waiting = (TaskState.IN_PROGRESS, TaskState.DECLINED)
+    others = [o for o in series.occurrences if o.state in waiting and o is not task]
+    return [task, series, *others] if task is not series else [series, *others]
+
+
 def current_occurrence(series: Task) -> Task | None:
     """The occurrence to work on: the earliest not yet completed, else the latest."""
     occurrences = series.occurrences

@@ -29,6 +29,7 @@ from tracker.tasks.models import (
     Task,
     TaskState,
 )
+from tracker.tasks.occurrences import moving_with
 from tracker.tasks.storage import EvidenceStore
 from tracker.tasks.workflow import WorkflowError, require
 
@@ -302,9 +303,14 @@ def reassign(
     require(task, actor, Action.REASSIGN, today, version)
     if agency_id == task.lead_agency_id:
         raise WorkflowError("Hãy chọn một cơ quan khác để giao lại.")
-    _refuse_duplicate(session, task, agency_id)
+    moving = moving_with(task)
+    _refuse_duplicate(session, task, agency_id, [t.id for t in moving])
     before = task.lead_agency_id
-    task.lead_agency_id, task.state, task.assignee_id = agency_id, TaskState.IN_PROGRESS, None
+    for moved in moving:
+        moved.lead_agency_id, moved.assignee_id = agency_id, None
+        if moved.state is TaskState.DECLINED:
+            moved.state = TaskState.IN_PROGRESS
+    task.state = TaskState.IN_PROGRESS
     session.flush()
     session.refresh(task, ["lead_agency"])
     _event(
@@ -318,9 +324,10 @@ def reassign(
     _tell_agency(session, task, "Cơ quan được giao thêm một nhiệm vụ", "task_assigned")
 
 
-def _refuse_duplicate(session: Session, task: Task, agency_id: int) -> None:
+def _refuse_duplicate(session: Session, task: Task, agency_id: int, moving_ids: list[int]) -> None:
     """A task of a group item (every department, each its own task) declined by one member
-    must not go to another member that already holds the same item of the same notice."""
+    must not go to another member that already holds the same item of the same notice
+    (the tasks moving with it, a recurring task's series and occurrences, aside)."""
     held = session.scalar(
         select(Task.id)
         .where(
@@ -328,7 +335,7 @@ def _refuse_duplicate(session: Session, task: Task, agency_id: int) -> None:
             Task.ref == task.ref,
             Task.text == task.text,
             Task.lead_agency_id == agency_id,
-            Task.id != task.id,
+            Task.id.not_in(moving_ids),
         )
         .limit(1)
     )
@@ -416,7 +423,8 @@ def assign_officer(
     if officer is not None and officer.agency_id != actor.agency_id:
         raise WorkflowError("Chỉ giao được cho chuyên viên của cơ quan mình.")
     before = task.assignee_id
-    task.assignee = officer
+    for moved in moving_with(task):
+        moved.assignee = officer
     _event(
         session,
         task,
