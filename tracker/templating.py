@@ -16,6 +16,7 @@ from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DEADLINE_RATE
+from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
 from tracker.extensions import db
@@ -52,6 +53,7 @@ def install(app: Flask) -> None:
         status_of=status_of,
         event_label=event_label,
         occurrence_label=occurrence_label,
+        period_title=period_title,
         ON_TIME_RATE=ON_TIME_RATE,
         ON_TIME_RATE_BASE=ON_TIME_RATE_BASE,
         ORIGINAL_DEADLINE_RATE=ORIGINAL_DEADLINE_RATE,

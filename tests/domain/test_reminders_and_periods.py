@@ -87,3 +87,31 @@ def test_previous_periods() -> None:
 def test_bad_periods_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "title"),
+    [
+        ("Quý IV/2026", "2026-Q4", "Quý IV năm 2026"),
+        ("quý 4 năm 2026", "2026-Q4", "Quý IV năm 2026"),
+        ("Tháng 11/2026", "2026-11", "Tháng 11 năm 2026"),
+        ("11/2026", "2026-11", "Tháng 11 năm 2026"),
+        ("6 tháng đầu năm 2026", "2026-H1", "6 tháng đầu năm 2026"),
+        ("6 tháng cuối năm 2026", "2026-H2", "6 tháng cuối năm 2026"),
+        ("Năm 2026", "2026", "Năm 2026"),
+        ("từ 01/10/2026 đến 15/11/2026", "2026-10-01..2026-11-15",
+         "Từ ngày 01/10/2026 đến ngày 15/11/2026"),
+        ("2026-Q4", "2026-Q4", "Quý IV năm 2026"),
+    ],
+)  # fmt: skip
+def test_periods_are_typed_in_words_and_titled_with_their_numerals_intact(
+    typed: str, key: str, title: str
+) -> None:
+    period = parse_period(typed)
+    assert (period.key, period.title) == (key, title)
+
+
+@pytest.mark.parametrize("typed", ["Quý V/2026", "tháng 13/2026", "31/02/2026 - 01/03/2026"])
+def test_impossible_periods_in_words_are_refused(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_period(typed)

@@ -1,6 +1,7 @@
 """Reports on the web: built in the background by a real RQ worker on a real Redis, or at once
 when Redis is down; read and downloaded by the staff only."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -54,6 +55,23 @@ def test_without_redis_the_report_is_built_at_once(
     response = ask(client, "2026")
     report_id = int(response.headers["Location"].rsplit("/", 1)[1])
     assert db.session.get(Report, report_id).state is ReportState.READY
+
+
+def test_the_period_is_typed_in_words_and_listed_by_its_name(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(app.extensions, "redis", Redis(port=free_port(), socket_timeout=1))
+    client = login("vanphong")
+    form = client.get("/bao-cao/").get_data(as_text=True)
+    assert re.search(r'name="period" value="Quý (I|II|III|IV)/\d{4}"', form)
+    response = ask(client, "6 tháng đầu năm 2026")
+    report = db.session.get(Report, int(response.headers["Location"].rsplit("/", 1)[1]))
+    assert report.period_key == "2026-H1"
+    assert "6 tháng đầu năm 2026</a>" in client.get("/bao-cao/").get_data(as_text=True)
+    quarter = ask(client, "Quý IV/2026")
+    quarter_id = int(quarter.headers["Location"].rsplit("/", 1)[1])
+    assert db.session.get(Report, quarter_id).period_key == "2026-Q4"
+    assert "Quý IV năm 2026</a>" in client.get("/bao-cao/").get_data(as_text=True)
 
 
 def test_bad_periods_and_agencies(login: Login) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from tracker.domain.text import fold
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _KEY = re.compile(
@@ -20,6 +22,12 @@ class Period:
     end: date
     key: str
     label: str
+
+    @property
+    def title(self) -> str:
+        """The label as a heading or a list entry, its first letter capitalised and nothing
+        else changed: "Tháng 11 năm 2026", "Quý IV năm 2026" (never "Quý iv")."""
+        return self.label[:1].upper() + self.label[1:]
 
     def previous(self) -> Period:
         """The period of the same kind just before (a custom range: the same length)."""
@@ -86,9 +94,28 @@ def custom_period(start: date, end: date) -> Period:
     return Period("custom", start, end, f"{start.isoformat()}..{end.isoformat()}", label)
 
 
+_ROMAN_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"\s*(?:/|nam)\s*(?P<year>\d{4})$"
+_DAY = r"\d{1,2}/\d{1,2}/\d{4}"
+_IN_WORDS = {
+    "quarterly": re.compile(r"^quy\s+(?P<number>iv|i{1,3}|[1-4])" + _YEAR),
+    "monthly": re.compile(r"^(?:thang\s+)?(?P<number>\d{1,2})" + _YEAR),
+    "semiannual": re.compile(r"^6 thang (?P<number>dau|cuoi) nam (?P<year>\d{4})$"),
+    "annual": re.compile(r"^nam (?P<year>\d{4})$"),
+    "custom": re.compile(
+        rf"^(?:tu(?: ngay)?\s+)?(?P<start>{_DAY})\s*(?:-|–|den(?: ngay)?)\s*(?P<end>{_DAY})$"
+    ),
+}
+
+
 def parse_period(text: str) -> Period:
-    """ "2017-Q3", "2017-H1", "2017-08", "2017", or "2017-07-01..2017-09-15"."""
+    """ "2017-Q3", "2017-H1", "2017-08", "2017", "2017-07-01..2017-09-15", or the same in
+    words: "Quý III/2017", "quý 3 năm 2017", "6 tháng đầu năm 2017", "Tháng 8/2017", "08/2017",
+    "Năm 2017", "từ 01/07/2017 đến 15/09/2017"."""
     text = text.strip()
+    in_words = _parse_words(fold(text))
+    if in_words is not None:
+        return in_words
     if ".." in text:
         start, end = (date.fromisoformat(part) for part in text.split("..", 1))
         return custom_period(start, end)
@@ -103,3 +130,32 @@ def parse_period(text: str) -> Period:
     if match["month"]:
         return period_containing(date(year, int(match["month"]), 1), "monthly")
     return period_containing(date(year, 1, 1), "annual")
+
+
+def period_title(key: str) -> str:
+    """The period of a stored key as a heading ("Quý IV năm 2026"); the key itself when it is
+    not one."""
+    try:
+        return parse_period(key).title
+    except ValueError:
+        return key
+
+
+def _parse_words(folded: str) -> Period | None:
+    for kind, pattern in _IN_WORDS.items():
+        match = pattern.match(folded)
+        if match is None:
+            continue
+        if kind == "custom":
+            start, end = (datetime.strptime(match[n], "%d/%m/%Y").date() for n in ("start", "end"))
+            return custom_period(start, end)
+        year = int(match["year"])
+        if kind == "quarterly":
+            return period_containing(date(year, 3 * _ROMAN_NUMBER[match["number"]], 1), kind)
+        if kind == "monthly":
+            month = int(match["number"])
+            return period_containing(date(year, month, 1), kind) if 1 <= month <= 12 else None
+        if kind == "semiannual":
+            return period_containing(date(year, 1 if match["number"] == "dau" else 7, 1), kind)
+        return period_containing(date(year, 1, 1), kind)
+    return None

@@ -148,7 +148,6 @@ def occurrence_label(period_key: str) -> str:
     """What an occurrence reports on, from its period key, as a heading: "Quý I năm 2027",
     "Tháng 3 năm 2027", or "Kỳ hạn ngày 15/03/2027" for given dates."""
     try:
-        label = parse_period(period_key).label
+        return parse_period(period_key).title
     except ValueError:
-        label = f"kỳ hạn ngày {date.fromisoformat(period_key):%d/%m/%Y}"
-    return label[0].upper() + label[1:]
+        return f"Kỳ hạn ngày {date.fromisoformat(period_key):%d/%m/%Y}"

@@ -13,7 +13,7 @@ from tracker.agencies.queries import active_agencies, all_groups
 from tracker.auth.models import Role
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
-from tracker.domain.periods import parse_period
+from tracker.domain.periods import parse_period, period_containing, short_label
 from tracker.extensions import db
 from tracker.jobs.queues import enqueue
 from tracker.jobs.reports import build_requested_report
@@ -43,7 +43,7 @@ def report_list() -> str:
             .order_by(Notice.issued_on.desc())
             .limit(100)
         ),
-        default_period=f"{today().year}-Q{(today().month - 1) // 3 + 1}",
+        default_period=short_label(period_containing(today(), "quarterly")),
         bases=list(AgencyBasis),
     )
 
@@ -56,8 +56,8 @@ def request_report() -> Response:
         scope = resolve_scope(db.session(), request.form.get("scope", "all"))
     except (ValueError, ScopeError):
         flash(
-            "Kỳ báo cáo không hợp lệ: nhập ví dụ 2017-Q3 (quý), 2017-H1 (6 tháng), 2017-08 "
-            "(tháng), 2017 (năm) hoặc 2017-07-01..2017-09-30.",
+            "Kỳ báo cáo không hợp lệ: nhập ví dụ Quý IV/2026, Tháng 11/2026, 6 tháng đầu năm "
+            "2026, Năm 2026 hoặc từ 01/10/2026 đến 15/11/2026.",
             "error",
         )
         return redirect(url_for("reports.report_list"))
