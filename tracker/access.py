@@ -48,9 +48,9 @@ def _tasks_seen_by(user: User) -> Select[Task]:
 
 def visible_tasks(user: User) -> Select[Task]:
     """The tasks the user may see that fall due: every one-off task and each occurrence of
-    a recurring one (the series itself never falls due), as a query to filter, order or
-    paginate further. Lists, figures and reminders count these."""
-    return _tasks_seen_by(user).where(Task.recurrence.is_(None))
+    a recurring one (the series itself never falls due), cancelled ones aside, as a query to
+    filter, order or paginate further. Lists and figures count these."""
+    return _tasks_seen_by(user).where(Task.recurrence.is_(None), Task.cancelled_on.is_(None))
 
 
 def visible_notice_items(user: User) -> Select[Task]:

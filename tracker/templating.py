@@ -36,10 +36,14 @@ def _local_datetime_text(value: datetime | None) -> str:
 
 def install(app: Flask) -> None:
     def task_warning(task: Task) -> WarningLevel | None:
-        return warning_level(task.deadline, task.completed_on, today(), app.config["DUE_SOON_DAYS"])
+        due_soon = app.config["DUE_SOON_DAYS"]
+        return warning_level(task.deadline, task.completed_on, today(), due_soon, task.paused_until)
 
     def status_of(task: Task) -> TaskStatus:
         return task.status(today())
+
+    def is_paused(task: Task) -> bool:
+        return task.paused_until is not None and task.paused_until >= today()
 
     app.jinja_env.filters.update(
         vn_date=vn_date,
@@ -51,6 +55,7 @@ def install(app: Flask) -> None:
         TaskStatus=TaskStatus,
         task_warning=task_warning,
         status_of=status_of,
+        is_paused=is_paused,
         event_label=event_label,
         occurrence_label=occurrence_label,
         period_title=period_title,

@@ -21,6 +21,7 @@ from tests.support.spreadsheets import (
 from tracker.agencies.models import AgencyGroup
 from tracker.clock import today
 from tracker.domain.formatting import vn_number
+from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task
@@ -103,10 +104,15 @@ def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) ->
     for task in db.session.scalars(
         select(Task)
         .join(Task.notice)
-        .where(Notice.state == NoticeState.PUBLISHED, Task.recurrence.is_(None))
+        .where(
+            Notice.state == NoticeState.PUBLISHED,
+            Task.recurrence.is_(None),
+            Task.cancelled_on.is_(None),
+        )
     ):
         finished = task.completed_on or today()
-        if task.deadline is not None and finished > task.deadline:
+        paused = task.completed_on is None and task.status(today()) is not TaskStatus.OVERDUE
+        if task.deadline is not None and finished > task.deadline and not paused:
             days.setdefault(task.lead_agency.name, []).append((finished - task.deadline).days)
     page = leader.get("/tong-quan").get_data(as_text=True)
     rows = re.findall(r'<th scope="row"><a [^>]*>([^<]+)</a>.*?([\d.,—]+)</td>\s*</tr>', page, re.S)

@@ -58,6 +58,8 @@ TABLE = [
     (Action.ANSWER_EXPLANATION, "in_progress", {}, set()),
     (Action.ASSIGN_OFFICER, "in_progress", {}, {"lead head"}),
     (Action.ASSIGN_OFFICER, "completed", {}, set()),
+    (Action.AMEND, "in_progress", {}, {"secretariat", "admin"}),
+    (Action.AMEND, "completed", {}, {"secretariat", "admin"}),
 ]
 
 

@@ -3,7 +3,7 @@ may read it. The period is 2019-Q2, long past and untouched by the demo province
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
@@ -101,13 +101,25 @@ def test_sql_outcome_agrees_with_the_domain(quarter_tasks: None) -> None:
         for request in db.session.scalars(select(ExtensionRequest))
         if request.objective_reason and request.state is ExtensionState.APPROVED
     }
+    tasks = db.session.scalars(select(Task).where(Task.original_deadline.is_not(None))).all()
+    # paused by a later document: over yesterday, through today, through tomorrow
+    for task, pause in zip(
+        tasks, [None, today - timedelta(days=1), today, today + timedelta(days=1)] * 9, strict=False
+    ):
+        task.paused_until = pause
+    db.session.flush()
     rows = db.session.execute(
         select(Task, outcome_expression(today)).where(Task.original_deadline.is_not(None))
     ).all()
     assert len(rows) > 10
     for task, outcome in rows:
         expected = scorecard_outcome(
-            task.original_deadline, task.deadline, task.completed_on, task.id in objective, today
+            task.original_deadline,
+            task.deadline,
+            task.completed_on,
+            task.id in objective,
+            today,
+            task.paused_until,
         )
         assert outcome == expected.value, task.id
 

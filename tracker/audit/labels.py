@@ -19,6 +19,13 @@ EVENT_LABELS = {
     "task.officer_assigned": "Phân công chuyên viên thực hiện",
     "task.agency_merged": "Chuyển cho cơ quan kế thừa do sáp nhập cơ quan",
     "task.agency_split": "Chuyển cho cơ quan kế thừa do chia tách cơ quan",
+    "task.amended.deadline": "Điều chỉnh thời hạn",
+    "task.amended.lead": "Đổi cơ quan chủ trì",
+    "task.amended.coordinators": "Đổi cơ quan phối hợp",
+    "task.amended.text": "Sửa nội dung nhiệm vụ",
+    "task.amended.pause": "Tạm dừng thực hiện",
+    "task.amended.cancel": "Hủy, dừng thực hiện nhiệm vụ",
+    "task.amended.replace": "Thay thế bằng nhiệm vụ khác",
 }
 
 

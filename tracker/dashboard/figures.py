@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, and_, case, extract, func, literal, select
+from sqlalchemy import Date, Integer, Select, and_, case, extract, func, literal, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Executable
@@ -23,7 +23,7 @@ from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.extensions import db
 from tracker.tasks.filters import TaskFilters, warning_predicate
 from tracker.tasks.models import Task
-from tracker.tasks.queries import status_expression, with_status
+from tracker.tasks.queries import not_paused, status_expression, with_status
 
 OVERDUE_LIST_SIZE = 20
 
@@ -88,9 +88,11 @@ def _agency_rows(tasks: Select[Task], today: date, due_soon_days: int) -> list[l
     tasks: with 100,000 of them, reading them once costs a third of reading them three times."""
     status = status_expression(today).label("status")
     finished_or_today = func.coalesce(Task.completed_on, literal(today, Date))
-    days_late = case(
-        (finished_or_today > Task.deadline, days_between(finished_or_today, Task.deadline))
+    late = and_(
+        finished_or_today > Task.deadline,
+        or_(Task.completed_on.is_not(None), not_paused(today)),  # a paused task is not late
     )
+    days_late = case((late, days_between(finished_or_today, Task.deadline)))
     return _rows(
         tasks.with_only_columns(
             Task.lead_agency_id,

@@ -18,6 +18,9 @@ from tracker.audit.services import record_task_event
 from tracker.auth.models import Role, User
 from tracker.demo.directory import load_directory
 from tracker.demo.scenario import (
+    AMENDING_LETTER,
+    AMENDING_LETTER_AGE_DAYS,
+    LETTER_AMENDMENTS,
     LETTER_STEPS,
     NOTICE_473_STEPS,
     Citation,
@@ -27,7 +30,8 @@ from tracker.demo.scenario import (
 from tracker.domain.calendar import VIETNAM
 from tracker.notices.models import Notice
 from tracker.notices.services import create_draft, publish
-from tracker.tasks.models import Evidence, ProgressUpdate, Task, TaskState
+from tracker.tasks.amendments import ChangeRequest, DocumentEntry, amend
+from tracker.tasks.models import ChangeKind, Evidence, ProgressUpdate, Task, TaskState
 from tracker.tasks.occurrences import open_occurrences
 from tracker.tasks.storage import EvidenceStore
 
@@ -82,6 +86,7 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
             if step.occurrence is not None:
                 task = task.occurrences[step.occurrence]
             scenario.play(task, step, today)
+    _amend_the_letter(session, letter, secretary, today)
     write_setting(
         session,
         DEMO_SETTING,
@@ -111,6 +116,20 @@ def _read_and_publish(
             draft.deadline += shift
     publish(session, notice, secretary, published_at=_at(notice.issued_on))
     return notice, shift
+
+
+def _amend_the_letter(session: Session, letter: Notice, secretary: User, today: date) -> None:
+    """The later letter's changes, recorded as the secretariat would."""
+    document = DocumentEntry(
+        number=AMENDING_LETTER,
+        issued_on=today - timedelta(days=AMENDING_LETTER_AGE_DAYS),
+        issuer="UBND tỉnh Đắk Nông",
+    )
+    tasks = _tasks_by_item(session, letter)
+    for index, kind, days in LETTER_AMENDMENTS:
+        day = today + timedelta(days=days) if days is not None else None
+        request = ChangeRequest(ChangeKind(kind), deadline=day, paused_until=day)
+        amend(session, tasks[index], secretary, request, document, today=today, version=None)
 
 
 def demo_accounts(session: Session) -> list[Account]:

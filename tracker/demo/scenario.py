@@ -133,6 +133,13 @@ LETTER_STEPS = [
 ]
 
 
+# A later letter amends the first one: a deadline moved, a task paused, a task cancelled.
+AMENDING_LETTER = "1702/UBND-KGVX"
+AMENDING_LETTER_AGE_DAYS = 5
+# (item of the first letter, what the later one does, days from today)
+LETTER_AMENDMENTS = [(3, "deadline", 50), (6, "pause", 30), (1, "cancel", None)]
+
+
 def letter_text(today: date) -> str:
     """The letter as the secretariat would paste it, deadlines written around today."""
     issued_on = today - timedelta(days=LETTER_AGE_DAYS)

@@ -21,6 +21,8 @@ class TaskFacts:
     completed_on: date | None
     original_deadline: date | None = None
     objective_delay: bool = False  # an extension was approved for an objective reason
+    cancelled_on: date | None = None  # by a later document: out of the figures from that day
+    paused_until: date | None = None  # by a later document: not overdue until the day after
     notice: str = ""
     ref: str = ""
     text: str = ""
@@ -34,6 +36,8 @@ class StatusCounts:
     within: int = 0
     overdue: int = 0
     ongoing: int = 0
+    # Cancelled or stopped by a later document by the cut-off: shown apart, in no other figure.
+    cancelled: int = 0
 
     @property
     def total(self) -> int:
@@ -117,9 +121,14 @@ def count_statuses(
     known then. Against the original deadline, an extension does not help; a delay whose
     objective reason was accepted is not counted late or overdue either way."""
     tally = dict.fromkeys(TaskStatus, 0)
+    cancelled = 0
     for fact in facts:
-        tally[_status_at(fact, cut_off, against_original)] += 1
+        if _cancelled_by(fact, cut_off):
+            cancelled += 1
+        else:
+            tally[_status_at(fact, cut_off, against_original)] += 1
     return StatusCounts(
+        cancelled=cancelled,
         early=tally[TaskStatus.EARLY],
         on_time=tally[TaskStatus.ON_TIME],
         late=tally[TaskStatus.LATE],
@@ -136,7 +145,11 @@ def _status_at(fact: TaskFacts, cut_off: date, against_original: bool) -> TaskSt
     if against_original and fact.objective_delay:
         deadline = fact.deadline
     completed = fact.completed_on if fact.completed_on and fact.completed_on <= cut_off else None
-    return task_status(deadline, completed, cut_off)
+    return task_status(deadline, completed, cut_off, fact.paused_until)
+
+
+def _cancelled_by(fact: TaskFacts, cut_off: date) -> bool:
+    return fact.cancelled_on is not None and fact.cancelled_on <= cut_off
 
 
 def figures_by_agency(facts: list[TaskFacts], cut_off: date) -> list[AgencyRow]:
@@ -159,6 +172,8 @@ def overdue_rows(facts: Iterable[TaskFacts], cut_off: date) -> list[OverdueRow]:
             days_overdue=(cut_off - fact.deadline).days,
         )
         for fact in facts
-        if fact.deadline is not None and _status_at(fact, cut_off, False) is TaskStatus.OVERDUE
+        if fact.deadline is not None
+        and not _cancelled_by(fact, cut_off)
+        and _status_at(fact, cut_off, False) is TaskStatus.OVERDUE
     ]
     return sorted(rows, key=lambda row: (-row.days_overdue, row.agency))

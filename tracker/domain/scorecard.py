@@ -56,15 +56,17 @@ def scorecard_outcome(
     completed_on: date | None,
     objective_extension: bool,
     today: date,
+    paused_until: date | None = None,
 ) -> Outcome:
     """The task's column. `deadline` is the current one (the approved extension, if any);
-    `objective_extension` says an approved extension had an objective reason."""
+    `objective_extension` says an approved extension had an objective reason; a task paused
+    by a later document is not yet due while the pause lasts."""
     if completed_on is not None:
         if completed_on <= original_deadline:
             return Outcome.ON_TIME
         excused = objective_extension and completed_on <= deadline
         return Outcome.EXCUSED if excused else Outcome.LATE
-    if today <= original_deadline:
+    if today <= original_deadline or (paused_until is not None and paused_until >= today):
         return Outcome.PENDING
     excused = objective_extension and today <= deadline
     return Outcome.EXCUSED if excused else Outcome.OVERDUE

@@ -22,10 +22,16 @@ class TaskStatus(LabelledEnum):
         return self in (TaskStatus.EARLY, TaskStatus.ON_TIME, TaskStatus.LATE)
 
 
-def task_status(deadline: date | None, completed_on: date | None, today: date) -> TaskStatus:
+def task_status(
+    deadline: date | None,
+    completed_on: date | None,
+    today: date,
+    paused_until: date | None = None,
+) -> TaskStatus:
     """Status of a task from its deadline, its completion date and today's local date.
 
     `completed_on` is the date the agency submitted the work that the secretariat accepted.
+    A task paused by a later document (`paused_until` today or later) is not overdue.
     """
     if deadline is None:
         return TaskStatus.ONGOING
@@ -35,7 +41,7 @@ def task_status(deadline: date | None, completed_on: date | None, today: date) -
         if completed_on == deadline:
             return TaskStatus.ON_TIME
         return TaskStatus.LATE
-    if today > deadline:
+    if today > deadline and not (paused_until is not None and paused_until >= today):
         return TaskStatus.OVERDUE
     return TaskStatus.WITHIN_DEADLINE
 
@@ -58,10 +64,17 @@ LONG_OVERDUE_STEPS = (
 
 
 def warning_level(
-    deadline: date | None, completed_on: date | None, today: date, due_soon_days: int
+    deadline: date | None,
+    completed_on: date | None,
+    today: date,
+    due_soon_days: int,
+    paused_until: date | None = None,
 ) -> WarningLevel | None:
-    """Where an open task stands on the warning ladder, or None when nothing is pressing."""
+    """Where an open task stands on the warning ladder, or None when nothing is pressing (a
+    paused task included)."""
     if deadline is None or completed_on is not None:
+        return None
+    if paused_until is not None and paused_until >= today:
         return None
     days_late = (today - deadline).days
     if days_late <= 0:

@@ -22,6 +22,7 @@ class Action(StrEnum):
     REQUEST_EXPLANATION = "request_explanation"
     ANSWER_EXPLANATION = "answer_explanation"
     ASSIGN_OFFICER = "assign_officer"
+    AMEND = "amend"
 
 
 class Relation(StrEnum):
@@ -83,4 +84,6 @@ _RULES = {
     Action.ASSIGN_OFFICER: lambda s: (
         s.role == "agency_head" and s.relation is Relation.LEAD and s.state in NOT_DONE
     ),
+    # by a later document, or a correction with a reason
+    Action.AMEND: lambda s: s.role in {"secretariat", "admin"},
 }

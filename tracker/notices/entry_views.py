@@ -18,6 +18,7 @@ from tracker.notices.readers import UnreadableDocumentError, read_document
 from tracker.notices.review_actions import run_action
 from tracker.notices.review_form import fill_review_form, review_edits, unknown_name_suggestions
 from tracker.notices.services import DuplicateNoticeError, create_draft
+from tracker.tasks.amendments import proposed_links
 
 blueprint = Blueprint("notice_entry", __name__, url_prefix="/thong-bao")
 EDITORS = (Role.SECRETARIAT, Role.ADMIN)
@@ -127,4 +128,5 @@ def _render_review(form: NoticeReviewForm, notice: Notice) -> str:
         notice=notice,
         body_html=render_markdown(notice.body),
         suggestions=unknown_name_suggestions(notice),
+        earlier=proposed_links(db.session(), notice.body, notice.id),
     )

@@ -75,6 +75,7 @@ def leader_digest_mail(session: Session, today: date, base_url: str) -> MailCont
             Notice.state == NoticeState.PUBLISHED,
             Task.state != TaskState.COMPLETED,
             Task.recurrence.is_(None),  # a recurring task is overdue through its occurrences
+            Task.cancelled_on.is_(None),
             status_expression(today) == TaskStatus.OVERDUE.value,
         )
         .order_by(Task.deadline, Task.id)

@@ -26,6 +26,7 @@ from tracker.reminders.messages import (
     reminder_mail,
 )
 from tracker.tasks.models import Task, TaskState
+from tracker.tasks.queries import not_paused
 
 BATCH = 2000
 
@@ -44,9 +45,10 @@ class _Row:
     item: DueItem
 
 
-def open_tasks() -> Select[int, int, date | None, str, str, str | None, str | None]:
+def open_tasks(today: date) -> Select[int, int, date | None, str, str, str | None, str | None]:
     """Open tasks of published notices, as plain rows (a pass reads every one); a recurring
-    task is reminded through its occurrences, each with its own deadline."""
+    task is reminded through its occurrences, each with its own deadline; cancelled and
+    paused tasks are not reminded."""
     return (
         select(
             Task.id,
@@ -62,6 +64,8 @@ def open_tasks() -> Select[int, int, date | None, str, str, str | None, str | No
             Notice.state == NoticeState.PUBLISHED,
             Task.state == TaskState.IN_PROGRESS,
             Task.recurrence.is_(None),
+            Task.cancelled_on.is_(None),
+            not_paused(today),
         )
         .order_by(Task.id)
     )
@@ -71,7 +75,8 @@ def run_reminder_pass(
     session: Session, today: date, policy: ReminderPolicy, base_url: str
 ) -> PassSummary:
     due: list[tuple[_Row, Reminder]] = []
-    for task_id, agency_id, deadline, text, ref, number, period in session.execute(open_tasks()):
+    rows = session.execute(open_tasks(today))
+    for task_id, agency_id, deadline, text, ref, number, period in rows:
         for reminder in reminders_due(OpenTask(deadline), today, policy):
             label = occurrence_label(period) if period else None
             item = DueItem(task_id, text, ref, number or "", deadline, reminder, label)

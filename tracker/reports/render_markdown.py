@@ -112,7 +112,7 @@ def totals_sentence(figures: ReportFigures) -> str:
         ongoing = f" (thường xuyên {tasks(counts.ongoing)})" if counts.ongoing else ""
         return (
             f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}"
-            f"{ongoing}; không có nhiệm vụ nào có thời hạn."
+            f"{ongoing}; không có nhiệm vụ nào có thời hạn.{cancelled_sentence(counts)}"
         )
     return (
         f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}, "
@@ -120,7 +120,17 @@ def totals_sentence(figures: ReportFigures) -> str:
         f"{counts.share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
         f"đúng hạn {with_share(counts.on_time)}, trễ hạn {with_share(counts.late)}; "
         f"đang trong hạn {with_share(counts.within)}; quá hạn {with_share(counts.overdue)}; "
-        f"thường xuyên {tasks(counts.ongoing)}."
+        f"thường xuyên {tasks(counts.ongoing)}.{cancelled_sentence(counts)}"
+    )
+
+
+def cancelled_sentence(counts: StatusCounts) -> str:
+    """The tasks a later document cancelled or stopped, apart from every other figure."""
+    if not counts.cancelled:
+        return ""
+    return (
+        f" Ngoài ra, {vn_number(counts.cancelled)} nhiệm vụ đã hủy/dừng thực hiện theo văn bản "
+        "điều chỉnh, không tính vào các số liệu trên."
     )
 
 

@@ -84,6 +84,8 @@ def period_facts(
             Notice.number,
             Task.ref,
             Task.text,
+            Task.cancelled_on,
+            Task.paused_until,
         )
         .join(Task.assigned_agency if assigned else Task.lead_agency)
         .join(Task.notice)
@@ -108,7 +110,7 @@ def period_facts(
         query = query.where(agency_column.in_(scope.agency_ids))
     facts = []
     for row in session.execute(query):
-        agency, deadline, completed, original, objective_delay, number, ref, text = row
+        agency, deadline, completed, original, objective_delay, number, ref, text, *changes = row
         facts.append(
             TaskFacts(
                 agency=agency,
@@ -119,6 +121,8 @@ def period_facts(
                 notice=number or "",
                 ref=ref,
                 text=text,
+                cancelled_on=changes[0],
+                paused_until=changes[1],
             )
         )
     return facts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, and_, exists, func, select
+from sqlalchemy import Case, ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.access import visible_tasks
@@ -15,6 +15,7 @@ from tracker.domain.periods import Period
 from tracker.domain.scorecard import AgencyCounts, Outcome
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
+from tracker.tasks.queries import not_paused
 
 
 def original_deadline() -> ColumnElement[date]:
@@ -43,7 +44,7 @@ def outcome_expression(today: date) -> Case[str]:
         (and_(completed, Task.completed_on <= original), Outcome.ON_TIME.value),
         (and_(completed, objective, Task.completed_on <= Task.deadline), Outcome.EXCUSED.value),
         (completed, Outcome.LATE.value),
-        (original >= today, Outcome.PENDING.value),
+        (or_(original >= today, ~not_paused(today)), Outcome.PENDING.value),
         (and_(objective, Task.deadline >= today), Outcome.EXCUSED.value),
         else_=Outcome.OVERDUE.value,
     )

@@ -18,8 +18,8 @@ from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.domain.evidence_files import RejectedFileError, check_evidence_file
 from tracker.extensions import db
-from tracker.tasks import forms, services
-from tracker.tasks.choices import agency_choices, officer_choices
+from tracker.tasks import amendments, forms, services
+from tracker.tasks.choices import agency_choices, fill_amend_choices, officer_choices
 from tracker.tasks.models import Task
 from tracker.tasks.storage import EvidenceStore
 from tracker.tasks.views import render_task_page
@@ -324,3 +324,23 @@ def assign_officer(task_id: int) -> Answer:
         _as_user(services.assign_officer, form, officer),
         "Đã phân công chuyên viên.",
     )
+
+
+@blueprint.route("/dieu-chinh", methods=["POST"])
+@role_required(Role.SECRETARIAT, Role.ADMIN)
+def amend(task_id: int) -> Answer:
+    form = forms.AmendForm()
+    fill_amend_choices(form)
+
+    def verb(task: Task) -> object:
+        return amendments.amend(
+            db.session(),
+            task,
+            current_user,
+            form.change(),
+            form.document(),
+            today=today(),
+            version=form.seen_version,
+        )
+
+    return _act(task_id, form, verb, "Đã ghi nhận điều chỉnh nhiệm vụ.", keep=True)

@@ -20,7 +20,7 @@ from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import query_id
 from tracker.tasks.models import Task, task_coordinators
-from tracker.tasks.queries import status_predicate
+from tracker.tasks.queries import not_paused, status_predicate
 
 LEAD, COORDINATING = "chu_tri", "phoi_hop"
 COMPLETED = "hoan_thanh"  # the three completed statuses together
@@ -167,7 +167,7 @@ def warning_predicate(level: WarningLevel, today: date, due_soon_days: int) -> C
     """Open tasks at `level` of the warning ladder (`tracker.domain.status.warning_level`),
     as a range of deadlines. The long-overdue levels include the longer ones: "quá hạn trên
     30 ngày" counts those over 60 and 120 days too."""
-    open_task = Task.completed_on.is_(None)
+    open_task = and_(Task.completed_on.is_(None), not_paused(today))
     if level is WarningLevel.DUE_SOON:
         return and_(open_task, Task.deadline >= today,
                     Task.deadline <= today + timedelta(days=due_soon_days))  # fmt: skip

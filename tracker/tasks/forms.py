@@ -13,6 +13,7 @@ from wtforms import (
     MultipleFileField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
     TextAreaField,
 )
@@ -20,6 +21,8 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from tracker.notices.forms import DATE_FORMATS, DATE_MESSAGE, VietnameseDateField
 from tracker.params import MAX_ID, whole_number
+from tracker.tasks.amendments import ChangeRequest, DocumentEntry
+from tracker.tasks.models import ChangeKind
 
 
 class VersionedForm(FlaskForm):
@@ -131,3 +134,50 @@ class ExplanationAnswerForm(VersionedForm):
 
 class AssignOfficerForm(VersionedForm):
     officer_id = SelectField("Chuyên viên thực hiện", coerce=int, choices=[])
+
+
+class AmendForm(VersionedForm):
+    """A change by a later document (chosen among the notices, or entered by number, date
+    and issuer), or a correction with a reason."""
+
+    kind = SelectField(
+        "Nội dung điều chỉnh", choices=[SelectChoice(k.value, k.label) for k in ChangeKind]
+    )
+    notice_id = SelectField("Văn bản trong hệ thống", coerce=int, choices=[], validate_choice=False)
+    number = StringField("Số, ký hiệu văn bản", validators=[Length(max=60)])
+    issued_on = VietnameseDateField("Ngày ban hành", format=DATE_FORMATS, validators=[Optional()])
+    issuer = StringField("Cơ quan ban hành", validators=[Length(max=255)])
+    deadline = VietnameseDateField("Thời hạn mới", format=DATE_FORMATS, validators=[Optional()])
+    lead_agency_id = SelectField(
+        "Cơ quan chủ trì mới", coerce=int, choices=[], validate_choice=False
+    )
+    coordinating_ids = SelectMultipleField(
+        "Cơ quan phối hợp", coerce=int, choices=[], validate_choice=False
+    )
+    text = TextAreaField("Nội dung mới", validators=[Length(max=20_000)])
+    paused_until = VietnameseDateField(
+        "Tạm dừng đến ngày", format=DATE_FORMATS, validators=[Optional()]
+    )
+    reason = TextAreaField(
+        "Lý do (bắt buộc khi sửa sai sót không theo văn bản)", validators=[Length(max=5_000)]
+    )
+
+    def change(self) -> ChangeRequest:
+        """What the form asks for; call it once the form is valid."""
+        return ChangeRequest(
+            kind=ChangeKind(self.kind.data),
+            deadline=self.deadline.data,
+            lead_agency_id=self.lead_agency_id.data,
+            coordinating_ids=tuple(self.coordinating_ids.data or ()),
+            text=self.text.data or "",
+            paused_until=self.paused_until.data,
+            reason=self.reason.data or "",
+        )
+
+    def document(self) -> DocumentEntry:
+        return DocumentEntry(
+            notice_id=self.notice_id.data or None,
+            number=self.number.data or "",
+            issued_on=self.issued_on.data,
+            issuer=self.issuer.data or "",
+        )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
+    JSON,
     Column,
     Date,
     ForeignKey,
@@ -87,6 +88,10 @@ class Task(Base):
         ForeignKey("task.id", ondelete="CASCADE"), index=True
     )
     period_key: Mapped[str | None] = mapped_column(String(24))
+    # Set by a later document (or a correction): a cancelled task leaves the figures from
+    # that day; a paused one does not become overdue until the day after the pause.
+    cancelled_on: Mapped[date | None] = mapped_column(Date)
+    paused_until: Mapped[date | None] = mapped_column(Date)
     state: Mapped[TaskState] = mapped_column(str_enum(TaskState), default=TaskState.IN_PROGRESS)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)
@@ -121,6 +126,9 @@ class Task(Base):
         cascade="all, delete-orphan",
         order_by="ExplanationRequest.created_at",
     )
+    changes: Mapped[list[TaskChange]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskChange.id"
+    )
 
     @property
     def is_series(self) -> bool:
@@ -128,7 +136,7 @@ class Task(Base):
         return self.recurrence is not None
 
     def status(self, today: date) -> TaskStatus:
-        return task_status(self.deadline, self.completed_on, today)
+        return task_status(self.deadline, self.completed_on, today, self.paused_until)
 
     def __repr__(self) -> str:
         return f"<Task {self.id} {self.ref}>"
@@ -229,3 +237,66 @@ class ExplanationRequest(Base):
     task: Mapped[Task] = relationship(back_populates="explanation_requests")
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
+
+
+class ChangeKind(LabelledEnum):
+    """What a later document, or a correction, did to a published task."""
+
+    DEADLINE = "deadline", "Điều chỉnh thời hạn"
+    LEAD = "lead", "Đổi cơ quan chủ trì"
+    COORDINATORS = "coordinators", "Đổi cơ quan phối hợp"
+    TEXT = "text", "Sửa nội dung"
+    PAUSE = "pause", "Tạm dừng thực hiện"
+    CANCEL = "cancel", "Hủy, dừng thực hiện"
+    REPLACE = "replace", "Thay thế bằng nhiệm vụ khác"
+
+
+class Amendment(Base):
+    """A later document that changes published tasks: a notice in the system, or a letter
+    entered by its number, date and issuer."""
+
+    __tablename__ = "amendment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notice.id", ondelete="SET NULL"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(60))
+    issued_on: Mapped[date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(255))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    notice: Mapped[Notice | None] = relationship()
+    changes: Mapped[list[TaskChange]] = relationship(
+        back_populates="amendment", order_by="TaskChange.id"
+    )
+
+    @property
+    def title(self) -> str:
+        """ "Công văn số 1650/UBND-KGVX ngày 01/12/2026 của UBND tỉnh"."""
+        return f"Văn bản số {self.number} ngày {self.issued_on:%d/%m/%Y} của {self.issuer}"
+
+
+class TaskChange(Base):
+    """One version of a task: what changed, from what to what, by which document (none for
+    a correction, which states a reason)."""
+
+    __tablename__ = "task_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    amendment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("amendment.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[ChangeKind] = mapped_column(str_enum(ChangeKind))
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    task: Mapped[Task] = relationship(back_populates="changes")
+    amendment: Mapped[Amendment | None] = relationship(back_populates="changes")
+    actor: Mapped[User | None] = relationship()

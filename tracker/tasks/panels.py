@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from tracker.auth.models import User
 from tracker.domain.workflow import Action
 from tracker.tasks import forms
-from tracker.tasks.choices import agency_choices, officer_choices
+from tracker.tasks.choices import agency_choices, fill_amend_choices, officer_choices
 from tracker.tasks.models import Task
 from tracker.tasks.workflow import permitted_actions
 
@@ -28,6 +28,7 @@ FORMS: dict[Action, type[FlaskForm]] = {
     Action.REQUEST_EXPLANATION: forms.ExplanationRequestForm,
     Action.ANSWER_EXPLANATION: forms.ExplanationAnswerForm,
     Action.ASSIGN_OFFICER: forms.AssignOfficerForm,
+    Action.AMEND: forms.AmendForm,
 }
 
 
@@ -55,6 +56,12 @@ def _blank(kind: type[FlaskForm], task: Task, user: User, kept: FlaskForm | None
         form.version.data = str(task.version)
     if isinstance(form, forms.ReassignForm):
         form.agency_id.choices = agency_choices()
+    if isinstance(form, forms.AmendForm):
+        fill_amend_choices(form)
+        if form is not kept:
+            form.lead_agency_id.data = task.lead_agency_id
+            form.coordinating_ids.data = [a.id for a in task.coordinating_agencies]
+            form.text.data = task.text
     if isinstance(form, forms.AssignOfficerForm):
         form.officer_id.choices = officer_choices(user)
         if form is not kept:

@@ -13,6 +13,11 @@ from tracker.extensions import db
 from tracker.tasks.models import Task
 
 
+def not_paused(today: date) -> ColumnElement[bool]:
+    """Tasks no later document has paused beyond yesterday."""
+    return or_(Task.paused_until.is_(None), Task.paused_until < today)
+
+
 def status_expression(today: date) -> Case[str]:
     """`tracker.domain.status.task_status` as SQL, so lists filter and count in the database.
     A test checks that both agree on every boundary."""
@@ -21,7 +26,7 @@ def status_expression(today: date) -> Case[str]:
         (Task.completed_on < Task.deadline, TaskStatus.EARLY.value),
         (Task.completed_on == Task.deadline, TaskStatus.ON_TIME.value),
         (Task.completed_on > Task.deadline, TaskStatus.LATE.value),
-        (Task.deadline < today, TaskStatus.OVERDUE.value),
+        (and_(Task.deadline < today, not_paused(today)), TaskStatus.OVERDUE.value),
         else_=TaskStatus.WITHIN_DEADLINE.value,
     )
 
@@ -39,9 +44,12 @@ def status_predicate(status: TaskStatus, today: date) -> ColumnElement[bool]:
         case TaskStatus.LATE:
             return Task.completed_on > Task.deadline
         case TaskStatus.OVERDUE:
-            return and_(Task.completed_on.is_(None), Task.deadline < today)
+            return and_(Task.completed_on.is_(None), Task.deadline < today, not_paused(today))
         case TaskStatus.WITHIN_DEADLINE:
-            return and_(Task.completed_on.is_(None), Task.deadline >= today)
+            return and_(
+                Task.completed_on.is_(None),
+                or_(Task.deadline >= today, and_(Task.deadline.is_not(None), ~not_paused(today))),
+            )
 
 
 def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[Task]:

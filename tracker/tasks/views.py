@@ -27,6 +27,7 @@ from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.params import page_number
+from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
@@ -148,6 +149,7 @@ def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
         progress=progress,
         panels=action_forms(task, current_user, today(), kept),
         series=task if task.is_series else task.series,
+        history=amendments.history(db.session(), task),
         open_ahead_days=OPEN_AHEAD_DAYS,
     )
 

@@ -55,8 +55,8 @@ def situation_of(task: Task, user: User, today: date) -> Situation:
 
 
 def permitted_actions(task: Task, user: User, today: date) -> set[Action]:
-    if task.is_series:
-        return set()  # a recurring task is worked on through its occurrences
+    if task.is_series or task.cancelled_on is not None:
+        return set()  # worked on through its occurrences; or cancelled by a later document
     situation = situation_of(task, user, today)
     return {action for action in Action if allowed(action, situation)}
 
@@ -65,5 +65,7 @@ def require(task: Task, user: User, action: Action, today: date, version: int | 
     """Stop unless the user may take the action now, on the version of the task she saw."""
     if version is not None and version != task.version:
         raise ConflictError()
-    if task.is_series or not allowed(action, situation_of(task, user, today)):
+    if task.is_series or task.cancelled_on is not None:
+        raise NotAllowedError(action.value)
+    if not allowed(action, situation_of(task, user, today)):
         raise NotAllowedError(action.value)
