@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from tracker.domain.report_figures import (
     StatusCounts,
     TaskFacts,
@@ -95,3 +97,46 @@ def test_a_group_item_given_to_several_agencies_is_one_item() -> None:
     unnumbered = fact(None, notice="473/TB-VPUBND", text="Rà soát thủ tục")
     assert count_items([unnumbered, unnumbered]) == 2  # no item number: nothing ties them
     assert count_items([]) == 0
+
+
+PAUSE_CUT_OFF = date(2030, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("cancelled_on", "paused_until", "counted_as"),
+    [
+        # cancelled by the cut-off: apart from every other figure; after it: still overdue
+        (date(2030, 3, 30), None, "cancelled"),
+        (PAUSE_CUT_OFF, None, "cancelled"),
+        (date(2030, 4, 1), None, "overdue"),
+        # paused through the cut-off: not overdue; a pause over before it: overdue again
+        (None, date(2030, 3, 30), "overdue"),
+        (None, PAUSE_CUT_OFF, "within"),
+        (None, date(2030, 4, 30), "within"),
+    ],
+)
+def test_cancellations_and_pauses_on_the_cut_off(
+    cancelled_on: date | None, paused_until: date | None, counted_as: str
+) -> None:
+    fact = TaskFacts(
+        agency="Sở Xây dựng",
+        deadline=date(2030, 2, 10),
+        completed_on=None,
+        cancelled_on=cancelled_on,
+        paused_until=paused_until,
+    )
+    counts = count_statuses([fact], PAUSE_CUT_OFF)
+    assert {name: getattr(counts, name) for name in ("cancelled", "overdue", "within")} == {
+        name: int(name == counted_as) for name in ("cancelled", "overdue", "within")
+    }
+    assert counts.total == (0 if counted_as == "cancelled" else 1)
+    assert len(overdue_rows([fact], PAUSE_CUT_OFF)) == int(counted_as == "overdue")
+
+
+def test_occurrences_count_in_the_period_they_fall_due() -> None:
+    """A quarterly report's occurrences are facts like tasks: each in its own quarter."""
+    q4 = TaskFacts("Sở Xây dựng", date(2030, 12, 20), date(2030, 12, 23), ref="3", text="Báo cáo")
+    q1 = TaskFacts("Sở Xây dựng", date(2031, 3, 20), None, ref="3", text="Báo cáo")
+    assert count_statuses([q4], date(2030, 12, 31)).late == 1
+    assert count_statuses([q1], date(2031, 3, 31)).overdue == 1
+    assert count_items([q4, q1]) == 1  # one item of the notice, due twice
