@@ -10,7 +10,7 @@ from sqlalchemy import select
 from tracker.agencies.models import Agency
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeKind, NoticeState
-from tracker.tasks.models import Evidence, Task, TaskState
+from tracker.tasks.models import Evidence, Recurrence, Task, TaskState
 
 _numbers = count(9000)
 
@@ -74,3 +74,26 @@ def make_file_evidence(task: Task, uploaded_by_id: int, sha256: str) -> Evidence
     db.session.add(evidence)
     db.session.flush()
     return evidence
+
+
+def make_series(
+    notice: Notice,
+    first_deadline: date,
+    lead: str = "sxd",
+    recurrence: Recurrence = Recurrence.QUARTERLY,
+) -> Task:
+    """A recurring task ("định kỳ hằng quý báo cáo") whose first occurrence is due on
+    `first_deadline`; open its occurrences with `tracker.tasks.occurrences`."""
+    series = Task(
+        notice=notice,
+        ref="3",
+        text="Định kỳ hằng quý báo cáo tiến độ các công trình trọng điểm",
+        lead_agency=agency(lead),
+        assigned_agency=agency(lead),
+        deadline=first_deadline,
+        original_deadline=first_deadline,
+        recurrence=recurrence,
+    )
+    db.session.add(series)
+    db.session.flush()
+    return series

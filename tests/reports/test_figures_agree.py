@@ -11,13 +11,12 @@ from datetime import date
 import time_machine
 from flask.testing import FlaskClient
 
-from tests.factories import agency, make_notice, make_task
+from tests.factories import make_notice, make_series, make_task
 from tracker.api.services import issue_token
 from tracker.auth.models import User
 from tracker.domain.periods import parse_period
 from tracker.extensions import db
 from tracker.reports.services import compute_figures, resolve_scope
-from tracker.tasks.models import Recurrence, Task
 from tracker.tasks.occurrences import open_occurrences
 
 Login = Callable[[str], FlaskClient]
@@ -34,16 +33,7 @@ def the_quarter() -> int:
     make_task(notice, "sxd", deadline=D(2031, 2, 20), completed_on=D(2031, 3, 10))
     make_task(notice, "sxd", deadline=D(2031, 3, 15))
     make_task(notice, "sxd", deadline=D(2031, 3, 30))
-    series = Task(
-        notice=notice,
-        text="Định kỳ hằng quý báo cáo",
-        lead_agency=agency("sxd"),
-        assigned_agency=agency("sxd"),
-        deadline=D(2031, 3, 20),
-        recurrence=Recurrence.QUARTERLY,
-    )
-    db.session.add(series)
-    db.session.flush()
+    series = make_series(notice, D(2031, 3, 20))
     (q1,) = open_occurrences(db.session(), D(2031, 3, 1), [series.id])
     q1.completed_on = q1.submitted_on = D(2031, 3, 25)
     db.session.commit()

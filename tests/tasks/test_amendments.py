@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from tests.factories import agency, make_notice, make_task
+from tests.factories import make_notice, make_series, make_task
 from tests.support.forms import csrf_token
 from tracker.auth.models import User
 from tracker.clock import today
@@ -22,7 +22,7 @@ from tracker.notifications.models import Notification
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.services import build_report, compute_figures, resolve_scope
 from tracker.tasks.amendments import ChangeRequest, DocumentEntry, amend
-from tracker.tasks.models import Amendment, ChangeKind, Recurrence, Task, TaskChange
+from tracker.tasks.models import Amendment, ChangeKind, Task, TaskChange
 from tracker.tasks.occurrences import open_occurrences
 
 Login = Callable[[str], FlaskClient]
@@ -164,16 +164,7 @@ def test_a_paused_task_is_not_overdue_while_paused(
 
 def test_cancelling_an_occurrence_ends_its_series(app: object, user: Callable[[str], User]) -> None:
     notice = make_notice(issued_on=date(2030, 11, 2))
-    series = Task(
-        notice=notice,
-        text="Định kỳ hằng quý báo cáo",
-        lead_agency=agency("sxd"),
-        assigned_agency=agency("sxd"),
-        deadline=date(2030, 12, 20),
-        recurrence=Recurrence.QUARTERLY,
-    )
-    db.session.add(series)
-    db.session.flush()
+    series = make_series(notice, date(2030, 12, 20))
     q4, q1 = open_occurrences(db.session(), date(2030, 12, 25), [series.id])
     letter = DocumentEntry(number="9/UBND-TH", issued_on=date(2031, 1, 10), issuer="UBND tỉnh")
     changes = amend(

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from tests.factories import agency, make_file_evidence, make_notice
+from tests.factories import agency, make_file_evidence, make_notice, make_series
 from tests.support.forms import csrf_token
 from tracker.auth.models import User
 from tracker.domain.periods import parse_period
@@ -20,7 +20,7 @@ from tracker.extensions import db
 from tracker.notifications.models import OutgoingMail, ReminderLog
 from tracker.reports.services import compute_figures, resolve_scope
 from tracker.tasks import services
-from tracker.tasks.models import Recurrence, Task, TaskState
+from tracker.tasks.models import Task, TaskState
 from tracker.tasks.occurrences import open_occurrences
 
 Login = Callable[[str], FlaskClient]
@@ -28,20 +28,7 @@ Login = Callable[[str], FlaskClient]
 
 def quarterly_series(lead: str = "sxd") -> Task:
     """Sở Xây dựng reports every quarter, by the 20th of its last month, from Q4 2030."""
-    notice = make_notice(issued_on=date(2030, 11, 2))
-    series = Task(
-        notice=notice,
-        ref="3",
-        text="Định kỳ hằng quý báo cáo tiến độ các công trình trọng điểm",
-        lead_agency=agency(lead),
-        assigned_agency=agency(lead),
-        deadline=date(2030, 12, 20),
-        original_deadline=date(2030, 12, 20),
-        recurrence=Recurrence.QUARTERLY,
-    )
-    db.session.add(series)
-    db.session.flush()
-    return series
+    return make_series(make_notice(issued_on=date(2030, 11, 2)), date(2030, 12, 20), lead)
 
 
 def hand_in_and_accept(task: Task, officer: User, secretary: User, on: date) -> None:
