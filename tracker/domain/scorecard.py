@@ -1,5 +1,6 @@
-"""The agency scorecard of a month or a quarter, for emulation rankings (thi đua) and the
-evaluation of agency heads under Nghị định 335/2025.
+"""The agency scorecard of a month, a quarter or a year, for emulation rankings (thi đua) and
+the evaluation of agency heads under Nghị định 335/2025; the same counts per officer inside an
+agency, for its head.
 
 Which tasks count: the tasks an agency leads whose deadline *as first assigned* falls in the
 period; each task counts once, in the period it was due. Tasks without a deadline (thường
@@ -33,11 +34,11 @@ from datetime import date
 
 from tracker.domain.formatting import vn_number
 from tracker.domain.labels import LabelledEnum
-from tracker.domain.outcomes import on_time_rate
+from tracker.domain.outcomes import OnTimeRate, on_time_rate
 from tracker.domain.periods import Period, period_containing
 from tracker.domain.text import fold
 
-SCORECARD_KINDS = {"monthly": "Theo tháng", "quarterly": "Theo quý"}
+SCORECARD_KINDS = {"monthly": "Theo tháng", "quarterly": "Theo quý", "annual": "Theo năm"}
 
 
 class Outcome(LabelledEnum):
@@ -102,6 +103,24 @@ class AgencyCounts:
         """Tasks whose result is known and counts: on time, late or overdue."""
         return self.on_time + self.late + self.overdue
 
+    @property
+    def on_time_rate(self) -> OnTimeRate:
+        """The province's rate formula, against the original deadline, excused delays out."""
+        return on_time_rate(self.on_time, self.late, self.overdue)
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """One officer's tasks due in the period, by outcome (no score: officers are not ranked
+    against each other here)."""
+
+    name: str
+    counts: AgencyCounts
+
+    @property
+    def on_time_rate(self) -> str:
+        return self.counts.on_time_rate.text
+
 
 @dataclass(frozen=True)
 class ScoreRow:
@@ -113,7 +132,7 @@ class ScoreRow:
     def on_time_rate(self) -> str:
         """The share on time against the original deadline, "87,27%"; "—" when nothing was
         assessed yet. The province's on-time rate, counted against the deadline in force."""
-        return on_time_rate(self.counts.on_time, self.counts.late, self.counts.overdue).text
+        return self.counts.on_time_rate.text
 
     @property
     def score_text(self) -> str:

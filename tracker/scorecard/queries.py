@@ -4,15 +4,16 @@ the tasks the user may see, one for the agencies' names."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Case, ColumnElement, and_, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Case, ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.access import visible_tasks
 from tracker.agencies.models import Agency
 from tracker.auth.models import User
 from tracker.domain.periods import Period
-from tracker.domain.scorecard import AgencyCounts, Outcome
+from tracker.domain.scorecard import AgencyCounts, OfficerRow, Outcome
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
 from tracker.tasks.queries import not_paused
@@ -50,32 +51,41 @@ def outcome_expression(today: date) -> Case[str]:
     )
 
 
-def agency_counts(session: Session, user: User, period: Period, today: date) -> list[AgencyCounts]:
-    """Per lead agency, its published tasks due in the period (by the original deadline), by
-    outcome; agencies with nothing due are left out."""
+def _tallies(
+    session: Session,
+    tasks: Select[Task],
+    key: InstrumentedAttribute[Any],
+    period: Period,
+    today: date,
+) -> dict[Any, dict[str, int]]:
+    """Per value of `key`, the published tasks due in the period (by the original deadline),
+    by outcome; values with nothing due are left out."""
     scoped = (
-        visible_tasks(user)
-        .where(
+        tasks.where(
             Notice.state == NoticeState.PUBLISHED,
             original_deadline().between(period.start, period.end),
         )
-        .with_only_columns(
-            Task.lead_agency_id.label("agency_id"), outcome_expression(today).label("outcome")
-        )
+        .with_only_columns(key.label("key"), outcome_expression(today).label("outcome"))
         .subquery()
     )
     rows = session.execute(
-        select(scoped.c.agency_id, scoped.c.outcome, func.count()).group_by(
-            scoped.c.agency_id, scoped.c.outcome
+        select(scoped.c.key, scoped.c.outcome, func.count()).group_by(
+            scoped.c.key, scoped.c.outcome
         )
     ).all()
-    tallies: dict[int, dict[str, int]] = {}
-    for agency_id, value, count in rows:
-        tally = tallies.setdefault(agency_id, {"due": 0})
+    tallies: dict[Any, dict[str, int]] = {}
+    for value, outcome, count in rows:
+        tally = tallies.setdefault(value, {"due": 0})
         tally["due"] += count
-        field = _FIELDS.get(Outcome(value))
+        field = _FIELDS.get(Outcome(outcome))
         if field is not None:
             tally[field] = count
+    return tallies
+
+
+def agency_counts(session: Session, user: User, period: Period, today: date) -> list[AgencyCounts]:
+    """Per lead agency, its tasks due in the period, by outcome."""
+    tallies = _tallies(session, visible_tasks(user), Task.lead_agency_id, period, today)
     names = dict(
         session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(tallies))).all()
     )
@@ -83,3 +93,21 @@ def agency_counts(session: Session, user: User, period: Period, today: date) -> 
         AgencyCounts(agency_id=agency_id, agency=names[agency_id], **tally)
         for agency_id, tally in tallies.items()
     ]
+
+
+def officer_counts(session: Session, head: User, period: Period, today: date) -> list[OfficerRow]:
+    """Per officer of the head's agency, the tasks it leads that are assigned to them and due
+    in the period, by outcome, most due first; tasks assigned to nobody in a row of their own."""
+    led = visible_tasks(head).where(Task.lead_agency_id == head.agency_id)
+    tallies = _tallies(session, led, Task.assignee_id, period, today)
+    names = dict(
+        session.execute(
+            select(User.id, User.full_name).where(User.id.in_([k for k in tallies if k]))
+        ).all()
+    )
+    rows = [
+        OfficerRow(names.get(officer_id, "Chưa phân công") if officer_id else "Chưa phân công",
+                   AgencyCounts(agency_id=head.agency_id or 0, agency="", **tally))
+        for officer_id, tally in tallies.items()
+    ]  # fmt: skip
+    return sorted(rows, key=lambda row: (row.name == "Chưa phân công", -row.counts.due, row.name))

@@ -26,19 +26,23 @@ from tracker.domain.scorecard import (
 from tracker.extensions import db
 from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
 from tracker.scorecard.forms import ScoreWeightsForm
-from tracker.scorecard.queries import agency_counts
+from tracker.scorecard.queries import agency_counts, officer_counts
 from tracker.scorecard.render_xlsx import render_scorecard_xlsx
 from tracker.scorecard.weights import change_weights, load_weights
 
 blueprint = Blueprint("scorecard", __name__)
 READERS = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
-PERIOD_CHOICES = {"quarterly": 12, "monthly": 24}  # how many recent periods the menu offers
-BAD_PERIOD = "Kỳ đánh giá không hợp lệ: chọn một tháng (ví dụ 2026-03) hoặc một quý (2026-Q1)."
+# how many recent periods the menu offers
+PERIOD_CHOICES = {"quarterly": 12, "monthly": 24, "annual": 5}
+BAD_PERIOD = (
+    "Kỳ đánh giá không hợp lệ: chọn một tháng (ví dụ Tháng 3/2026), một quý (Quý I/2026) "
+    "hoặc một năm (Năm 2026)."
+)
 
 
 def _requested_period() -> Period | None:
-    """The period of ?ky=, the current quarter without it, None when it is not a month or a
-    quarter."""
+    """The period of ?ky=, the current quarter without it, None when it is not a month, a
+    quarter or a year."""
     key = request.args.get("ky", "").strip()
     if not key:
         return period_containing(today(), "quarterly")
@@ -47,6 +51,13 @@ def _requested_period() -> Period | None:
     except ValueError:
         return None
     return period if period.kind in SCORECARD_KINDS else None
+
+
+def _choices() -> dict[str, list[Period]]:
+    return {
+        SCORECARD_KINDS[kind]: recent_periods(today(), kind, count)
+        for kind, count in PERIOD_CHOICES.items()
+    }
 
 
 def _rows(period: Period) -> list[ScoreRow]:
@@ -62,14 +73,10 @@ def scorecard() -> tuple[str, int]:
     if period is None:
         flash(BAD_PERIOD, "error")
         period, status = period_containing(today(), "quarterly"), 400
-    choices = {
-        SCORECARD_KINDS[kind]: recent_periods(today(), kind, count)
-        for kind, count in PERIOD_CHOICES.items()
-    }
     page = render_template(
         "scorecard/scorecard.html",
         period=period,
-        choices=choices,
+        choices=_choices(),
         rows=_rows(period),
         formula=formula_text(load_weights(db.session())),
     )
@@ -107,3 +114,17 @@ def weights() -> Response | tuple[str, int]:
         return redirect(url_for("scorecard.weights"))
     status = 400 if form.errors else 200
     return render_template("scorecard/weights.html", form=form), status
+
+
+@blueprint.route("/co-quan/can-bo")
+@role_required(Role.AGENCY_HEAD)
+def officers() -> tuple[str, int]:
+    """The agency head's view of the agency's tasks due in a period, per officer assigned."""
+    period = _requested_period()
+    status = 200
+    if period is None:
+        flash(BAD_PERIOD, "error")
+        period, status = period_containing(today(), "quarterly"), 400
+    rows = officer_counts(db.session(), current_user, period, today())
+    page = render_template("scorecard/officers.html", period=period, choices=_choices(), rows=rows)
+    return page, status
