@@ -22,6 +22,7 @@ from tracker.domain.report_figures import AgencyRow, OverdueRow, ReportFigures, 
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_docx import render_docx
 from tracker.reports.render_markdown import render_markdown
+from tracker.reports.render_two_way import render_two_way_xlsx
 from tracker.reports.render_xlsx import render_xlsx
 
 AGENCY_HEADERS = [
@@ -37,11 +38,12 @@ AGENCY_HEADERS = [
     "Tỷ lệ hoàn thành đúng hạn",
 ]
 OVERDUE_HEADERS = ["STT", "Cơ quan", "Văn bản", "Mục", "Nội dung", "Hạn xử lý", "Số ngày quá hạn"]
+# Every share is of the total named in the same sentence (20 tasks with a deadline).
 TOTALS_SENTENCE = (
-    "Trong Quý III năm 2017, tổng số nhiệm vụ được giao là 30 nhiệm vụ, trong đó: đã hoàn "
-    "thành 10 nhiệm vụ, chiếm 50,00%, gồm trước hạn 3 nhiệm vụ (15,00%), đúng hạn 5 nhiệm vụ "
-    "(25,00%), trễ hạn 2 nhiệm vụ (10,00%); đang trong hạn 4 nhiệm vụ (20,00%); quá hạn "
-    "6 nhiệm vụ (30,00%); thường xuyên 10 nhiệm vụ."
+    "Trong Quý III năm 2017, tổng số nhiệm vụ được giao là 30 nhiệm vụ, gồm 20 nhiệm vụ có "
+    "thời hạn và 10 nhiệm vụ thường xuyên. Trong 20 nhiệm vụ có thời hạn: đã hoàn thành 10 "
+    "nhiệm vụ (50,00%), gồm trước hạn 3 nhiệm vụ (15,00%), đúng hạn 5 nhiệm vụ (25,00%), trễ "
+    "hạn 2 nhiệm vụ (10,00%); đang trong hạn 4 nhiệm vụ (20,00%); quá hạn 6 nhiệm vụ (30,00%)."
 )
 CHANGE_SENTENCE = (
     "So với kỳ trước, tổng số nhiệm vụ tăng 2 nhiệm vụ (từ 28 lên 30); số nhiệm vụ đã hoàn "
@@ -149,11 +151,13 @@ def test_xlsx_agency_table_holds_numbers_and_vietnamese_rates(
     summary, _ = open_sheets(render_xlsx(figures, issuer))
     header = header_row(summary)
     assert row_values(summary, header) == AGENCY_HEADERS
-    assert row_values(summary, header + 1) == [1, "Sở Nội vụ", 10, 2, 1, 0, 1, 2, 4, "60,00%"]
-    assert row_values(summary, header + 2) == [2, "Sở Tài chính", 10, 1, 2, 2, 2, 1, 2, "50,00%"]
+    assert row_values(summary, header + 1) == [1, "Sở Nội vụ", 10, 2, 1, 0, 1, 2, 4, 0.6]
+    assert row_values(summary, header + 2) == [2, "Sở Tài chính", 10, 1, 2, 2, 2, 1, 2, 0.5]
     assert row_values(summary, header + 3)[1:] == [
-        "UBND huyện Đắk R'Lấp", 10, 0, 2, 0, 1, 3, 4, "40,00%"
+        "UBND huyện Đắk R'Lấp", 10, 0, 2, 0, 1, 3, 4, 0.4
     ]  # fmt: skip
+    # a percentage is a number Excel can sum and chart, shown "60,00%" in a Vietnamese Excel
+    assert summary.cell(header + 1, 10).number_format == "0.00%"
     assert summary.max_row == header + 3
     assert summary.cell(header + 1, 3).number_format == "#,##0"
     assert all(cell.font.b and cell.border.left.style == "thin" for cell in summary[header])
@@ -165,12 +169,14 @@ def test_xlsx_heading_totals_and_change(figures: ReportFigures, issuer: ReportIs
     assert summary["A2"].value == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ UBND TỈNH GIAO"
     assert "từ ngày 01/07/2017 đến ngày 30/09/2017 (ngày chốt số liệu)" in summary["A3"].value
     assert row_labelled(summary, "Chỉ tiêu")[2:] == AGENCY_HEADERS[2:]
-    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [30, 3, 5, 2, 4, 6, 10, "50,00%"]
+    assert row_labelled(summary, "Số nhiệm vụ")[2:] == [30, 3, 5, 2, 4, 6, 10, 0.5]
     shares = row_labelled(summary, "Tỷ lệ (trên 20 nhiệm vụ có thời hạn)")
-    assert shares[3:8] == ["15,00%", "25,00%", "10,00%", "20,00%", "30,00%"]
-    assert row_labelled(summary, "Kỳ trước")[2:] == [28, 2, 4, 3, 5, 6, 8, "40,00%"]
+    assert shares[3:8] == [0.15, 0.25, 0.1, 0.2, 0.3]
+    assert row_labelled(summary, "Kỳ trước")[2:] == [28, 2, 4, 3, 5, 6, 8, 0.4]
     change = row_labelled(summary, "So với kỳ trước: tăng (+), giảm (-)")
-    assert change[2:] == [2, 1, 1, -1, -1, 0, 2, "+10,00 điểm %"]
+    assert change[2:] == [2, 1, 1, -1, -1, 0, 2, 10.0]
+    points = next(row for row in summary.iter_rows() if row[0].value == change[0])[-1]
+    assert points.number_format == '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"'
 
 
 def test_xlsx_without_a_previous_period_has_no_change_block(
@@ -378,11 +384,11 @@ def test_group_items_are_counted_once_beside_the_tasks_they_give(
 ) -> None:
     grouped = replace(figures, totals=counts(100, 200, 47, 0, 0, 0), items=32)
     assert (
-        "tổng số nhiệm vụ được giao là 32 nội dung, giao 347 lượt nhiệm vụ cho các cơ quan, "
+        "tổng số nhiệm vụ được giao là 32 nội dung, giao 347 lượt nhiệm vụ cho các cơ quan. "
         in (render_markdown(grouped))
     )
     one_each = replace(grouped, items=347)
-    assert "tổng số nhiệm vụ được giao là 347 nhiệm vụ, " in render_markdown(one_each)
+    assert "tổng số nhiệm vụ được giao là 347 nhiệm vụ. " in render_markdown(one_each)
     texts = body_texts(open_docx(render_docx(grouped, issuer)))
     assert any("32 nội dung, giao 347 lượt nhiệm vụ" in text for text in texts)
 
@@ -406,8 +412,8 @@ def test_thousands_are_grouped_with_dots_in_text_and_kept_as_numbers_in_the_shee
     )
     texts = body_texts(open_docx(render_docx(large, issuer)))
     assert any(
-        "tổng số nhiệm vụ được giao là 2.608 nhiệm vụ, trong đó: đã hoàn thành 2.316 nhiệm vụ, "
-        "chiếm 88,80%" in text
+        "tổng số nhiệm vụ được giao là 2.608 nhiệm vụ. Trong 2.608 nhiệm vụ có thời hạn: đã "
+        "hoàn thành 2.316 nhiệm vụ (88,80%)" in text
         for text in texts
     )
     summary, _ = open_sheets(render_xlsx(large, issuer))
@@ -428,3 +434,25 @@ def test_xlsx_keeps_names_and_texts_that_open_like_formulas_as_text(
     summary, overdue = open_sheets(content)
     assert row_values(summary, header_row(summary) + 1)[1] == agency
     assert row_values(overdue, header_row(overdue) + 1)[4] == f"{start}SUM(A1:A9)"
+
+
+def test_the_two_way_form_splits_done_and_not_done_by_agency(
+    figures: ReportFigures, issuer: ReportIssuer
+) -> None:
+    sheet = load_workbook(BytesIO(render_two_way_xlsx(figures, issuer)))["Mẫu hai chiều"]
+    header = header_row(sheet)
+    groups = row_values(sheet, header - 1)
+    assert groups[3] == "Đã hoàn thành" and groups[5] == "Chưa hoàn thành"
+    assert row_values(sheet, header)[3:7] == ["Đúng hạn (gồm trước hạn)", "Trễ hạn", "Trong hạn",
+                                              "Quá hạn"]  # fmt: skip
+    assert {str(r) for r in sheet.merged_cells.ranges} >= {
+        f"D{header - 1}:E{header - 1}",
+        f"F{header - 1}:G{header - 1}",
+    }
+    # Sở Nội vụ: 2 early + 1 on time, none late, 1 within, 2 overdue (4 without a deadline)
+    assert row_values(sheet, header + 1) == [1, "Sở Nội vụ", 6, 3, 0, 1, 2, 0.6]
+    totals = row_values(sheet, header + 4)
+    assert totals == [None, "Tổng cộng", 20, 8, 2, 4, 6, 0.5]
+    agencies = [row_values(sheet, header + n) for n in (1, 2, 3)]
+    assert [sum(int(str(row[c])) for row in agencies) for c in range(2, 7)] == totals[2:7]
+    assert sheet.cell(header + 4, 8).number_format == "0.00%"

@@ -94,3 +94,18 @@ def test_a_report_for_one_notice(app: Flask, login: Login, monkeypatch: pytest.M
     response = ask(client, "2026-Q4", f"notice:{notice.id}")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Công văn số 1520/UBND-KGVX" in page
+
+
+def test_the_two_way_form_downloads_beside_the_report(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(app.extensions, "redis", Redis(port=free_port(), socket_timeout=1))
+    client = login("lanhdao")
+    response = ask(client, "Quý IV/2026")
+    report_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    page = client.get(f"/bao-cao/{report_id}").get_data(as_text=True)
+    assert f"/bao-cao/{report_id}/mau-hai-chieu.xlsx" in page
+    download = client.get(f"/bao-cao/{report_id}/mau-hai-chieu.xlsx")
+    assert download.status_code == 200 and download.data[:2] == b"PK"
+    assert 'filename="mau-hai-chieu-2026-Q4-all.xlsx"' in download.headers["Content-Disposition"]
+    assert client.get("/bao-cao/999999/mau-hai-chieu.xlsx").status_code == 404

@@ -186,8 +186,10 @@ def test_the_export_names_the_period_and_matches_the_page(
         "Điểm",
         "Xếp hạng",
     )
-    assert values[header + 1] == (1, "Sở Nội vụ", 3, 3, 0, 0, 0, 0, "100,00%", 3, 1)
-    assert values[header + 2] == (2, "Sở Tài chính", 6, 1, 3, 1, 1, 0, "20,00%", -1.5, 2)
+    assert values[header + 1] == (1, "Sở Nội vụ", 3, 3, 0, 0, 0, 0, 1, 3, 1)
+    assert values[header + 2] == (2, "Sở Tài chính", 6, 1, 3, 1, 1, 0, 0.2, -1.5, 2)
+    rate, score = sheet.cell(header + 3, 9), sheet.cell(header + 3, 10)  # rows count from 1
+    assert (rate.number_format, score.number_format) == ("0.00%", "#,##0.0#")
 
 
 def test_the_running_period_counts_tasks_not_yet_due_apart(login: Login) -> None:

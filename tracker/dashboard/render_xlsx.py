@@ -10,11 +10,17 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.domain.dashboard import AgencyLine, DashboardFigures
-from tracker.domain.formatting import vn_date, vn_number, vn_percent
+from tracker.domain.formatting import vn_date
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE
 from tracker.domain.status import TaskStatus
 from tracker.reports.issuer import ReportIssuer
-from tracker.reports.render_xlsx import Value, prepare_print, write_heading, write_table_row
+from tracker.reports.render_xlsx import (
+    Percent,
+    Value,
+    prepare_print,
+    write_heading,
+    write_table_row,
+)
 from tracker.tasks.models import Task
 
 TITLE = "Tình hình thực hiện nhiệm vụ"
@@ -59,10 +65,10 @@ def _summary(
     rows: list[list[Value]] = []
     for status in TaskStatus:
         count, whole = figures.share(status)
-        rows.append([status.label, count, vn_percent(count, whole)])
+        rows.append([status.label, count, Percent.of(count, whole)])
     rows.append(["Tổng số", figures.total, ""])
     rate = figures.on_time_rate
-    rows.append([f"{ON_TIME_RATE} (trên số {ON_TIME_RATE_BASE})", rate.base, rate.text])
+    rows.append([f"{ON_TIME_RATE} (trên số {ON_TIME_RATE_BASE})", rate.base, Percent(rate.value)])
     for level, count in figures.ladder.items():
         rows.append([f"Cảnh báo: {level.label}", count, ""])
     for number, values in enumerate(rows, 1):
@@ -97,11 +103,11 @@ def _ranking(
     write_table_row(sheet, row, list(RANKING_HEADERS), header=True)
     for number, line in enumerate(agencies, 1):
         counts = [line.counts[status] for status in TaskStatus]
-        rate = line.on_time_rate.text
+        rate = Percent(line.on_time_rate.value)
         late = line.average_days_late
         values: list[Value] = [
             number, line.name, line.total, *counts, rate,
-            vn_number(late, 1) if late is not None else "",
+            round(late, 1) if late is not None else "—",
         ]  # fmt: skip
         write_table_row(sheet, row + number, values)
     prepare_print(sheet, row, (6, 36, 10, 10, 10, 10, 10, 10, 12, 14, 16))

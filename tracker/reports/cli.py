@@ -1,4 +1,5 @@
-"""`flask reports build --period 2017-Q3 [--scope ...] --format xlsx|docx|md --out FILE`."""
+"""`flask reports build --period 2017-Q3 [--scope ...] --format xlsx|docx|md|hai-chieu
+--out FILE`."""
 
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ reports_cli = click.Group("reports", help="Completion reports.")
 @click.option(
     "--format",
     "file_format",
-    type=click.Choice(["xlsx", "docx", "md"]),
+    type=click.Choice(["xlsx", "docx", "md", "hai-chieu"]),
+    help="hai-chieu: the Government Office's two-way form, as XLSX.",
     default="xlsx",
     show_default=True,
 )
@@ -54,8 +56,8 @@ def build_command(period: str, scope: str, file_format: str, basis: str, out: Pa
         figures_from_json(report.figures), file_format, current_app.config, issued_on=today()
     )
     out.write_bytes(content)
-    totals = report.figures["totals"]
+    totals = figures_from_json(report.figures).totals
     click.echo(
         f"Report {report.id} ({reporting_period.key}, {reporting_scope.label}): "
-        f"{sum(totals.values())} tasks, written to {out}"
+        f"{totals.total} tasks, written to {out}"
     )

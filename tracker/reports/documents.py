@@ -10,6 +10,7 @@ from tracker.domain.report_figures import ReportFigures
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_docx import render_docx
 from tracker.reports.render_markdown import render_markdown
+from tracker.reports.render_two_way import render_two_way_xlsx
 from tracker.reports.render_xlsx import render_xlsx
 
 MEDIA_TYPES = {
@@ -38,10 +39,13 @@ def issuer_from_config(config: Mapping[str, Any], issued_on: date) -> ReportIssu
     )
 
 
+RENDERERS = {"xlsx": render_xlsx, "docx": render_docx, "hai-chieu": render_two_way_xlsx}
+
+
 def render_report(
     figures: ReportFigures, file_format: str, config: Mapping[str, Any], issued_on: date
 ) -> bytes:
+    """The report as "md", "xlsx", "docx", or "hai-chieu" (the two-way form, XLSX)."""
     if file_format == "md":
         return render_markdown(figures).encode("utf-8")
-    issuer = issuer_from_config(config, issued_on)
-    return render_xlsx(figures, issuer) if file_format == "xlsx" else render_docx(figures, issuer)
+    return RENDERERS[file_format](figures, issuer_from_config(config, issued_on))

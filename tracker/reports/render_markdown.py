@@ -114,13 +114,16 @@ def totals_sentence(figures: ReportFigures) -> str:
             f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}"
             f"{ongoing}; không có nhiệm vụ nào có thời hạn.{cancelled_sentence(counts)}"
         )
+    # Every share is of the total named in its own sentence, as the seeds write them.
+    ongoing = f" và {tasks(counts.ongoing)} thường xuyên" if counts.ongoing else ""
+    named = f", gồm {tasks(counts.with_deadline)} có thời hạn{ongoing}" if counts.ongoing else ""
     return (
-        f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}, "
-        f"trong đó: đã hoàn thành {tasks(counts.completed)}, chiếm "
-        f"{counts.share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
+        f"Trong {figures.period_label}, tổng số nhiệm vụ được giao là {given}{named}. "
+        f"Trong {tasks(counts.with_deadline)} có thời hạn: đã hoàn thành "
+        f"{with_share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
         f"đúng hạn {with_share(counts.on_time)}, trễ hạn {with_share(counts.late)}; "
-        f"đang trong hạn {with_share(counts.within)}; quá hạn {with_share(counts.overdue)}; "
-        f"thường xuyên {tasks(counts.ongoing)}.{cancelled_sentence(counts)}"
+        f"đang trong hạn {with_share(counts.within)}; quá hạn {with_share(counts.overdue)}."
+        f"{cancelled_sentence(counts)}"
     )
 
 

@@ -3,14 +3,16 @@
 Counts, dates and days are written as numbers and dates, not text, so that a reader can sum,
 sort and filter them; their formats ("#,##0", "dd/mm/yyyy") are shown with the separators of
 the reader's own locale, hence "2.608" on a Vietnamese system and "2,608" on an English one.
-Percentages are written as the report's text ("87,27%"), exactly as the DOCX states them.
-Every cell goes through `write_cell`, which keeps text that looks like a formula (an agency
-named "=...", a task starting "- ...") as text.
+Percentages are numbers too (0,8727 shown "87,27%" by the "0.00%" format), so that a reader
+can sort or chart them; a share of nothing is "—". The change of the on-time rate is a number
+of percentage points ("+10,00 điểm %"). Every cell goes through `write_cell`, which keeps
+text that looks like a formula (an agency named "=...", a task starting "- ...") as text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from typing import TypeAlias
@@ -31,7 +33,6 @@ from tracker.reports.render_markdown import (
     OVERDUE_HEADERS,
     count_values,
     on_time_rate,
-    on_time_share,
     period_line,
 )
 
@@ -51,7 +52,30 @@ _LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 _RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
 _BOLD = Font(bold=True)
 
-Value: TypeAlias = str | int | date
+PERCENT_FORMAT = "0.00%"
+POINTS_FORMAT = '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"'
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A share written as a number with a percentage format; None is "—"."""
+
+    value: float | None
+
+    @classmethod
+    def of(cls, part: int, whole: int) -> Percent:
+        return cls(part / whole if whole else None)
+
+
+@dataclass(frozen=True)
+class Points:
+    """A change in percentage points (10.0 for +10 points); None is "—"."""
+
+    value: float | None
+
+
+DECIMAL_FORMAT = "#,##0.0#"
+Value: TypeAlias = str | int | float | date | Percent | Points
 
 
 def render_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
@@ -77,7 +101,7 @@ def _write_summary(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssue
     write_table_row(sheet, header_row, list(AGENCY_HEADERS), header=True)
     for number, agency in enumerate(figures.agencies, 1):
         counts = agency.counts
-        values: list[Value] = [number, agency.agency, *count_values(counts), on_time_share(counts)]
+        values: list[Value] = [number, agency.agency, *count_values(counts), _rate(counts)]
         write_table_row(sheet, header_row + number, values)
     prepare_print(sheet, header_row, SUMMARY_WIDTHS)
 
@@ -96,9 +120,9 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
     """The totals block and, when known, the previous period and the change; returns the next
     free row after a blank one."""
     counts = figures.totals
-    shares = [counts.share(value) for value in count_values(counts)[1:6]]
+    shares = [Percent.of(value, counts.with_deadline) for value in count_values(counts)[1:6]]
     rows: list[tuple[str, list[Value], str]] = [
-        ("Số nhiệm vụ", [*count_values(counts), on_time_share(counts)], COUNT_FORMAT),
+        ("Số nhiệm vụ", [*count_values(counts), _rate(counts)], COUNT_FORMAT),
         (
             f"Tỷ lệ (trên {vn_number(counts.with_deadline)} nhiệm vụ có thời hạn)",
             ["", *shares, "", ""],
@@ -123,7 +147,7 @@ def _change_rows(
         for now, before in zip(count_values(current), count_values(previous), strict=True)
     ]
     return [
-        ("Kỳ trước", [*count_values(previous), on_time_share(previous)], COUNT_FORMAT),
+        ("Kỳ trước", [*count_values(previous), _rate(previous)], COUNT_FORMAT),
         (
             "So với kỳ trước: tăng (+), giảm (-)",
             [*differences, _points_change(current, previous)],
@@ -132,14 +156,16 @@ def _change_rows(
     ]
 
 
-def _points_change(current: StatusCounts, previous: StatusCounts) -> str:
+def _rate(counts: StatusCounts) -> Percent:
+    return Percent(counts.on_time_rate.value)
+
+
+def _points_change(current: StatusCounts, previous: StatusCounts) -> Points:
     """The change of the on-time rate in percentage points; "—" when a period has no base."""
     now, before = on_time_rate(current), on_time_rate(previous)
     if now is None or before is None:
-        return "—"
-    points = round(now - before, 2)
-    sign = "+" if points > 0 else ("-" if points < 0 else "")
-    return f"{sign}{vn_number(abs(points), 2)} điểm %"
+        return Points(None)
+    return Points(round(now - before, 2))
 
 
 def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
@@ -204,6 +230,12 @@ def write_table_row(
             cell.font, cell.fill, cell.alignment = _BOLD, _HEADER_FILL, _CENTRE
         elif isinstance(value, date):
             cell.number_format, cell.alignment = DATE_FORMAT, _CENTRE
+        elif isinstance(value, Percent | Points):
+            cell.alignment = _RIGHT
+            if value.value is not None:
+                cell.number_format = PERCENT_FORMAT if isinstance(value, Percent) else POINTS_FORMAT
+        elif isinstance(value, float):
+            cell.number_format, cell.alignment = DECIMAL_FORMAT, _RIGHT
         elif isinstance(value, int):
             cell.number_format = number_format
             cell.alignment = _CENTRE if column == 1 else _RIGHT
@@ -215,6 +247,8 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
     """The cell holding `value`; text that a spreadsheet would run as a formula is typed as
     text and marked with Excel's own "text" prefix (shown to nobody, kept when the cell is
     edited), so that the reader sees exactly the value, with no apostrophe in front."""
+    if isinstance(value, Percent | Points):
+        return sheet.cell(row=row, column=column, value="—" if value.value is None else value.value)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str) and starts_like_formula(value):
         cell.data_type = "s"

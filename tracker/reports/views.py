@@ -96,7 +96,27 @@ def download(report_id: int, file_format: str) -> Response:
     content = render_report(
         figures_from_json(report.figures), file_format, current_app.config, issued_on=today()
     )
-    name = f"bao-cao-{report.period_key}-{report.scope.replace(':', '-')}.{file_format}"
+    return _attachment(content, f"bao-cao-{_file_stem(report)}.{file_format}", file_format)
+
+
+@blueprint.route("/<id:report_id>/mau-hai-chieu.xlsx")
+@role_required(*READERS)
+def two_way(report_id: int) -> Response:
+    """The report's figures in the Government Office's two-way form."""
+    report = db.get_or_404(Report, report_id)
+    if report.figures is None:
+        abort(404)
+    content = render_report(
+        figures_from_json(report.figures), "hai-chieu", current_app.config, issued_on=today()
+    )
+    return _attachment(content, f"mau-hai-chieu-{_file_stem(report)}.xlsx", "xlsx")
+
+
+def _file_stem(report: Report) -> str:
+    return f"{report.period_key}-{report.scope.replace(':', '-')}"
+
+
+def _attachment(content: bytes, name: str, file_format: str) -> Response:
     return Response(
         content,
         mimetype=MEDIA_TYPES[file_format],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from tracker.domain.formatting import vn_date
 from tracker.domain.outcomes import ORIGINAL_DEADLINE_RATE
@@ -13,6 +13,7 @@ from tracker.domain.periods import Period
 from tracker.domain.scorecard import ScoreRow, ScoreWeights, formula_text
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_xlsx import (
+    Percent,
     Value,
     prepare_print,
     write_heading,
@@ -34,8 +35,6 @@ HEADERS = (
     "Xếp hạng",
 )
 WIDTHS = (6, 42, 9, 9, 9, 9, 14, 10, 11, 9, 9)
-SCORE_COLUMN = HEADERS.index("Điểm") + 1
-SCORE_FORMAT = "#,##0.##;-#,##0.##;0"
 
 
 def scorecard_title(period: Period) -> str:
@@ -68,14 +67,11 @@ def render_scorecard_xlsx(
             counts.overdue,
             counts.excused,
             counts.pending,
-            row.on_time_rate,
-            row.score_text,
+            Percent(row.counts.on_time_rate.value),
+            row.score,
             row.rank,
         ]
         write_table_row(sheet, header_row + number, values)
-        # A number, so that a reader can sort and sum; the row helper writes text and ints.
-        score = sheet.cell(row=header_row + number, column=SCORE_COLUMN, value=row.score)
-        score.number_format, score.alignment = SCORE_FORMAT, Alignment(horizontal="right")
     if not rows:
         empty = "Không có nhiệm vụ đến hạn trong kỳ."
         write_line(sheet, header_row + 1, empty, len(HEADERS), Font())
