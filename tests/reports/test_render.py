@@ -10,6 +10,7 @@ from io import BytesIO
 import pytest
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
@@ -266,6 +267,12 @@ def test_docx_page_and_font(figures: ReportFigures, issuer: ReportIssuer) -> Non
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman"  # type: ignore[union-attr]
     assert normal.font.size == Pt(13)  # type: ignore[union-attr]
+    # pages numbered at the top centre from the second page on (Nghị định 30/2020)
+    assert section.different_first_page_header_footer
+    header = section.header.paragraphs[0]
+    assert header.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert "PAGE" in "".join(node.text or "" for node in header._p.iter(qn("w:instrText")))
+    assert not section.first_page_header.paragraphs[0].text
 
 
 def test_docx_body_states_the_figures_in_the_reports_style(

@@ -40,7 +40,9 @@ def test_a_report_is_built_by_the_worker_and_downloaded(
     db.session.expire_all()
     assert db.session.get(Report, report_id).state is ReportState.READY
     page = client.get(f"/bao-cao/{report_id}").get_data(as_text=True)
-    assert "Báo cáo tình hình thực hiện nhiệm vụ Quý IV năm 2026" in page
+    assert (
+        "Tình hình thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao Quý IV năm 2026" in page
+    )
     download = client.get(f"/bao-cao/{report_id}/tai-ve.xlsx")
     assert download.status_code == 200
     assert download.headers["Content-Disposition"].endswith('.xlsx"')

@@ -19,6 +19,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.run import Run
@@ -88,6 +90,27 @@ def _set_up_page(document: DocxDocument) -> None:
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     for slot in ("w:eastAsia", "w:cs"):
         fonts.set(qn(slot), FONT)
+    _number_pages(section)
+
+
+def _number_pages(section: Section) -> None:
+    """Page numbers centred at the top from the second page on, as Nghị định 30/2020 lays a
+    document out: a PAGE field, so that Word counts the pages itself."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run = paragraph.add_run()._r
+    for element in (_field_char("begin"), instruction, _field_char("end")):
+        run.append(element)
+
+
+def _field_char(kind: str) -> BaseOxmlElement:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
 
 
 def _write_heading(document: DocxDocument, issuer: ReportIssuer) -> None:

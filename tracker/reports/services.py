@@ -140,7 +140,9 @@ def compute_figures(
     previous = period.previous()
     by_assigned = " (theo cơ quan được giao ban đầu)" if basis is AgencyBasis.ASSIGNED else ""
     return ReportFigures(
-        title=f"Báo cáo tình hình thực hiện nhiệm vụ {period.label}",
+        title=(
+            f"Tình hình thực hiện nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao {period.label}"
+        ),
         period_label=period.label,
         start=period.start,
         end=cut_off,
