@@ -44,13 +44,15 @@ def test_the_head_sees_the_agency_s_tasks_per_officer_by_quarter_and_by_year(
     db.session.commit()
     with time_machine.travel(date(2020, 1, 10), tick=False):
         head = login("snv.lanhdao")
-        quarter = rows_of(head.get("/co-quan/can-bo?ky=Quý II/2019").get_data(as_text=True))
+        page = head.get("/co-quan/can-bo?ky=Quý II/2019").get_data(as_text=True)
+        quarter = rows_of(page)
         year = rows_of(head.get("/co-quan/can-bo?ky=2019").get_data(as_text=True))
     assert quarter == {
         officer.full_name: ["2", "1", "1", "0", "0", "0", "50,00%"],
         "Chưa phân công": ["1", "0", "0", "1", "0", "0", "0,00%"],
     }
     assert year[officer.full_name] == ["3", "2", "1", "0", "0", "0", "66,67%"]
+    assert "Được giao, đến hạn trong kỳ" in page and "Tỷ lệ đúng hạn theo hạn ban đầu" in page
     assert "Chuyên viên Sở Tài chính" not in year
 
 
