@@ -38,7 +38,10 @@ AGENCY_HEADERS = [
     "Thường xuyên",
     "Tỷ lệ hoàn thành đúng hạn",
 ]
-OVERDUE_HEADERS = ["STT", "Cơ quan", "Văn bản", "Mục", "Nội dung", "Hạn xử lý", "Số ngày quá hạn"]
+OVERDUE_HEADERS = [
+    "STT", "Cơ quan", "Văn bản", "Mục", "Nội dung", "Hạn xử lý", "Số ngày quá hạn",
+    "Tình hình, giải trình",
+]  # fmt: skip
 # Every share is of the total named in the same sentence (20 tasks with a deadline).
 TOTALS_SENTENCE = (
     "Trong Quý III năm 2017, tổng số nhiệm vụ được giao là 30 nhiệm vụ, gồm 20 nhiệm vụ có "
@@ -91,6 +94,7 @@ def figures() -> ReportFigures:
                 text="Trình UBND tỉnh ban hành quy chế | phối hợp liên ngành",
                 deadline=date(2017, 8, 31),
                 days_overdue=30,
+                situation="Tiến độ 40%: Đang lấy ý kiến",
             ),
             OverdueRow(
                 agency="Sở Nội vụ",
@@ -201,6 +205,7 @@ def test_xlsx_overdue_sheet(figures: ReportFigures, issuer: ReportIssuer) -> Non
         "Trình UBND tỉnh ban hành quy chế | phối hợp liên ngành",
         datetime(2017, 8, 31),
         30,
+        "Tiến độ 40%: Đang lấy ý kiến",
     ]
     assert overdue.cell(header + 1, 6).number_format == "dd/mm/yyyy"
     assert row_values(overdue, header + 2)[:2] == [2, "Sở Nội vụ"]
@@ -301,7 +306,7 @@ def test_docx_tables(figures: ReportFigures, issuer: ReportIssuer) -> None:
     assert agencies[-1] == ["", "Tổng cộng", "30", "3", "5", "2", "4", "6", "10", "50,00%"]
     assert overdue[0] == OVERDUE_HEADERS
     assert overdue[1][:4] == ["1", "UBND huyện Đắk R'Lấp", "473/TB-VPUBND", "2.1"]
-    assert overdue[1][5:] == ["31/08/2017", "30"]
+    assert overdue[1][5:] == ["31/08/2017", "30", "Tiến độ 40%: Đang lấy ý kiến"]
     header_properties = document.tables[1].rows[0]._tr.trPr
     assert header_properties is not None
     assert header_properties.find(qn("w:tblHeader")) is not None  # repeated on every page

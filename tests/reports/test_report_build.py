@@ -1,7 +1,8 @@
 """Building reports from the database: the period's tasks, frozen figures, the command."""
 
 import io
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -10,11 +11,13 @@ from flask import Flask
 from sqlalchemy import select
 
 from tests.factories import make_notice, make_task
+from tracker.auth.models import User
 from tracker.domain.periods import parse_period
 from tracker.extensions import db
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import Report, ReportState
-from tracker.reports.services import build_report, resolve_scope
+from tracker.reports.services import build_report, compute_figures, resolve_scope
+from tracker.tasks.models import ExplanationRequest, ExtensionRequest, ProgressUpdate
 
 
 def scene() -> dict[str, object]:
@@ -147,3 +150,43 @@ def test_an_agency_merged_in_the_middle_of_the_period(app: Flask) -> None:
     assert rows["Sở Thông tin và Truyền thông"].early == 1
     assert rows["Sở Khoa học và Công nghệ"].overdue == 1
     assert done.id != moved.id
+
+
+def test_the_overdue_list_says_where_each_task_stands_grouped_by_agency(
+    app: Flask, user: Callable[[str], User]
+) -> None:
+    notice = make_notice(issued_on=date(2030, 1, 5))
+    late = make_task(notice, "sxd", deadline=date(2030, 2, 10))
+    later = make_task(notice, "sxd", deadline=date(2030, 3, 1))
+    other = make_task(notice, "sct", deadline=date(2030, 1, 20))
+    officer, leader = user("sxd"), user("lanhdao")
+    at = datetime(2030, 3, 20, 3, tzinfo=UTC)
+    db.session.add_all(
+        [
+            ProgressUpdate(task=late, author=officer, agency_id=officer.agency_id,
+                           body="Đã lấy ý kiến các sở.", percent=40, created_at=at),
+            ExtensionRequest(task=late, requested_by_id=officer.id,
+                             requested_deadline=date(2030, 5, 30), reason="Chờ ý kiến bộ",
+                             created_at=at),
+            ExplanationRequest(task=later, requested_by_id=leader.id,
+                               question="Vì sao chậm?", answer_by=date(2030, 3, 25),
+                               answer="Thiếu kinh phí.", answered_at=at,
+                               answered_by_id=officer.id),
+            ProgressUpdate(task=other, author=officer, agency_id=officer.agency_id,
+                           body="Báo cáo sau ngày chốt.", percent=90,
+                           created_at=datetime(2030, 4, 5, tzinfo=UTC)),
+        ]
+    )  # fmt: skip
+    db.session.flush()
+    scope = resolve_scope(db.session(), f"notice:{notice.id}")
+    rows = compute_figures(db.session(), parse_period("2030-Q1"), scope, date(2030, 3, 31)).overdue
+    assert [(row.agency, row.task_id) for row in rows] == [
+        ("Sở Công Thương", other.id),
+        ("Sở Xây dựng", late.id),  # 49 days overdue, first in its agency
+        ("Sở Xây dựng", later.id),
+    ]
+    assert rows[0].situation == ""  # a report written after the cut-off is not known then
+    assert rows[1].situation == (
+        "Tiến độ 40%: Đã lấy ý kiến các sở.; Đề nghị gia hạn đến 30/05/2030: Chờ ý kiến bộ"
+    )
+    assert rows[2].situation == "Giải trình: Thiếu kinh phí."

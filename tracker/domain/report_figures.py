@@ -10,6 +10,7 @@ from datetime import date
 from tracker.domain.formatting import vn_percent
 from tracker.domain.outcomes import OnTimeRate, on_time_rate
 from tracker.domain.status import TaskStatus, task_status
+from tracker.domain.text import fold
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class TaskFacts:
     notice: str = ""
     ref: str = ""
     text: str = ""
+    task_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,10 @@ class OverdueRow:
     text: str
     deadline: date
     days_overdue: int
+    task_id: int = 0
+    # What stands against the task at the cut-off: the latest progress, the agency's
+    # explanation, a pending extension and its reason. Empty in reports frozen before.
+    situation: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,7 +167,7 @@ def figures_by_agency(facts: list[TaskFacts], cut_off: date) -> list[AgencyRow]:
 
 
 def overdue_rows(facts: Iterable[TaskFacts], cut_off: date) -> list[OverdueRow]:
-    """Tasks overdue at the cut-off, the longest overdue first."""
+    """Tasks overdue at the cut-off, by agency, the longest overdue first in each."""
     rows = [
         OverdueRow(
             agency=fact.agency,
@@ -170,10 +176,11 @@ def overdue_rows(facts: Iterable[TaskFacts], cut_off: date) -> list[OverdueRow]:
             text=fact.text,
             deadline=fact.deadline,
             days_overdue=(cut_off - fact.deadline).days,
+            task_id=fact.task_id,
         )
         for fact in facts
         if fact.deadline is not None
         and not _cancelled_by(fact, cut_off)
         and _status_at(fact, cut_off, False) is TaskStatus.OVERDUE
     ]
-    return sorted(rows, key=lambda row: (-row.days_overdue, row.agency))
+    return sorted(rows, key=lambda row: (fold(row.agency), -row.days_overdue, row.task_id))

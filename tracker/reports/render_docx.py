@@ -45,7 +45,7 @@ from tracker.reports.render_markdown import (
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 AGENCY_WIDTHS = (1.0, 3.6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 2.3)  # cm, 16 cm in all
-OVERDUE_WIDTHS = (1.0, 3.0, 2.6, 1.2, 5.0, 1.9, 1.3)
+OVERDUE_WIDTHS = (0.9, 2.4, 2.0, 1.0, 4.0, 1.8, 1.2, 2.7)
 SIGNATURE_SPACE = 4  # blank lines left for the signature and the seal
 
 _CENTRE = WD_ALIGN_PARAGRAPH.CENTER
@@ -152,7 +152,7 @@ def _write_overdue(document: DocxDocument, figures: ReportFigures) -> None:
         return
     listed = figures.overdue[:MAX_LISTED_OVERDUE]
     rows = [overdue_cells(number, row) for number, row in enumerate(listed, 1)]
-    _grid_table(document, OVERDUE_HEADERS, rows, OVERDUE_WIDTHS, left=(1, 2, 4))
+    _grid_table(document, OVERDUE_HEADERS, rows, OVERDUE_WIDTHS, left=(1, 2, 4, 7))
     more = more_overdue_line(figures)
     if more:
         _add_text(document, more)

@@ -9,6 +9,8 @@ the Government Office's two-way form (DESIGN.md, "Status").
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from tracker.domain.formatting import vn_date, vn_number
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE
 from tracker.domain.report_figures import OverdueRow, ReportFigures, StatusCounts
@@ -33,6 +35,7 @@ OVERDUE_HEADERS = (
     "Nội dung",
     "Hạn xử lý",
     "Số ngày quá hạn",
+    "Tình hình, giải trình",
 )
 TOTAL_LABEL = "Tổng cộng"
 # A printed report lists at most this many overdue tasks; the spreadsheet lists them all.
@@ -79,6 +82,7 @@ def overdue_cells(number: int, row: OverdueRow) -> list[str]:
         row.text,
         vn_date(row.deadline),
         vn_number(row.days_overdue),
+        row.situation,
     ]
 
 
@@ -225,7 +229,7 @@ def render_markdown(figures: ReportFigures) -> str:
 def _agency_table(figures: ReportFigures) -> str:
     rows = [agency_cells(str(n), r.agency, r.counts) for n, r in enumerate(figures.agencies, 1)]
     rows.append(agency_cells("", f"**{TOTAL_LABEL}**", figures.totals))
-    return _table(AGENCY_HEADERS, rows, numeric_from=2)
+    return _table(AGENCY_HEADERS, rows, numeric=range(2, len(AGENCY_HEADERS)))
 
 
 def _overdue_blocks(figures: ReportFigures) -> list[str]:
@@ -233,14 +237,14 @@ def _overdue_blocks(figures: ReportFigures) -> list[str]:
         return ["Không có nhiệm vụ quá hạn."]
     listed = figures.overdue[:MAX_LISTED_OVERDUE]
     rows = [overdue_cells(number, row) for number, row in enumerate(listed, 1)]
-    blocks = [_table(OVERDUE_HEADERS, rows, numeric_from=6)]
+    blocks = [_table(OVERDUE_HEADERS, rows, numeric=(6,))]
     more = more_overdue_line(figures)
     return [*blocks, more] if more else blocks
 
 
-def _table(headers: tuple[str, ...], rows: list[list[str]], numeric_from: int) -> str:
-    """A pipe table; columns from `numeric_from` on are right-aligned, as is STT."""
-    aligns = ["---:" if i == 0 or i >= numeric_from else "---" for i in range(len(headers))]
+def _table(headers: tuple[str, ...], rows: list[list[str]], numeric: Collection[int]) -> str:
+    """A pipe table; the `numeric` columns are right-aligned, as is STT."""
+    aligns = ["---:" if i == 0 or i in numeric else "---" for i in range(len(headers))]
     lines = [_row(list(headers)), "| " + " | ".join(aligns) + " |"]
     lines += [_row(cells) for cells in rows]
     return "\n".join(lines)

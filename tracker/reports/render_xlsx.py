@@ -42,7 +42,7 @@ COUNT_FORMAT = "#,##0"
 CHANGE_FORMAT = "+#,##0;-#,##0;0"
 DATE_FORMAT = "dd/mm/yyyy"
 SUMMARY_WIDTHS = (6, 42, 10, 10, 10, 10, 10, 10, 12, 16)
-OVERDUE_WIDTHS = (6, 28, 22, 8, 60, 12, 10)
+OVERDUE_WIDTHS = (6, 26, 20, 8, 50, 12, 10, 50)
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -182,6 +182,7 @@ def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssue
             task.text,
             task.deadline,
             task.days_overdue,
+            task.situation,
         ]
         write_table_row(sheet, header_row + number, values)
     if not figures.overdue:

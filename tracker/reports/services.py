@@ -28,6 +28,7 @@ from tracker.domain.report_figures import (
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.figures_store import figures_to_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
+from tracker.reports.situations import with_situations
 from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
 
 
@@ -86,6 +87,7 @@ def period_facts(
             Task.text,
             Task.cancelled_on,
             Task.paused_until,
+            Task.id,
         )
         .join(Task.assigned_agency if assigned else Task.lead_agency)
         .join(Task.notice)
@@ -123,6 +125,7 @@ def period_facts(
                 text=text,
                 cancelled_on=changes[0],
                 paused_until=changes[1],
+                task_id=changes[2],
             )
         )
     return facts
@@ -149,7 +152,7 @@ def compute_figures(
         scope_label=scope.label + by_assigned,
         totals=count_statuses(facts, cut_off),
         agencies=figures_by_agency(facts, cut_off),
-        overdue=overdue_rows(facts, cut_off),
+        overdue=with_situations(session, overdue_rows(facts, cut_off), cut_off),
         items=count_items(facts),
         previous_totals=count_statuses(period_facts(session, previous, scope, basis), previous.end),
     )

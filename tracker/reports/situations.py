@@ -1,0 +1,99 @@
+"""What stands against each overdue task of a report at its cut-off: the agency's latest
+progress report, its answer to a request for explanation, and an extension it asked for and
+is waiting on, in a few words each for the report's overdue list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.calendar import VIETNAM
+from tracker.domain.formatting import vn_date
+from tracker.domain.report_figures import OverdueRow
+from tracker.tasks.models import (
+    ExplanationRequest,
+    ExtensionRequest,
+    ExtensionState,
+    ProgressUpdate,
+)
+
+WORDS = 200  # characters of a progress report or an explanation kept in the list
+CHUNK = 500
+
+
+def with_situations(session: Session, rows: list[OverdueRow], cut_off: date) -> list[OverdueRow]:
+    """The rows with their `situation` as it stood at the end of the cut-off day."""
+    ids = [row.task_id for row in rows if row.task_id]
+    until = datetime.combine(cut_off + timedelta(days=1), time(), VIETNAM).astimezone(UTC)
+    notes: dict[int, list[str]] = {}
+    for chunk in _chunks(ids):
+        for task_id, note in _progress(session, chunk, until):
+            notes.setdefault(task_id, []).append(note)
+        for task_id, note in _explanations(session, chunk, until):
+            notes.setdefault(task_id, []).append(note)
+        for task_id, note in _extensions(session, chunk, until):
+            notes.setdefault(task_id, []).append(note)
+    return [replace(row, situation="; ".join(notes.get(row.task_id, []))) for row in rows]
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= WORDS else text[: WORDS - 1].rstrip() + "…"
+
+
+def _progress(session: Session, ids: Sequence[int], until: datetime) -> Iterator[tuple[int, str]]:
+    """The latest progress report of each task."""
+    latest: dict[int, tuple[int | None, str]] = {}
+    for task_id, percent, body in session.execute(
+        select(ProgressUpdate.task_id, ProgressUpdate.percent, ProgressUpdate.body)
+        .where(ProgressUpdate.task_id.in_(ids), ProgressUpdate.created_at < until)
+        .order_by(ProgressUpdate.created_at, ProgressUpdate.id)
+    ):
+        latest[task_id] = (percent, body)
+    for task_id, (percent, body) in latest.items():
+        done = f" {percent}%" if percent is not None else ""
+        yield task_id, f"Tiến độ{done}: {_short(body)}"
+
+
+def _explanations(
+    session: Session, ids: Sequence[int], until: datetime
+) -> Iterator[tuple[int, str]]:
+    """The latest answer of each task to a request for explanation."""
+    latest: dict[int, str] = {}
+    for task_id, answer in session.execute(
+        select(ExplanationRequest.task_id, ExplanationRequest.answer)
+        .where(
+            ExplanationRequest.task_id.in_(ids),
+            ExplanationRequest.answer.is_not(None),
+            ExplanationRequest.answered_at < until,
+        )
+        .order_by(ExplanationRequest.answered_at, ExplanationRequest.id)
+    ):
+        latest[task_id] = answer or ""
+    for task_id, answer in latest.items():
+        yield task_id, f"Giải trình: {_short(answer)}"
+
+
+def _extensions(session: Session, ids: Sequence[int], until: datetime) -> Iterator[tuple[int, str]]:
+    """An extension asked for by the cut-off and still waiting for a decision."""
+    for task_id, wanted, reason in session.execute(
+        select(
+            ExtensionRequest.task_id,
+            ExtensionRequest.requested_deadline,
+            ExtensionRequest.reason,
+        ).where(
+            ExtensionRequest.task_id.in_(ids),
+            ExtensionRequest.state == ExtensionState.PENDING,
+            ExtensionRequest.created_at < until,
+        )
+    ):
+        yield task_id, f"Đề nghị gia hạn đến {vn_date(wanted)}: {_short(reason)}"
