@@ -115,3 +115,17 @@ def test_periods_are_typed_in_words_and_titled_with_their_numerals_intact(
 def test_impossible_periods_in_words_are_refused(typed: str) -> None:
     with pytest.raises(ValueError):
         parse_period(typed)
+
+
+@pytest.mark.parametrize(
+    ("key", "before"),
+    [
+        ("2026-Q4", "2025-Q4"),
+        ("2024-02", "2023-02"),
+        ("2026-H1", "2025-H1"),
+        ("2026", "2025"),
+        ("2024-02-29..2024-03-10", "2023-02-28..2023-03-10"),
+    ],
+)
+def test_the_same_period_a_year_before(key: str, before: str) -> None:
+    assert parse_period(key).a_year_before().key == before

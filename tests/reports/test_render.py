@@ -468,3 +468,23 @@ def test_the_two_way_form_splits_done_and_not_done_by_agency(
     agencies = [row_values(sheet, header + n) for n in (1, 2, 3)]
     assert [sum(int(str(row[c])) for row in agencies) for c in range(2, 7)] == totals[2:7]
     assert sheet.cell(header + 4, 8).number_format == "0.00%"
+
+
+def test_the_same_period_a_year_before_is_compared_too(
+    figures: ReportFigures, issuer: ReportIssuer
+) -> None:
+    compared = replace(figures, last_year_totals=counts(1, 2, 3, 0, 4, 10))
+    markdown = render_markdown(compared)
+    assert (
+        "So với cùng kỳ năm trước, tổng số nhiệm vụ tăng 10 nhiệm vụ (từ 20 lên 30); số nhiệm vụ "
+        "đã hoàn thành tăng 4 nhiệm vụ (từ 6 lên 10); số nhiệm vụ quá hạn tăng 2 nhiệm vụ (từ 4 "
+        "lên 6); tỷ lệ hoàn thành đúng hạn tăng 20,00 điểm phần trăm (từ 30,00% lên 50,00%)."
+        in markdown
+    )
+    assert CHANGE_SENTENCE in markdown  # the previous period still comes first
+    texts = body_texts(open_docx(render_docx(compared, issuer)))
+    assert any(text.startswith("So với cùng kỳ năm trước, ") for text in texts)
+    summary, _ = open_sheets(render_xlsx(compared, issuer))
+    assert row_labelled(summary, "Cùng kỳ năm trước")[2:] == [20, 1, 2, 3, 0, 4, 10, 0.3]
+    change = row_labelled(summary, "So với cùng kỳ năm trước: tăng (+), giảm (-)")
+    assert change[2:] == [10, 2, 3, -1, 4, 2, 0, 20.0]

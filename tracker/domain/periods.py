@@ -29,6 +29,12 @@ class Period:
         else changed: "Tháng 11 năm 2026", "Quý IV năm 2026" (never "Quý iv")."""
         return self.label[:1].upper() + self.label[1:]
 
+    def a_year_before(self) -> Period:
+        """The same period of the year before ("cùng kỳ năm trước"); 29 February → 28."""
+        if self.kind == "custom":
+            return custom_period(day_a_year_before(self.start), day_a_year_before(self.end))
+        return period_containing(day_a_year_before(self.start), self.kind)
+
     def previous(self) -> Period:
         """The period of the same kind just before (a custom range: the same length)."""
         if self.kind == "custom":
@@ -36,6 +42,11 @@ class Period:
             end = self.start - timedelta(days=1)
             return custom_period(end - length, end)
         return period_containing(self.start - timedelta(days=1), self.kind)
+
+
+def day_a_year_before(day: date) -> date:
+    """The same day a year before; 29 February gives 28 February."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def short_label(period: Period) -> str:

@@ -106,6 +106,8 @@ class ReportFigures:
     agencies: list[AgencyRow] = field(default_factory=list)
     overdue: list[OverdueRow] = field(default_factory=list)
     previous_totals: StatusCounts | None = None
+    # The same period a year before; None in reports frozen before it was counted.
+    last_year_totals: StatusCounts | None = None
     # The notice items the tasks come from: a group item given to several agencies is one
     # item and several tasks. None in reports frozen before it was counted.
     items: int | None = None

@@ -23,7 +23,7 @@ def figures_to_json(figures: ReportFigures) -> dict[str, Any]:
 
 
 def figures_from_json(data: dict[str, Any]) -> ReportFigures:
-    previous = data.get("previous_totals")
+    previous, last_year = data.get("previous_totals"), data.get("last_year_totals")
     return ReportFigures(
         title=data["title"],
         period_label=data["period_label"],
@@ -37,5 +37,6 @@ def figures_from_json(data: dict[str, Any]) -> ReportFigures:
             for r in data["overdue"]
         ],
         previous_totals=StatusCounts(**previous) if previous else None,
+        last_year_totals=StatusCounts(**last_year) if last_year else None,
         items=data.get("items"),
     )

@@ -34,7 +34,7 @@ from tracker.reports.render_markdown import (
     OVERDUE_HEADERS,
     TOTAL_LABEL,
     agency_cells,
-    change_sentence,
+    change_sentences,
     more_overdue_line,
     on_time_sentence,
     overdue_cells,
@@ -130,8 +130,7 @@ def _write_body(document: DocxDocument, figures: ReportFigures) -> None:
     _add_line(document, Line("I. KẾT QUẢ CHUNG", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT))
     _add_text(document, totals_sentence(figures))
     _add_text(document, on_time_sentence(figures))
-    change = change_sentence(figures)
-    if change:
+    for change in change_sentences(figures):
         _add_text(document, change)
     heading = "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ"
     _add_line(document, Line(heading, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT))

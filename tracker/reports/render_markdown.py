@@ -162,19 +162,22 @@ def on_time_sentence(figures: ReportFigures) -> str:
     )
 
 
-def change_sentence(figures: ReportFigures) -> str | None:
-    """The change against the previous period, or None when there is no previous period."""
-    previous = figures.previous_totals
-    if previous is None:
-        return None
-    current = figures.totals
+def change_sentences(figures: ReportFigures) -> list[str]:
+    """The change against the previous period and against the same period a year before,
+    for those the report counted."""
+    compared = [("kỳ trước", figures.previous_totals),
+                ("cùng kỳ năm trước", figures.last_year_totals)]  # fmt: skip
+    return [_compared(name, figures.totals, other) for name, other in compared if other]
+
+
+def _compared(name: str, current: StatusCounts, previous: StatusCounts) -> str:
     parts = [
         "tổng số nhiệm vụ " + _count_change(current.total, previous.total),
         "số nhiệm vụ đã hoàn thành " + _count_change(current.completed, previous.completed),
         "số nhiệm vụ quá hạn " + _count_change(current.overdue, previous.overdue),
-        "tỷ lệ hoàn thành đúng hạn " + _rate_change(current, previous),
+        "tỷ lệ hoàn thành đúng hạn " + _rate_change(current, previous, name),
     ]
-    return "So với kỳ trước, " + "; ".join(parts) + "."
+    return f"So với {name}, " + "; ".join(parts) + "."
 
 
 def _count_change(current: int, previous: int) -> str:
@@ -187,12 +190,12 @@ def _count_change(current: int, previous: int) -> str:
     )
 
 
-def _rate_change(current: StatusCounts, previous: StatusCounts) -> str:
+def _rate_change(current: StatusCounts, previous: StatusCounts, name: str) -> str:
     now, before = on_time_rate(current), on_time_rate(previous)
     if now is None:
         return "không tính được (kỳ này chưa có nhiệm vụ hoàn thành hoặc quá hạn)"
     if before is None:
-        return f"đạt {on_time_share(current)} (kỳ trước không có nhiệm vụ hoàn thành hoặc quá hạn)"
+        return f"đạt {on_time_share(current)} ({name} không có nhiệm vụ hoàn thành hoặc quá hạn)"
     points = round(now - before, 2)
     if points == 0:
         return f"không thay đổi ({on_time_share(current)})"
@@ -218,9 +221,7 @@ def render_markdown(figures: ReportFigures) -> str:
         totals_sentence(figures),
         on_time_sentence(figures),
     ]
-    change = change_sentence(figures)
-    if change:
-        blocks.append(change)
+    blocks += change_sentences(figures)
     blocks += ["## Kết quả theo cơ quan, đơn vị", _agency_table(figures)]
     blocks += ["## Nhiệm vụ quá hạn", *_overdue_blocks(figures)]
     return "\n\n".join(blocks) + "\n"

@@ -130,7 +130,11 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
         ),
     ]
     if figures.previous_totals is not None:
-        rows += _change_rows(counts, figures.previous_totals)
+        rows += _change_rows(counts, figures.previous_totals, "Kỳ trước", "So với kỳ trước")
+    if figures.last_year_totals is not None:
+        rows += _change_rows(
+            counts, figures.last_year_totals, "Cùng kỳ năm trước", "So với cùng kỳ năm trước"
+        )
     write_line(sheet, row, "I. TỔNG HỢP CHUNG", len(AGENCY_HEADERS), _BOLD)
     _write_block_row(sheet, row + 1, "Chỉ tiêu", list(AGENCY_HEADERS[2:]), header=True)
     for offset, (label, values, number_format) in enumerate(rows, 2):
@@ -139,17 +143,17 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
 
 
 def _change_rows(
-    current: StatusCounts, previous: StatusCounts
+    current: StatusCounts, previous: StatusCounts, label: str, lead: str
 ) -> list[tuple[str, list[Value], str]]:
-    """The "So với kỳ trước" rows: the previous counts, then the signed differences."""
+    """The rows comparing with another period: its counts, then the signed differences."""
     differences = [
         now - before
         for now, before in zip(count_values(current), count_values(previous), strict=True)
     ]
     return [
-        ("Kỳ trước", [*count_values(previous), _rate(previous)], COUNT_FORMAT),
+        (label, [*count_values(previous), _rate(previous)], COUNT_FORMAT),
         (
-            "So với kỳ trước: tăng (+), giảm (-)",
+            f"{lead}: tăng (+), giảm (-)",
             [*differences, _points_change(current, previous)],
             CHANGE_FORMAT,
         ),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.db import utcnow
-from tracker.domain.periods import Period
+from tracker.domain.periods import Period, day_a_year_before
 from tracker.domain.report_figures import (
     ReportFigures,
     TaskFacts,
@@ -140,7 +140,7 @@ def compute_figures(
 ) -> ReportFigures:
     """Figures at the cut-off date: the period's end, or today for a period still running."""
     facts = period_facts(session, period, scope, basis)
-    previous = period.previous()
+    previous, last_year = period.previous(), period.a_year_before()
     by_assigned = " (theo cơ quan được giao ban đầu)" if basis is AgencyBasis.ASSIGNED else ""
     return ReportFigures(
         title=(
@@ -155,6 +155,10 @@ def compute_figures(
         overdue=with_situations(session, overdue_rows(facts, cut_off), cut_off),
         items=count_items(facts),
         previous_totals=count_statuses(period_facts(session, previous, scope, basis), previous.end),
+        last_year_totals=count_statuses(
+            period_facts(session, last_year, scope, basis),
+            min(last_year.end, day_a_year_before(cut_off)),  # as far into that period as now
+        ),
     )
 
 
