@@ -488,3 +488,15 @@ def test_the_same_period_a_year_before_is_compared_too(
     assert row_labelled(summary, "Cùng kỳ năm trước")[2:] == [20, 1, 2, 3, 0, 4, 10, 0.3]
     change = row_labelled(summary, "So với cùng kỳ năm trước: tăng (+), giảm (-)")
     assert change[2:] == [10, 2, 3, -1, 4, 2, 0, 20.0]
+
+
+def test_cancelled_tasks_stand_apart_in_the_workbook_too(
+    figures: ReportFigures, issuer: ReportIssuer
+) -> None:
+    with_cancelled = replace(figures, totals=replace(figures.totals, cancelled=2))
+    summary, _ = open_sheets(render_xlsx(with_cancelled, issuer))
+    row = row_labelled(summary, "Đã hủy/dừng thực hiện (không tính vào các số liệu khác)")
+    assert row[2] == 2 and row_labelled(summary, "Số nhiệm vụ")[2] == 30  # not in the total
+    assert "Ngoài ra, 2 nhiệm vụ đã hủy/dừng thực hiện" in render_markdown(with_cancelled)
+    plain, _ = open_sheets(render_xlsx(figures, issuer))
+    assert all("Đã hủy" not in str(r[0].value) for r in plain.iter_rows())

@@ -37,6 +37,7 @@ from tracker.reports.render_markdown import (
 )
 
 SUMMARY_SHEET = "Tổng hợp"
+CANCELLED_LABEL = "Đã hủy/dừng thực hiện (không tính vào các số liệu khác)"
 OVERDUE_SHEET = "Nhiệm vụ quá hạn"
 COUNT_FORMAT = "#,##0"
 CHANGE_FORMAT = "+#,##0;-#,##0;0"
@@ -129,6 +130,9 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
             COUNT_FORMAT,
         ),
     ]
+    if counts.cancelled:  # apart from every other figure, as the report's text states them
+        blank: list[Value] = [""] * (len(AGENCY_HEADERS) - 3)
+        rows.append((CANCELLED_LABEL, [counts.cancelled, *blank], COUNT_FORMAT))
     if figures.previous_totals is not None:
         rows += _change_rows(counts, figures.previous_totals, "Kỳ trước", "So với kỳ trước")
     if figures.last_year_totals is not None:
