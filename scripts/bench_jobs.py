@@ -27,7 +27,6 @@ from tracker.domain.reminders import ReminderPolicy
 from tracker.extensions import db
 from tracker.reminders.services import run_reminder_pass
 from tracker.reports.documents import render_report
-from tracker.reports.figures_store import figures_from_json
 from tracker.reports.services import build_report, resolve_scope
 
 TODAY = date(2026, 11, 22)
@@ -80,7 +79,7 @@ def main() -> None:
         def quarterly_xlsx() -> int:
             report = build_report(db.session(), period, resolve_scope(db.session(), "all"), TODAY)
             db.session.commit()
-            content = render_report(figures_from_json(report.figures), "xlsx", app.config, TODAY)
+            content = render_report(report, "xlsx", app.config, TODAY)
             return len(content)
 
         size = timed(f"quarterly XLSX report ({period.key}, whole province)", quarterly_xlsx)

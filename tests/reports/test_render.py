@@ -20,11 +20,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tests.support.spreadsheets import FORMULA_STARTS, formula_starts_kept_as_text
 from tracker.domain.markdown import render_markdown as markdown_to_html
 from tracker.domain.report_figures import AgencyRow, OverdueRow, ReportFigures, StatusCounts
+from tracker.domain.report_narrative import draft_narrative
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.render_docx import render_docx
 from tracker.reports.render_markdown import render_markdown
 from tracker.reports.render_two_way import render_two_way_xlsx
 from tracker.reports.render_xlsx import render_xlsx
+from tracker.reports.wording import count_values
 
 AGENCY_HEADERS = [
     "STT",
@@ -54,6 +56,15 @@ CHANGE_SENTENCE = (
     "thành tăng 1 nhiệm vụ (từ 9 lên 10); số nhiệm vụ quá hạn không thay đổi (6 nhiệm vụ); "
     "tỷ lệ hoàn thành đúng hạn tăng 10,00 điểm phần trăm (từ 40,00% lên 50,00%)."
 )
+
+
+def docx_of(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
+    """The frozen report's Word file, with the narrative drafted from its figures."""
+    return render_docx(figures, issuer, draft_narrative(figures), draft=False)
+
+
+def markdown_of(figures: ReportFigures) -> str:
+    return render_markdown(figures, draft_narrative(figures))
 
 
 def counts(*values: int) -> StatusCounts:
@@ -163,7 +174,14 @@ def test_xlsx_agency_table_holds_numbers_and_vietnamese_rates(
     ]  # fmt: skip
     # a percentage is a number Excel can sum and chart, shown "60,00%" in a Vietnamese Excel
     assert summary.cell(header + 1, 10).number_format == "0.00%"
-    assert summary.max_row == header + 3
+    # the total row sums the agencies' rows with formulas, and those sums are the totals
+    total = row_values(summary, header + 4)
+    assert total[1] == "Tổng cộng" and summary.max_row == header + 4
+    assert total[2:9] == [f"=SUM({c}{header + 1}:{c}{header + 3})" for c in "CDEFGHI"]
+    column_sums = [sum(summary.cell(r, c).value for r in range(header + 1, header + 4))
+                   for c in range(3, 10)]  # fmt: skip
+    assert column_sums == list(count_values(figures.totals))
+    assert total[9] == figures.totals.on_time_rate.value
     assert summary.cell(header + 1, 3).number_format == "#,##0"
     assert all(cell.font.b and cell.border.left.style == "thin" for cell in summary[header])
 
@@ -243,7 +261,7 @@ def cell_texts(table: Table) -> list[list[str]]:
 
 
 def test_docx_heading_follows_decree_30(figures: ReportFigures, issuer: ReportIssuer) -> None:
-    document = open_docx(render_docx(figures, issuer))
+    document = open_docx(docx_of(figures, issuer))
     heading = document.tables[0]
     assert cell_texts(heading) == [
         [
@@ -262,7 +280,7 @@ def test_docx_heading_follows_decree_30(figures: ReportFigures, issuer: ReportIs
 
 
 def test_docx_page_and_font(figures: ReportFigures, issuer: ReportIssuer) -> None:
-    document = open_docx(render_docx(figures, issuer))
+    document = open_docx(docx_of(figures, issuer))
     section = document.sections[0]
     sizes = (section.page_width, section.page_height, section.left_margin, section.right_margin)
     margins = (section.top_margin, section.bottom_margin)
@@ -283,7 +301,7 @@ def test_docx_page_and_font(figures: ReportFigures, issuer: ReportIssuer) -> Non
 def test_docx_body_states_the_figures_in_the_reports_style(
     figures: ReportFigures, issuer: ReportIssuer
 ) -> None:
-    document = open_docx(render_docx(figures, issuer))
+    document = open_docx(docx_of(figures, issuer))
     texts = body_texts(document)
     title_at = texts.index("BÁO CÁO")
     assert texts[title_at + 1] == "Kết quả thực hiện nhiệm vụ UBND tỉnh giao"
@@ -299,7 +317,7 @@ def test_docx_body_states_the_figures_in_the_reports_style(
 
 
 def test_docx_tables(figures: ReportFigures, issuer: ReportIssuer) -> None:
-    document = open_docx(render_docx(figures, issuer))
+    document = open_docx(docx_of(figures, issuer))
     agencies, overdue = cell_texts(document.tables[1]), cell_texts(document.tables[2])
     assert agencies[0] == AGENCY_HEADERS
     assert agencies[1] == ["1", "Sở Nội vụ", "10", "2", "1", "0", "1", "2", "4", "60,00%"]
@@ -317,7 +335,7 @@ def test_docx_tables(figures: ReportFigures, issuer: ReportIssuer) -> None:
 
 
 def test_docx_recipients_and_signature(figures: ReportFigures, issuer: ReportIssuer) -> None:
-    document = open_docx(render_docx(figures, issuer))
+    document = open_docx(docx_of(figures, issuer))
     recipients, signature = document.tables[-1].rows[0].cells
     assert recipients.text.split("\n") == [
         "Nơi nhận:",
@@ -333,7 +351,7 @@ def test_docx_recipients_and_signature(figures: ReportFigures, issuer: ReportIss
 
 def test_docx_lists_at_most_200_overdue_tasks(figures: ReportFigures, issuer: ReportIssuer) -> None:
     many = replace(figures, overdue=[overdue_task(n) for n in range(1, 206)])
-    document = open_docx(render_docx(many, issuer))
+    document = open_docx(docx_of(many, issuer))
     assert len(document.tables[2].rows) == 1 + 200
     assert "và 5 nhiệm vụ khác." in body_texts(document)
     _, sheet = open_sheets(render_xlsx(many, issuer))
@@ -344,7 +362,7 @@ def test_docx_lists_at_most_200_overdue_tasks(figures: ReportFigures, issuer: Re
 
 
 def test_markdown_has_the_title_sentences_and_tables(figures: ReportFigures) -> None:
-    text = render_markdown(figures)
+    text = markdown_of(figures)
     assert text.startswith("# Kết quả thực hiện nhiệm vụ UBND tỉnh giao\n")
     assert TOTALS_SENTENCE in text and CHANGE_SENTENCE in text
     assert "| " + " | ".join(AGENCY_HEADERS) + " |" in text
@@ -375,7 +393,7 @@ def test_a_period_without_tasks_with_a_deadline_shows_no_rate(issuer: ReportIssu
     assert row_labelled(summary, "Số nhiệm vụ")[2:] == [3, 0, 0, 0, 0, 0, 3, "—"]
     assert row_labelled(summary, "So với kỳ trước: tăng (+), giảm (-)")[-1] == "—"
     assert row_values(overdue, header_row(overdue) + 1)[0] == "Không có nhiệm vụ quá hạn."
-    texts = body_texts(open_docx(render_docx(empty, issuer)))
+    texts = body_texts(open_docx(docx_of(empty, issuer)))
     assert any(
         "tổng số nhiệm vụ được giao là 3 nhiệm vụ (thường xuyên 3 nhiệm vụ); "
         "không có nhiệm vụ nào có thời hạn." in t
@@ -387,7 +405,7 @@ def test_a_period_without_tasks_with_a_deadline_shows_no_rate(issuer: ReportIssu
     assert any(
         "không tính được (kỳ này chưa có nhiệm vụ hoàn thành hoặc quá hạn)" in t for t in texts
     )
-    markdown = render_markdown(empty)
+    markdown = markdown_of(empty)
     assert "|  | **Tổng cộng** | 3 | 0 | 0 | 0 | 0 | 0 | 3 | — |" in markdown
 
 
@@ -397,11 +415,13 @@ def test_group_items_are_counted_once_beside_the_tasks_they_give(
     grouped = replace(figures, totals=counts(100, 200, 47, 0, 0, 0), items=32)
     assert (
         "tổng số nhiệm vụ được giao là 32 nội dung, giao 347 lượt nhiệm vụ cho các cơ quan. "
-        in (render_markdown(grouped))
+        in (markdown_of(grouped))
     )
     one_each = replace(grouped, items=347)
-    assert "tổng số nhiệm vụ được giao là 347 nhiệm vụ. " in render_markdown(one_each)
-    texts = body_texts(open_docx(render_docx(grouped, issuer)))
+    assert "tổng số nhiệm vụ được giao là 347 nhiệm vụ. " in render_markdown(
+        one_each, draft_narrative(one_each)
+    )
+    texts = body_texts(open_docx(docx_of(grouped, issuer)))
     assert any("32 nội dung, giao 347 lượt nhiệm vụ" in text for text in texts)
 
 
@@ -409,7 +429,7 @@ def test_a_previous_period_without_a_base_is_said_so(
     figures: ReportFigures, issuer: ReportIssuer
 ) -> None:
     first = replace(figures, totals=counts(1, 1, 2, 0, 0, 0), previous_totals=StatusCounts())
-    markdown = render_markdown(first)
+    markdown = markdown_of(first)
     assert (
         "tỷ lệ hoàn thành đúng hạn đạt 50,00% (kỳ trước không có nhiệm vụ hoàn thành hoặc quá hạn)"
         in markdown
@@ -422,7 +442,7 @@ def test_thousands_are_grouped_with_dots_in_text_and_kept_as_numbers_in_the_shee
     large = replace(
         figures, totals=counts(1500, 776, 40, 200, 92, 0), previous_totals=None, agencies=[]
     )
-    texts = body_texts(open_docx(render_docx(large, issuer)))
+    texts = body_texts(open_docx(docx_of(large, issuer)))
     assert any(
         "tổng số nhiệm vụ được giao là 2.608 nhiệm vụ. Trong 2.608 nhiệm vụ có thời hạn: đã "
         "hoàn thành 2.316 nhiệm vụ (88,80%)" in text
@@ -474,7 +494,7 @@ def test_the_same_period_a_year_before_is_compared_too(
     figures: ReportFigures, issuer: ReportIssuer
 ) -> None:
     compared = replace(figures, last_year_totals=counts(1, 2, 3, 0, 4, 10))
-    markdown = render_markdown(compared)
+    markdown = markdown_of(compared)
     assert (
         "So với cùng kỳ năm trước, tổng số nhiệm vụ tăng 10 nhiệm vụ (từ 20 lên 30); số nhiệm vụ "
         "đã hoàn thành tăng 4 nhiệm vụ (từ 6 lên 10); số nhiệm vụ quá hạn tăng 2 nhiệm vụ (từ 4 "
@@ -482,7 +502,7 @@ def test_the_same_period_a_year_before_is_compared_too(
         in markdown
     )
     assert CHANGE_SENTENCE in markdown  # the previous period still comes first
-    texts = body_texts(open_docx(render_docx(compared, issuer)))
+    texts = body_texts(open_docx(docx_of(compared, issuer)))
     assert any(text.startswith("So với cùng kỳ năm trước, ") for text in texts)
     summary, _ = open_sheets(render_xlsx(compared, issuer))
     assert row_labelled(summary, "Cùng kỳ năm trước")[2:] == [20, 1, 2, 3, 0, 4, 10, 0.3]
@@ -497,6 +517,8 @@ def test_cancelled_tasks_stand_apart_in_the_workbook_too(
     summary, _ = open_sheets(render_xlsx(with_cancelled, issuer))
     row = row_labelled(summary, "Đã hủy/dừng thực hiện (không tính vào các số liệu khác)")
     assert row[2] == 2 and row_labelled(summary, "Số nhiệm vụ")[2] == 30  # not in the total
-    assert "Ngoài ra, 2 nhiệm vụ đã hủy/dừng thực hiện" in render_markdown(with_cancelled)
+    assert "Ngoài ra, 2 nhiệm vụ đã hủy/dừng thực hiện" in render_markdown(
+        with_cancelled, draft_narrative(with_cancelled)
+    )
     plain, _ = open_sheets(render_xlsx(figures, issuer))
     assert all("Đã hủy" not in str(r[0].value) for r in plain.iter_rows())

@@ -3,6 +3,7 @@ them as text."""
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 from openpyxl import load_workbook
@@ -30,13 +31,19 @@ def give_formula_names(session: Session, starts: tuple[str, ...] = FORMULA_START
     session.flush()
 
 
+COLUMN_TOTAL = re.compile(r"=SUM\(([A-Z]+)\d+:\1\d+\)")
+
+
 def formula_starts_kept_as_text(workbook: bytes) -> set[str]:
     """The formula characters that open some text cell of the workbook; fails on any cell
-    that starts like a formula and is not typed and marked as text."""
+    that starts like a formula and is not typed and marked as text, but for the workbook's
+    own column totals ("=SUM(C7:C12)")."""
     seen = set()
     for sheet in load_workbook(BytesIO(workbook)):
         for row in sheet.iter_rows():
             for cell in row:
+                if cell.data_type == "f" and COLUMN_TOTAL.fullmatch(cell.value):
+                    continue
                 if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
                     where = f"{sheet.title}!{cell.coordinate} {cell.value!r}"
                     assert cell.data_type == "s", where

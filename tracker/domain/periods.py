@@ -43,6 +43,13 @@ class Period:
             return custom_period(end - length, end)
         return period_containing(self.start - timedelta(days=1), self.kind)
 
+    def following(self) -> Period:
+        """The period of the same kind just after (a custom range: the same length)."""
+        if self.kind == "custom":
+            start = self.end + timedelta(days=1)
+            return custom_period(start, start + (self.end - self.start))
+        return period_containing(self.end + timedelta(days=1), self.kind)
+
 
 def day_a_year_before(day: date) -> date:
     """The same day a year before; 29 February gives 28 February."""

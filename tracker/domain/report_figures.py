@@ -28,6 +28,8 @@ class TaskFacts:
     ref: str = ""
     text: str = ""
     task_id: int = 0
+    notice_id: int = 0
+    issued_on: date | None = None  # the notice's date: given in the period or carried over
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,25 @@ class OverdueRow:
 
 
 @dataclass(frozen=True)
+class Intake:
+    """Where a period's tasks come from: notices of earlier periods, still open when it began
+    (carried over), or notices issued within it (newly assigned). Cancelled tasks are in
+    neither, so the two add up to the report's total."""
+
+    carried_over: int
+    newly_assigned: int
+
+
+@dataclass(frozen=True)
+class NoticeSection:
+    """The figures of one notice the secretariat follows apart."""
+
+    heading: str  # "Thông báo số 473/TB-VPUBND ngày 27/8/2026"
+    title: str
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
 class ReportFigures:
     """A report's figures, frozen at its cut-off date."""
 
@@ -111,6 +132,12 @@ class ReportFigures:
     # The notice items the tasks come from: a group item given to several agencies is one
     # item and several tasks. None in reports frozen before it was counted.
     items: int | None = None
+    # None in reports frozen before these were counted.
+    intake: Intake | None = None
+    notices: list[NoticeSection] = field(default_factory=list)
+    # Tasks due in the following period and not completed at the cut-off.
+    upcoming: int | None = None
+    next_period_label: str | None = None
 
 
 def count_items(facts: Iterable[TaskFacts]) -> int:
@@ -144,6 +171,13 @@ def count_statuses(
         overdue=tally[TaskStatus.OVERDUE],
         ongoing=tally[TaskStatus.ONGOING],
     )
+
+
+def count_intake(facts: Iterable[TaskFacts], start: date, cut_off: date) -> Intake:
+    """Carried over from before the period's `start`, or newly assigned in it."""
+    counted = [fact for fact in facts if not _cancelled_by(fact, cut_off)]
+    new = sum(1 for fact in counted if fact.issued_on is not None and fact.issued_on >= start)
+    return Intake(carried_over=len(counted) - new, newly_assigned=new)
 
 
 def _status_at(fact: TaskFacts, cut_off: date, against_original: bool) -> TaskStatus:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship, validates
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
@@ -56,8 +56,15 @@ class Notice(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Marked by the secretariat: the period reports give the notice a section of its own.
+    reported_apart: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The leader who directs the notice's follow-up when it is not (only) its signer.
+    directing_leader_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
 
-    created_by: Mapped[User | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    directing_leader: Mapped[User | None] = relationship(foreign_keys=[directing_leader_id])
     tasks: WriteOnlyMapped[Task] = relationship(
         back_populates="notice", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -12,6 +12,7 @@ from tracker.clock import today
 from tracker.domain.periods import parse_period
 from tracker.extensions import db
 from tracker.reports.documents import render_report
+from tracker.reports.editing import freeze_report
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis
 from tracker.reports.services import ScopeError, build_report, resolve_scope
@@ -39,9 +40,13 @@ reports_cli = click.Group("reports", help="Completion reports.")
     show_default=True,
     help="Count tasks under the agency now responsible or the one originally assigned.",
 )
+@click.option("--freeze", is_flag=True, help="Freeze it with its drafted narrative at once.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
-def build_command(period: str, scope: str, file_format: str, basis: str, out: Path) -> None:
-    """Build a report now, freeze its figures in the database and write the file."""
+def build_command(
+    period: str, scope: str, file_format: str, basis: str, freeze: bool, out: Path
+) -> None:
+    """Build a report now (its figures are stored at its cut-off) and write the file; the
+    narrative stays a draft to edit on the web unless `--freeze`."""
     try:
         reporting_period = parse_period(period)
         reporting_scope = resolve_scope(db.session(), scope)
@@ -50,12 +55,11 @@ def build_command(period: str, scope: str, file_format: str, basis: str, out: Pa
     report = build_report(
         db.session(), reporting_period, reporting_scope, today(), basis=AgencyBasis(basis)
     )
+    if freeze:
+        freeze_report(report, frozen_by_id=None)
     db.session.commit()
+    out.write_bytes(render_report(report, file_format, current_app.config, issued_on=today()))
     assert report.figures is not None  # noqa: S101 - a built report has its figures
-    content = render_report(
-        figures_from_json(report.figures), file_format, current_app.config, issued_on=today()
-    )
-    out.write_bytes(content)
     totals = figures_from_json(report.figures).totals
     click.echo(
         f"Report {report.id} ({reporting_period.key}, {reporting_scope.label}): "

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from tracker.domain.report_figures import ReportFigures
+from tracker.domain.report_narrative import narrative_for
+from tracker.reports.figures_store import figures_from_json
 from tracker.reports.issuer import ReportIssuer
+from tracker.reports.models import Report
 from tracker.reports.render_docx import render_docx
 from tracker.reports.render_markdown import render_markdown
 from tracker.reports.render_two_way import render_two_way_xlsx
@@ -39,13 +41,22 @@ def issuer_from_config(config: Mapping[str, Any], issued_on: date) -> ReportIssu
     )
 
 
-RENDERERS = {"xlsx": render_xlsx, "docx": render_docx, "hai-chieu": render_two_way_xlsx}
-
-
 def render_report(
-    figures: ReportFigures, file_format: str, config: Mapping[str, Any], issued_on: date
+    report: Report, file_format: str, config: Mapping[str, Any], issued_on: date
 ) -> bytes:
-    """The report as "md", "xlsx", "docx", or "hai-chieu" (the two-way form, XLSX)."""
+    """A built report as "md", "xlsx", "docx", or "hai-chieu" (the two-way form, XLSX),
+    with its narrative as edited; "DỰ THẢO" on the Word file until it is frozen."""
+    if report.figures is None:
+        raise ValueError(f"report {report.id} has no figures yet")
+    figures = figures_from_json(report.figures)
+    narrative = narrative_for(report.narrative, figures)
     if file_format == "md":
-        return render_markdown(figures).encode("utf-8")
-    return RENDERERS[file_format](figures, issuer_from_config(config, issued_on))
+        return render_markdown(figures, narrative).encode("utf-8")
+    issuer = issuer_from_config(config, issued_on)
+    if file_format == "docx":
+        return render_docx(figures, issuer, narrative, draft=not report.frozen)
+    if file_format == "xlsx":
+        return render_xlsx(figures, issuer)
+    if file_format == "hai-chieu":
+        return render_two_way_xlsx(figures, issuer)
+    raise ValueError(f"unknown report format {file_format!r}")

@@ -6,7 +6,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from tracker.domain.report_figures import AgencyRow, OverdueRow, ReportFigures, StatusCounts
+from tracker.domain.report_figures import (
+    AgencyRow,
+    Intake,
+    NoticeSection,
+    OverdueRow,
+    ReportFigures,
+    StatusCounts,
+)
 
 
 def figures_to_json(figures: ReportFigures) -> dict[str, Any]:
@@ -24,6 +31,7 @@ def figures_to_json(figures: ReportFigures) -> dict[str, Any]:
 
 def figures_from_json(data: dict[str, Any]) -> ReportFigures:
     previous, last_year = data.get("previous_totals"), data.get("last_year_totals")
+    intake = data.get("intake")
     return ReportFigures(
         title=data["title"],
         period_label=data["period_label"],
@@ -39,4 +47,11 @@ def figures_from_json(data: dict[str, Any]) -> ReportFigures:
         previous_totals=StatusCounts(**previous) if previous else None,
         last_year_totals=StatusCounts(**last_year) if last_year else None,
         items=data.get("items"),
+        intake=Intake(**intake) if intake else None,
+        notices=[
+            NoticeSection(r["heading"], r["title"], StatusCounts(**r["counts"]))
+            for r in data.get("notices", [])
+        ],
+        upcoming=data.get("upcoming"),
+        next_period_label=data.get("next_period_label"),
     )

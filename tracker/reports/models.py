@@ -45,3 +45,12 @@ class Report(Base):
     built_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     built_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The narrative sections ("Phương hướng, nhiệm vụ kỳ tới" ...), drafted from the figures
+    # and edited by the secretariat until the report is frozen; then they never change.
+    narrative: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    frozen_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    @property
+    def frozen(self) -> bool:
+        return self.frozen_at is not None

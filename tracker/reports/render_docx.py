@@ -9,7 +9,7 @@ portrait page.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -28,24 +28,16 @@ from docx.text.run import Run
 from tracker.domain.formatting import vn_official_date
 from tracker.domain.report_figures import ReportFigures
 from tracker.reports.issuer import ReportIssuer
-from tracker.reports.render_markdown import (
-    AGENCY_HEADERS,
-    MAX_LISTED_OVERDUE,
-    OVERDUE_HEADERS,
-    TOTAL_LABEL,
-    agency_cells,
-    change_sentences,
-    more_overdue_line,
-    on_time_sentence,
-    overdue_cells,
-    period_line,
-    totals_sentence,
-)
+from tracker.reports.outline import Table as OutlineTable
+from tracker.reports.outline import report_outline
 
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-AGENCY_WIDTHS = (1.0, 3.6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 2.3)  # cm, 16 cm in all
-OVERDUE_WIDTHS = (0.9, 2.4, 2.0, 1.0, 4.0, 1.8, 1.2, 2.7)
+# Column widths in cm (16 cm in all) and the columns aligned left (names, text).
+TABLE_LAYOUTS = {
+    "agencies": ((1.0, 3.6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 2.3), (1,)),
+    "overdue": ((0.9, 2.4, 2.0, 1.0, 4.0, 1.8, 1.2, 2.7), (1, 2, 4, 7)),
+}
 SIGNATURE_SPACE = 4  # blank lines left for the signature and the seal
 
 _CENTRE = WD_ALIGN_PARAGRAPH.CENTER
@@ -62,14 +54,19 @@ class Line:
     align: WD_ALIGN_PARAGRAPH = _CENTRE
 
 
-def render_docx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
-    """The report as a .docx file ready for signature."""
+def render_docx(
+    figures: ReportFigures, issuer: ReportIssuer, narrative: Mapping[str, str], *, draft: bool
+) -> bytes:
+    """The report as a .docx file ready for signature; a draft (not yet frozen) says so
+    above its title."""
     document = Document()
     _set_up_page(document)
     _write_heading(document, issuer)
+    if draft:
+        _add_line(document, Line("DỰ THẢO", bold=True, italic=True, size=12))
     _add_line(document, Line("BÁO CÁO", bold=True, size=14))
     _add_line(document, Line(figures.title, bold=True))
-    _write_body(document, figures)
+    _write_body(document, figures, narrative)
     _write_closing(document, issuer)
     document.core_properties.title = figures.title
     document.core_properties.author = f"{issuer.superior} - {issuer.body}"
@@ -125,36 +122,19 @@ def _write_heading(document: DocxDocument, issuer: ReportIssuer) -> None:
     _fill(bottom_right, [Line(place_and_date, italic=True)])
 
 
-def _write_body(document: DocxDocument, figures: ReportFigures) -> None:
-    _add_text(document, period_line(figures))
-    _add_line(document, Line("I. KẾT QUẢ CHUNG", bold=True, align=WD_ALIGN_PARAGRAPH.LEFT))
-    _add_text(document, totals_sentence(figures))
-    _add_text(document, on_time_sentence(figures))
-    for change in change_sentences(figures):
-        _add_text(document, change)
-    heading = "II. KẾT QUẢ THEO CƠ QUAN, ĐƠN VỊ"
-    _add_line(document, Line(heading, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT))
-    rows = [
-        agency_cells(str(n), row.agency, row.counts) for n, row in enumerate(figures.agencies, 1)
-    ]
-    rows.append(agency_cells("", TOTAL_LABEL, figures.totals))
-    _grid_table(document, AGENCY_HEADERS, rows, AGENCY_WIDTHS, left=(1,), bold_last=True)
-    heading = "III. DANH SÁCH NHIỆM VỤ QUÁ HẠN"
-    _add_line(document, Line(heading, bold=True, align=WD_ALIGN_PARAGRAPH.LEFT))
-    _write_overdue(document, figures)
-    _add_text(document, f"Trên đây là báo cáo kết quả thực hiện nhiệm vụ {figures.period_label}./.")
-
-
-def _write_overdue(document: DocxDocument, figures: ReportFigures) -> None:
-    if not figures.overdue:
-        _add_text(document, "Không có nhiệm vụ quá hạn.")
-        return
-    listed = figures.overdue[:MAX_LISTED_OVERDUE]
-    rows = [overdue_cells(number, row) for number, row in enumerate(listed, 1)]
-    _grid_table(document, OVERDUE_HEADERS, rows, OVERDUE_WIDTHS, left=(1, 2, 4, 7))
-    more = more_overdue_line(figures)
-    if more:
-        _add_text(document, more)
+def _write_body(
+    document: DocxDocument, figures: ReportFigures, narrative: Mapping[str, str]
+) -> None:
+    left = WD_ALIGN_PARAGRAPH.LEFT
+    for part in report_outline(figures, narrative):
+        if part.heading:
+            _add_line(document, Line(part.heading.upper(), bold=True, align=left))
+        for block in part.blocks:
+            if isinstance(block, OutlineTable):
+                widths, left_columns = TABLE_LAYOUTS[block.kind]
+                _grid_table(document, block, widths, left=left_columns)
+            else:
+                _add_text(document, block)
 
 
 def _write_closing(document: DocxDocument, issuer: ReportIssuer) -> None:
@@ -227,16 +207,11 @@ def _borderless_table(document: DocxDocument, rows: int, widths: Sequence[float]
 
 
 def _grid_table(
-    document: DocxDocument,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    widths: Sequence[float],
-    *,
-    left: tuple[int, ...],
-    bold_last: bool = False,
+    document: DocxDocument, block: OutlineTable, widths: Sequence[float], *, left: tuple[int, ...]
 ) -> None:
     """A bordered table in 11 pt whose header row repeats on every page; the `left` columns
     (names, text) are aligned left, the others (numbers, dates) centred."""
+    headers, rows = block.headers, block.rows
     table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -247,7 +222,7 @@ def _grid_table(
     for cell, header in zip(table_rows[0].cells, headers, strict=True):
         _fill(cell, [Line(header, bold=True, size=11)])
     for index, (row, texts) in enumerate(zip(table_rows[1:], rows, strict=True), 1):
-        bold = bold_last and index == len(rows)
+        bold = block.total_row and index == len(rows)
         for column, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if column in left else _CENTRE
             _fill(cell, [Line(text, bold=bold, size=11, align=align)])

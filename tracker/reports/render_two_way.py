@@ -12,7 +12,6 @@ from openpyxl import Workbook
 from tracker.domain.outcomes import ON_TIME_RATE
 from tracker.domain.report_figures import ReportFigures, StatusCounts
 from tracker.reports.issuer import ReportIssuer
-from tracker.reports.render_markdown import TOTAL_LABEL, period_line
 from tracker.reports.render_xlsx import (
     Percent,
     Value,
@@ -20,6 +19,7 @@ from tracker.reports.render_xlsx import (
     write_heading,
     write_table_row,
 )
+from tracker.reports.wording import TOTAL_LABEL, period_line
 
 TITLE = "Biểu tổng hợp kết quả thực hiện nhiệm vụ (mẫu hai chiều)"
 GROUPS = ("Đã hoàn thành", "Chưa hoàn thành")

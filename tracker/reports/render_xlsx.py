@@ -28,9 +28,10 @@ from tracker.domain.formatting import vn_number
 from tracker.domain.report_figures import ReportFigures, StatusCounts
 from tracker.domain.spreadsheet_text import starts_like_formula
 from tracker.reports.issuer import ReportIssuer
-from tracker.reports.render_markdown import (
+from tracker.reports.wording import (
     AGENCY_HEADERS,
     OVERDUE_HEADERS,
+    TOTAL_LABEL,
     count_values,
     on_time_rate,
     period_line,
@@ -75,17 +76,39 @@ class Points:
     value: float | None
 
 
+@dataclass(frozen=True)
+class Sum:
+    """A column's total as a formula over the rows above, so that it stays right when a
+    reader corrects a figure."""
+
+    column: int
+    first_row: int
+    last_row: int
+
+    @property
+    def formula(self) -> str:
+        letter = get_column_letter(self.column)
+        return f"=SUM({letter}{self.first_row}:{letter}{self.last_row})"
+
+
 DECIMAL_FORMAT = "#,##0.0#"
-Value: TypeAlias = str | int | float | date | Percent | Points
+Value: TypeAlias = str | int | float | date | Percent | Points | Sum
+NOTICES_SHEET = "Văn bản theo dõi riêng"
+NOTICE_HEADERS = ("STT", "Văn bản", "Trích yếu", *AGENCY_HEADERS[2:])
+NOTICE_WIDTHS = (6, 24, 40, 10, 10, 10, 10, 10, 10, 12, 16)
+INTAKE_LABELS = ("Trong đó: chuyển tiếp từ kỳ trước", "Trong đó: giao mới trong kỳ")
 
 
 def render_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
-    """The workbook: a "Tổng hợp" sheet (totals, change, agencies) and the overdue list."""
+    """The workbook: a "Tổng hợp" sheet (totals, change, agencies with their total as
+    formulas), the overdue list, and the notices followed apart if any."""
     workbook = Workbook()
     summary = workbook.active
     summary.title = SUMMARY_SHEET
     _write_summary(summary, figures, issuer)
     _write_overdue(workbook.create_sheet(OVERDUE_SHEET), figures, issuer)
+    if figures.notices:
+        _write_notices(workbook.create_sheet(NOTICES_SHEET), figures, issuer)
     workbook.properties.title = figures.title
     workbook.properties.creator = f"{issuer.superior} - {issuer.body}"
     buffer = BytesIO()
@@ -104,7 +127,34 @@ def _write_summary(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssue
         counts = agency.counts
         values: list[Value] = [number, agency.agency, *count_values(counts), _rate(counts)]
         write_table_row(sheet, header_row + number, values)
+    first, last = header_row + 1, header_row + len(figures.agencies)
+    counted = count_values(figures.totals)
+    sums: list[Value] = [
+        Sum(column, first, last) if figures.agencies else value
+        for column, value in enumerate(counted, 3)
+    ]
+    write_table_row(sheet, last + 1, ["", TOTAL_LABEL, *sums, _rate(figures.totals)])
+    for cell in sheet[last + 1]:
+        cell.font = _BOLD
     prepare_print(sheet, header_row, SUMMARY_WIDTHS)
+
+
+def _write_notices(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
+    width = len(NOTICE_HEADERS)
+    lines = [f"Các văn bản theo dõi riêng - {figures.period_label}", period_line(figures)]
+    header_row = write_heading(sheet, lines, issuer, width)
+    write_table_row(sheet, header_row, list(NOTICE_HEADERS), header=True)
+    for number, section in enumerate(figures.notices, 1):
+        counts = section.counts
+        values: list[Value] = [
+            number,
+            section.heading,
+            section.title,
+            *count_values(counts),
+            _rate(counts),
+        ]
+        write_table_row(sheet, header_row + number, values)
+    prepare_print(sheet, header_row, NOTICE_WIDTHS)
 
 
 def write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
@@ -130,8 +180,14 @@ def _write_totals(sheet: Worksheet, row: int, figures: ReportFigures) -> int:
             COUNT_FORMAT,
         ),
     ]
+    blank: list[Value] = [""] * (len(AGENCY_HEADERS) - 3)
+    if figures.intake is not None:
+        parts = (figures.intake.carried_over, figures.intake.newly_assigned)
+        rows += [
+            (label, [part, *blank], COUNT_FORMAT)
+            for label, part in zip(INTAKE_LABELS, parts, strict=True)
+        ]
     if counts.cancelled:  # apart from every other figure, as the report's text states them
-        blank: list[Value] = [""] * (len(AGENCY_HEADERS) - 3)
         rows.append((CANCELLED_LABEL, [counts.cancelled, *blank], COUNT_FORMAT))
     if figures.previous_totals is not None:
         rows += _change_rows(counts, figures.previous_totals, "Kỳ trước", "So với kỳ trước")
@@ -239,6 +295,8 @@ def write_table_row(
             cell.font, cell.fill, cell.alignment = _BOLD, _HEADER_FILL, _CENTRE
         elif isinstance(value, date):
             cell.number_format, cell.alignment = DATE_FORMAT, _CENTRE
+        elif isinstance(value, Sum):
+            cell.number_format, cell.alignment = number_format, _RIGHT
         elif isinstance(value, Percent | Points):
             cell.alignment = _RIGHT
             if value.value is not None:
@@ -258,6 +316,8 @@ def write_cell(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
     edited), so that the reader sees exactly the value, with no apostrophe in front."""
     if isinstance(value, Percent | Points):
         return sheet.cell(row=row, column=column, value="—" if value.value is None else value.value)
+    if isinstance(value, Sum):
+        return sheet.cell(row=row, column=column, value=value.formula)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str) and starts_like_formula(value):
         cell.data_type = "s"

@@ -11,20 +11,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.db import utcnow
+from tracker.domain.formatting import vn_date
 from tracker.domain.periods import Period, day_a_year_before
 from tracker.domain.report_figures import (
+    NoticeSection,
     ReportFigures,
     TaskFacts,
+    count_intake,
     count_items,
     count_statuses,
     figures_by_agency,
     overdue_rows,
 )
+from tracker.domain.report_narrative import draft_narrative
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.figures_store import figures_to_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
@@ -69,7 +73,6 @@ def period_facts(
     """The facts of the tasks a period counts, each under the agency now responsible for it
     or under the agency the notice assigned it to (they differ after merges and splits)."""
     assigned = basis is AgencyBasis.ASSIGNED
-    agency_column = Task.assigned_agency_id if assigned else Task.lead_agency_id
     objective = exists().where(
         ExtensionRequest.task_id == Task.id,
         ExtensionRequest.state == ExtensionState.APPROVED,
@@ -88,6 +91,8 @@ def period_facts(
             Task.cancelled_on,
             Task.paused_until,
             Task.id,
+            Task.notice_id,
+            Notice.issued_on,
         )
         .join(Task.assigned_agency if assigned else Task.lead_agency)
         .join(Task.notice)
@@ -106,12 +111,8 @@ def period_facts(
         )
         .order_by(Agency.name, Task.id)
     )
-    if scope.notice_id is not None:
-        query = query.where(Task.notice_id == scope.notice_id)
-    if scope.agency_ids is not None:
-        query = query.where(agency_column.in_(scope.agency_ids))
     facts = []
-    for row in session.execute(query):
+    for row in session.execute(_in_scope(query, scope, basis)):
         agency, deadline, completed, original, objective_delay, number, ref, text, *changes = row
         facts.append(
             TaskFacts(
@@ -126,9 +127,61 @@ def period_facts(
                 cancelled_on=changes[0],
                 paused_until=changes[1],
                 task_id=changes[2],
+                notice_id=changes[3],
+                issued_on=changes[4],
             )
         )
     return facts
+
+
+def _in_scope(query: Select, scope: Scope, basis: AgencyBasis) -> Select:  # type: ignore[type-arg]
+    """The query's tasks restricted to the scope's notice or agencies."""
+    if scope.notice_id is not None:
+        query = query.where(Task.notice_id == scope.notice_id)
+    if scope.agency_ids is not None:
+        agency = Task.assigned_agency_id if basis is AgencyBasis.ASSIGNED else Task.lead_agency_id
+        query = query.where(agency.in_(scope.agency_ids))
+    return query
+
+
+def count_upcoming(
+    session: Session, period: Period, scope: Scope, cut_off: date, basis: AgencyBasis
+) -> int:
+    """Tasks given by the cut-off, due in `period` and still open at the cut-off."""
+    query = (
+        select(func.count(Task.id))
+        .join(Task.notice)
+        .where(
+            Notice.state == NoticeState.PUBLISHED,
+            Notice.issued_on <= cut_off,
+            Task.recurrence.is_(None),
+            Task.deadline.between(period.start, period.end),
+            or_(Task.completed_on.is_(None), Task.completed_on > cut_off),
+            or_(Task.cancelled_on.is_(None), Task.cancelled_on > cut_off),
+        )
+    )
+    return session.scalar(_in_scope(query, scope, basis)) or 0
+
+
+def notice_sections(session: Session, facts: list[TaskFacts], cut_off: date) -> list[NoticeSection]:
+    """A section for each notice the secretariat follows apart, of those the period counts,
+    oldest first."""
+    by_notice: dict[int, list[TaskFacts]] = {}
+    for fact in facts:
+        by_notice.setdefault(fact.notice_id, []).append(fact)
+    marked = session.scalars(
+        select(Notice)
+        .where(Notice.reported_apart.is_(True), Notice.id.in_(list(by_notice)))
+        .order_by(Notice.issued_on, Notice.id)
+    )
+    return [
+        NoticeSection(
+            heading=f"{notice.kind.label} số {notice.number} ngày {vn_date(notice.issued_on)}",
+            title=notice.title,
+            counts=count_statuses(by_notice[notice.id], cut_off),
+        )
+        for notice in marked
+    ]
 
 
 def compute_figures(
@@ -140,7 +193,7 @@ def compute_figures(
 ) -> ReportFigures:
     """Figures at the cut-off date: the period's end, or today for a period still running."""
     facts = period_facts(session, period, scope, basis)
-    previous, last_year = period.previous(), period.a_year_before()
+    previous, last_year, following = period.previous(), period.a_year_before(), period.following()
     by_assigned = " (theo cơ quan được giao ban đầu)" if basis is AgencyBasis.ASSIGNED else ""
     return ReportFigures(
         title=(
@@ -159,6 +212,10 @@ def compute_figures(
             period_facts(session, last_year, scope, basis),
             min(last_year.end, day_a_year_before(cut_off)),  # as far into that period as now
         ),
+        intake=count_intake(facts, period.start, cut_off),
+        notices=notice_sections(session, facts, cut_off),
+        upcoming=count_upcoming(session, following, scope, cut_off, basis),
+        next_period_label=following.label,
     )
 
 
@@ -187,5 +244,6 @@ def fill_report(session: Session, report: Report, period: Period, scope: Scope) 
     """Compute the figures at the report's cut-off and freeze them in it."""
     figures = compute_figures(session, period, scope, report.cut_off, report.agency_basis)
     report.figures = figures_to_json(figures)
+    report.narrative = draft_narrative(figures)
     report.state, report.progress, report.built_at = ReportState.READY, 100, utcnow()
     session.flush()

@@ -1,5 +1,5 @@
-"""Reports on the web: build any report in the background, watch its progress, read it and
-download it as XLSX, DOCX or Markdown."""
+"""Reports on the web: build any report in the background, watch its progress, edit its
+narrative and freeze it, read it and download it as XLSX, DOCX or Markdown."""
 
 from __future__ import annotations
 
@@ -10,15 +10,17 @@ from werkzeug.wrappers import Response
 
 from tracker.access import role_required
 from tracker.agencies.queries import active_agencies, all_groups
-from tracker.auth.models import Role
+from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.domain.periods import parse_period, period_containing, short_label
+from tracker.domain.report_narrative import SECTIONS, narrative_for
 from tracker.extensions import db
 from tracker.jobs.queues import enqueue
 from tracker.jobs.reports import build_requested_report
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.documents import MEDIA_TYPES, render_report
+from tracker.reports.editing import ReportEditError, freeze_report, save_narrative
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
 from tracker.reports.render_markdown import render_markdown as report_markdown
@@ -26,6 +28,7 @@ from tracker.reports.services import ScopeError, fill_report, resolve_scope
 
 blueprint = Blueprint("reports", __name__, url_prefix="/bao-cao")
 READERS = (Role.SECRETARIAT, Role.LEADER, Role.ADMIN)
+EDITORS = (Role.SECRETARIAT, Role.ADMIN)
 
 
 @blueprint.route("/")
@@ -81,10 +84,40 @@ def request_report() -> Response:
 @role_required(*READERS)
 def report_detail(report_id: int) -> str:
     report = db.get_or_404(Report, report_id)
-    body = None
+    body, narrative = None, None
     if report.state is ReportState.READY and report.figures:
-        body = render_markdown(report_markdown(figures_from_json(report.figures)))
-    return render_template("reports/detail.html", report=report, body_html=body)
+        figures = figures_from_json(report.figures)
+        narrative = narrative_for(report.narrative, figures)
+        body = render_markdown(report_markdown(figures, narrative))
+    return render_template(
+        "reports/detail.html",
+        report=report,
+        body_html=body,
+        narrative=narrative,
+        sections=SECTIONS,
+        may_edit=current_user.role in EDITORS and not report.frozen,
+        frozen_by=db.session.get(User, report.frozen_by_id) if report.frozen_by_id else None,
+    )
+
+
+@blueprint.route("/<id:report_id>", methods=["POST"])
+@role_required(*EDITORS)
+def edit_report(report_id: int) -> Response:
+    """Save the narrative as edited; with "chốt", freeze the report as well."""
+    report = db.get_or_404(Report, report_id)
+    texts = {s.key: request.form[s.key] for s in SECTIONS if s.key in request.form}
+    freezing = request.form.get("action") == "freeze"
+    try:
+        save_narrative(report, texts)
+        if freezing:
+            freeze_report(report, current_user.id)
+    except ReportEditError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("reports.report_detail", report_id=report_id))
+    db.session.commit()
+    flash("Đã chốt báo cáo." if freezing else "Đã lưu nội dung báo cáo.", "success")
+    return redirect(url_for("reports.report_detail", report_id=report_id))
 
 
 @blueprint.route("/<id:report_id>/tai-ve.<file_format>")
@@ -93,9 +126,7 @@ def download(report_id: int, file_format: str) -> Response:
     report = db.get_or_404(Report, report_id)
     if file_format not in MEDIA_TYPES or report.figures is None:
         abort(404)
-    content = render_report(
-        figures_from_json(report.figures), file_format, current_app.config, issued_on=today()
-    )
+    content = render_report(report, file_format, current_app.config, issued_on=today())
     return _attachment(content, f"bao-cao-{_file_stem(report)}.{file_format}", file_format)
 
 
@@ -106,9 +137,7 @@ def two_way(report_id: int) -> Response:
     report = db.get_or_404(Report, report_id)
     if report.figures is None:
         abort(404)
-    content = render_report(
-        figures_from_json(report.figures), "hai-chieu", current_app.config, issued_on=today()
-    )
+    content = render_report(report, "hai-chieu", current_app.config, issued_on=today())
     return _attachment(content, f"mau-hai-chieu-{_file_stem(report)}.xlsx", "xlsx")
 
 
