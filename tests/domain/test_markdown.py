@@ -1,4 +1,4 @@
-from tracker.domain.markdown import render_markdown
+from tracker.domain.markdown import plain_text, render_markdown
 
 
 def test_markdown_is_rendered() -> None:
@@ -18,3 +18,9 @@ def test_scripts_and_handlers_do_not_survive() -> None:
     assert "javascript:" not in html
     assert 'href="https://example.org"' in html
     assert 'rel="noopener noreferrer"' in html
+
+
+def test_plain_text_keeps_the_words_without_the_marks() -> None:
+    assert plain_text("Đã kiểm tra **5/12** cơ quan.\n\n- một & hai\n- <b>ba</b>") == (
+        "Đã kiểm tra 5/12 cơ quan. một & hai ba"
+    )

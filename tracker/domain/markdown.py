@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import markdown as markdown_lib
 import nh3
 
@@ -50,3 +52,10 @@ def render_markdown(source: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def plain_text(source: str) -> str:
+    """The words of a Markdown text without its marks ("**5/12** cơ quan" gives "5/12 cơ
+    quan"), for a table cell or a printed list; paragraphs become spaces."""
+    text = nh3.clean(markdown_lib.markdown(source, extensions=["tables", "sane_lists"]), tags=set())
+    return " ".join(html.unescape(text).split())

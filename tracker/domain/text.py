@@ -35,3 +35,12 @@ def _fold_char(char: str) -> str:
         return "d"
     decomposed = unicodedata.normalize("NFD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text on one line, cut at a word with "…" beyond `limit` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"

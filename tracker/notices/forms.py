@@ -7,6 +7,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
+    BooleanField,
     DateField,
     FieldList,
     Form,
@@ -111,3 +112,11 @@ class NoticeReviewForm(FlaskForm):
     title = TextAreaField("Trích yếu", validators=[DataRequired("Trích yếu không được để trống.")])
     items = FieldList(FormField(DraftItemForm))
     skipped = FieldList(FormField(SkippedItemForm))
+
+
+class FollowUpForm(FlaskForm):
+    """How the secretariat follows a published notice: the leader who directs it, and whether
+    the period reports give it a section of its own."""
+
+    directing_leader = SelectField("Lãnh đạo chỉ đạo", coerce=int, validate_choice=True)
+    reported_apart = BooleanField("Báo cáo riêng văn bản này trong báo cáo định kỳ")

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from collections.abc import Sequence
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
 
-from tracker.access import get_notice_or_404, visible_notice_items, visible_notices
+from tracker.access import (
+    get_notice_or_404,
+    role_required,
+    visible_notice_items,
+    visible_notices,
+)
+from tracker.auth.models import Role, User
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
+from tracker.notices.forms import FollowUpForm
 from tracker.notices.grouping import group_by_lead_agency
+from tracker.notices.leaders import active_leaders, leader_of
 from tracker.notices.models import Notice
 from tracker.params import page_number
 from tracker.tasks.models import Task
 from tracker.tasks.queries import count_by_notice
 
 blueprint = Blueprint("notices", __name__, url_prefix="/thong-bao")
+FOLLOWERS = (Role.SECRETARIAT, Role.ADMIN)
 
 
 @blueprint.route("/")
@@ -43,9 +55,44 @@ def notice_detail(notice_id: int) -> str:
         .options(selectinload(Task.lead_agency), selectinload(Task.coordinating_agencies))
         .order_by(Task.id)
     ).all()
+    leaders = active_leaders(db.session())
+    follow_up = None
+    if notice.is_published and current_user.role in FOLLOWERS:
+        follow_up = _follow_up_form(leaders, notice)
     return render_template(
         "notices/detail.html",
         notice=notice,
         body_html=render_markdown(notice.body),
         groups=group_by_lead_agency(tasks),
+        leader=leader_of(notice, leaders),
+        follow_up=follow_up,
     )
+
+
+@blueprint.route("/<id:notice_id>/theo-doi", methods=["POST"])
+@role_required(*FOLLOWERS)
+def follow_up(notice_id: int) -> Response:
+    """Name the leader who directs the notice and mark it for a report section of its own."""
+    notice = get_notice_or_404(current_user, notice_id)
+    form = _follow_up_form(active_leaders(db.session()), notice)
+    if not notice.is_published or not form.validate_on_submit():
+        flash("Không lưu được: chọn lại lãnh đạo chỉ đạo trong danh sách.", "error")
+        return redirect(url_for("notices.notice_detail", notice_id=notice_id))
+    notice.directing_leader_id = form.directing_leader.data or None
+    notice.reported_apart = form.reported_apart.data
+    db.session.commit()
+    flash("Đã lưu cách theo dõi văn bản.", "success")
+    return redirect(url_for("notices.notice_detail", notice_id=notice_id))
+
+
+def _follow_up_form(leaders: Sequence[User], notice: Notice) -> FollowUpForm:
+    form = FollowUpForm(
+        data={
+            "directing_leader": notice.directing_leader_id or 0,
+            "reported_apart": notice.reported_apart,
+        }
+    )
+    form.directing_leader.choices = [(0, "Theo người ký văn bản")] + [
+        (leader.id, leader.full_name) for leader in leaders
+    ]
+    return form

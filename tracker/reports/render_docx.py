@@ -37,6 +37,7 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 TABLE_LAYOUTS = {
     "agencies": ((1.0, 3.6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 2.3), (1,)),
     "overdue": ((0.9, 2.4, 2.0, 1.0, 4.0, 1.8, 1.2, 2.7), (1, 2, 4, 7)),
+    "brief": ((0.8, 2.2, 5.2, 1.9, 1.7, 4.2), (1, 2, 5)),
 }
 SIGNATURE_SPACE = 4  # blank lines left for the signature and the seal
 
@@ -60,12 +61,12 @@ def render_docx(
     """The report as a .docx file ready for signature; a draft (not yet frozen) says so
     above its title."""
     document = Document()
-    _set_up_page(document)
+    set_up_page(document)
     _write_heading(document, issuer)
     if draft:
-        _add_line(document, Line("DỰ THẢO", bold=True, italic=True, size=12))
-    _add_line(document, Line("BÁO CÁO", bold=True, size=14))
-    _add_line(document, Line(figures.title, bold=True))
+        add_line(document, Line("DỰ THẢO", bold=True, italic=True, size=12))
+    add_line(document, Line("BÁO CÁO", bold=True, size=14))
+    add_line(document, Line(figures.title, bold=True))
     _write_body(document, figures, narrative)
     _write_closing(document, issuer)
     document.core_properties.title = figures.title
@@ -75,7 +76,7 @@ def render_docx(
     return buffer.getvalue()
 
 
-def _set_up_page(document: DocxDocument) -> None:
+def set_up_page(document: DocxDocument) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin = section.bottom_margin = section.right_margin = Cm(2)
@@ -128,13 +129,12 @@ def _write_body(
     left = WD_ALIGN_PARAGRAPH.LEFT
     for part in report_outline(figures, narrative):
         if part.heading:
-            _add_line(document, Line(part.heading.upper(), bold=True, align=left))
+            add_line(document, Line(part.heading.upper(), bold=True, align=left))
         for block in part.blocks:
             if isinstance(block, OutlineTable):
-                widths, left_columns = TABLE_LAYOUTS[block.kind]
-                _grid_table(document, block, widths, left=left_columns)
+                grid_table(document, block)
             else:
-                _add_text(document, block)
+                add_text(document, block)
 
 
 def _write_closing(document: DocxDocument, issuer: ReportIssuer) -> None:
@@ -159,7 +159,7 @@ def _with_end_mark(recipient: str, last: bool) -> str:
     return recipient + ("." if last else ";")
 
 
-def _add_line(document: DocxDocument, line: Line) -> None:
+def add_line(document: DocxDocument, line: Line) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = line.align
     paragraph.paragraph_format.space_before = Pt(6)
@@ -167,7 +167,7 @@ def _add_line(document: DocxDocument, line: Line) -> None:
     _style_run(run, line)
 
 
-def _add_text(document: DocxDocument, text: str) -> None:
+def add_text(document: DocxDocument, text: str) -> None:
     """A body paragraph: justified, first line indented, 6 pt apart."""
     paragraph = document.add_paragraph(text)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -206,11 +206,10 @@ def _borderless_table(document: DocxDocument, rows: int, widths: Sequence[float]
     return table
 
 
-def _grid_table(
-    document: DocxDocument, block: OutlineTable, widths: Sequence[float], *, left: tuple[int, ...]
-) -> None:
-    """A bordered table in 11 pt whose header row repeats on every page; the `left` columns
-    (names, text) are aligned left, the others (numbers, dates) centred."""
+def grid_table(document: DocxDocument, block: OutlineTable) -> None:
+    """A bordered table in 11 pt whose header row repeats on every page, laid out as its kind
+    says (TABLE_LAYOUTS): names and text aligned left, numbers and dates centred."""
+    widths, left = TABLE_LAYOUTS[block.kind]
     headers, rows = block.headers, block.rows
     table = document.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.styles["Table Grid"]

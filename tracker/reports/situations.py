@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.calendar import VIETNAM
 from tracker.domain.formatting import vn_date
+from tracker.domain.markdown import plain_text
 from tracker.domain.report_figures import OverdueRow
+from tracker.domain.text import shorten
 from tracker.tasks.models import (
     ExplanationRequest,
     ExtensionRequest,
@@ -27,7 +29,12 @@ CHUNK = 500
 
 def with_situations(session: Session, rows: list[OverdueRow], cut_off: date) -> list[OverdueRow]:
     """The rows with their `situation` as it stood at the end of the cut-off day."""
-    ids = [row.task_id for row in rows if row.task_id]
+    found = situations(session, [row.task_id for row in rows if row.task_id], cut_off)
+    return [replace(row, situation=found.get(row.task_id, "")) for row in rows]
+
+
+def situations(session: Session, ids: Sequence[int], cut_off: date) -> dict[int, str]:
+    """What stands against each task at the end of the cut-off day, for those with any."""
     until = datetime.combine(cut_off + timedelta(days=1), time(), VIETNAM).astimezone(UTC)
     notes: dict[int, list[str]] = {}
     for chunk in _chunks(ids):
@@ -37,17 +44,12 @@ def with_situations(session: Session, rows: list[OverdueRow], cut_off: date) -> 
             notes.setdefault(task_id, []).append(note)
         for task_id, note in _extensions(session, chunk, until):
             notes.setdefault(task_id, []).append(note)
-    return [replace(row, situation="; ".join(notes.get(row.task_id, []))) for row in rows]
+    return {task_id: "; ".join(found) for task_id, found in notes.items()}
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= WORDS else text[: WORDS - 1].rstrip() + "…"
 
 
 def _progress(session: Session, ids: Sequence[int], until: datetime) -> Iterator[tuple[int, str]]:
@@ -61,7 +63,7 @@ def _progress(session: Session, ids: Sequence[int], until: datetime) -> Iterator
         latest[task_id] = (percent, body)
     for task_id, (percent, body) in latest.items():
         done = f" {percent}%" if percent is not None else ""
-        yield task_id, f"Tiến độ{done}: {_short(body)}"
+        yield task_id, f"Tiến độ{done}: {shorten(plain_text(body), WORDS)}"
 
 
 def _explanations(
@@ -80,7 +82,7 @@ def _explanations(
     ):
         latest[task_id] = answer or ""
     for task_id, answer in latest.items():
-        yield task_id, f"Giải trình: {_short(answer)}"
+        yield task_id, f"Giải trình: {shorten(plain_text(answer), WORDS)}"
 
 
 def _extensions(session: Session, ids: Sequence[int], until: datetime) -> Iterator[tuple[int, str]]:
@@ -96,4 +98,4 @@ def _extensions(session: Session, ids: Sequence[int], until: datetime) -> Iterat
             ExtensionRequest.created_at < until,
         )
     ):
-        yield task_id, f"Đề nghị gia hạn đến {vn_date(wanted)}: {_short(reason)}"
+        yield task_id, f"Đề nghị gia hạn đến {vn_date(wanted)}: {shorten(reason, WORDS)}"

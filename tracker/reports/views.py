@@ -13,16 +13,28 @@ from tracker.agencies.queries import active_agencies, all_groups
 from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
+from tracker.domain.meeting_brief import (
+    BRIEF_HEADERS,
+    DEFAULT_AHEAD_DAYS,
+    MAX_AHEAD_DAYS,
+    MeetingBrief,
+    brief_cells,
+    brief_title,
+    not_listed_line,
+)
 from tracker.domain.periods import parse_period, period_containing, short_label
 from tracker.domain.report_narrative import SECTIONS, narrative_for
 from tracker.extensions import db
 from tracker.jobs.queues import enqueue
 from tracker.jobs.reports import build_requested_report
+from tracker.notices.leaders import active_leaders
 from tracker.notices.models import Notice, NoticeState
-from tracker.reports.documents import MEDIA_TYPES, render_report
+from tracker.reports.brief import meeting_brief
+from tracker.reports.documents import MEDIA_TYPES, issuer_from_config, render_report
 from tracker.reports.editing import ReportEditError, freeze_report, save_narrative
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
+from tracker.reports.render_brief_docx import render_brief_docx
 from tracker.reports.render_markdown import render_markdown as report_markdown
 from tracker.reports.services import ScopeError, fill_report, resolve_scope
 
@@ -151,3 +163,41 @@ def _attachment(content: bytes, name: str, file_format: str) -> Response:
         mimetype=MEDIA_TYPES[file_format],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@blueprint.route("/hop-giao-ban")
+@role_required(*READERS)
+def meeting_brief_page() -> str:
+    """The meeting brief as a page to read and print, an agency a page."""
+    return render_template(
+        "reports/brief.html",
+        brief=_requested_brief(),
+        leaders=active_leaders(db.session()),
+        chosen_leader=request.args.get("lanh-dao", ""),
+        max_days=MAX_AHEAD_DAYS,
+        brief_headers=BRIEF_HEADERS,
+        brief_title=brief_title,
+        brief_cells=brief_cells,
+        not_listed_line=not_listed_line,
+    )
+
+
+@blueprint.route("/hop-giao-ban.docx")
+@role_required(*READERS)
+def meeting_brief_docx() -> Response:
+    brief = _requested_brief()
+    issuer = issuer_from_config(current_app.config, today())
+    content = render_brief_docx(brief, f"{issuer.superior} - {issuer.body}")
+    return _attachment(content, f"hop-giao-ban-{brief.day.isoformat()}.docx", "docx")
+
+
+def _requested_brief() -> MeetingBrief:
+    """The brief the query string asks for: `lanh-dao` (a leader's id, or all) and `ngay`
+    (days ahead); values out of range fall back to all leaders and a week."""
+    leader_id = request.args.get("lanh-dao", "")
+    leader = None
+    if leader_id.isdigit():
+        leader = next((u for u in active_leaders(db.session()) if u.id == int(leader_id)), None)
+    days = request.args.get("ngay", "")
+    ahead = int(days) if days.isdigit() and 0 <= int(days) <= MAX_AHEAD_DAYS else DEFAULT_AHEAD_DAYS
+    return meeting_brief(db.session(), current_user, today(), ahead, leader)
