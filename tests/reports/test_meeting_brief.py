@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -168,3 +169,17 @@ def test_the_secretariat_names_the_directing_leader_and_marks_a_notice(
     assert "Không lưu được" in response.get_data(as_text=True)
     db.session.expire_all()
     assert notice.directing_leader_id == leader.id  # unchanged
+
+
+def test_the_brief_command_writes_a_leaders_brief(app: Flask, tmp_path: Path) -> None:
+    scene()
+    out = tmp_path / "hop-giao-ban.docx"
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["reports", "brief", "--leader", "pct.hoa", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 cơ quan có 10 nhiệm vụ quá hạn và 1 nhiệm vụ đến hạn trong 7 ngày tới." in (
+        result.output
+    )
+    assert len(Document(str(out)).tables) == 3
+    refused = runner.invoke(args=["reports", "brief", "--leader", "stc", "--out", str(out)])
+    assert refused.exit_code != 0 and "no active leader" in refused.output

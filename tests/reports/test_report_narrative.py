@@ -8,6 +8,7 @@ import io
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from docx import Document
 from flask import Flask
@@ -243,3 +244,18 @@ def test_the_intake_sentence_names_only_what_there_is() -> None:
         "giao mới trong kỳ (66,67%)."
     )
     assert intake_sentence(figures) is None  # a report frozen before it was counted
+
+
+def test_the_build_command_freezes_on_request(app: Flask, tmp_path: Path) -> None:
+    scene()
+    runner = app.test_cli_runner()
+    texts = {}
+    for flag in ([], ["--freeze"]):
+        out = tmp_path / f"r{len(flag)}.docx"
+        args = ["reports", "build", "--period", "Quý III/2017", "--format", "docx", "--out"]
+        result = runner.invoke(args=[*args, str(out), *flag])
+        assert result.exit_code == 0, result.output
+        texts[bool(flag)] = [p.text for p in Document(str(out)).paragraphs]
+    assert "DỰ THẢO" in texts[False] and "DỰ THẢO" not in texts[True]
+    reports = db.session.query(Report).order_by(Report.id).all()[-2:]
+    assert [report.frozen for report in reports] == [False, True]

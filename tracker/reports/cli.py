@@ -1,5 +1,5 @@
 """`flask reports build --period 2017-Q3 [--scope ...] --format xlsx|docx|md|hai-chieu
---out FILE`."""
+[--freeze] --out FILE` and `flask reports brief [--leader USERNAME] [--days 7] --out FILE`."""
 
 from __future__ import annotations
 
@@ -7,14 +7,20 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from sqlalchemy import select
 
+from tracker.auth.models import Role, User
 from tracker.clock import today
+from tracker.domain.meeting_brief import DEFAULT_AHEAD_DAYS
 from tracker.domain.periods import parse_period
 from tracker.extensions import db
-from tracker.reports.documents import render_report
+from tracker.notices.leaders import active_leaders
+from tracker.reports.brief import meeting_brief
+from tracker.reports.documents import issuer_from_config, render_report
 from tracker.reports.editing import freeze_report
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis
+from tracker.reports.render_brief_docx import render_brief_docx
 from tracker.reports.services import ScopeError, build_report, resolve_scope
 
 reports_cli = click.Group("reports", help="Completion reports.")
@@ -65,3 +71,22 @@ def build_command(
         f"Report {report.id} ({reporting_period.key}, {reporting_scope.label}): "
         f"{totals.total} tasks, written to {out}"
     )
+
+
+@reports_cli.command("brief")
+@click.option("--leader", default=None, help="A leader's username; all leaders without it.")
+@click.option("--days", default=DEFAULT_AHEAD_DAYS, show_default=True, type=click.IntRange(0, 60))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
+def brief_command(leader: str | None, days: int, out: Path) -> None:
+    """Write the meeting brief (overdue and soon-due tasks by agency) as a Word file."""
+    session = db.session()
+    leaders = {user.username: user for user in active_leaders(session)}
+    if leader is not None and leader not in leaders:
+        raise click.BadParameter(f"no active leader {leader!r}", param_hint="--leader")
+    reader = session.scalar(select(User).where(User.role == Role.ADMIN).limit(1))
+    if reader is None:
+        raise click.ClickException("no administrator account to read the tasks as")
+    brief = meeting_brief(session, reader, today(), days, leaders.get(leader or ""))
+    issuer = issuer_from_config(current_app.config, today())
+    out.write_bytes(render_brief_docx(brief, f"{issuer.superior} - {issuer.body}"))
+    click.echo(f"Meeting brief: {brief.summary} Written to {out}")
