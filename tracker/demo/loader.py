@@ -69,6 +69,7 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
         move_to=today - timedelta(days=NOTICE_473_AGE_DAYS),
     )
     letter, _ = _read_and_publish(session, letter_text(today), None, secretary, today)
+    letter.reported_apart = True  # the period reports give it a section of its own
     create_draft(
         session,
         text=(DATA / "ke_hoach_du_lich_so.md").read_text("utf-8"),
