@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
 
@@ -27,10 +28,15 @@ CHROMIUM_FLAGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
+    """The app behind the live server, for a test that must set up data no click can."""
     workdir = tmp_path_factory.mktemp("e2e")
-    app = build_demo_app(settings_for(f"sqlite:///{workdir / 'tracker.sqlite3'}", workdir))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    return build_demo_app(settings_for(f"sqlite:///{workdir / 'tracker.sqlite3'}", workdir))
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -5,17 +5,26 @@ prints it, an agency a page; on a desktop and on a phone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from docx import Document
+from flask import Flask
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from tests.e2e.conftest import screenshot_path, sign_in
+from tracker.agencies.models import Agency
+from tracker.auth.models import User
 from tracker.clock import today
 from tracker.domain.periods import period_containing, short_label
+from tracker.extensions import db
+from tracker.notices.models import Notice, NoticeKind, NoticeState
+from tracker.tasks.models import ProgressUpdate, Task
 
 pytestmark = pytest.mark.e2e
 DIRECTIONS = "Tập trung hoàn thành dứt điểm các nhiệm vụ quá hạn trong tháng 12."
@@ -88,3 +97,58 @@ def test_the_meeting_brief_of_one_leader_prints_an_agency_a_page(
     expect(page.get_by_role("button", name="In", exact=True)).to_be_visible()
     assert fits_the_width(page)
     page.screenshot(path=screenshot_path("brief-phone.png", tmp_path), full_page=False)
+
+
+LONG_TEXT = (
+    "Khẩn trương hoàn thiện hồ sơ, thủ tục đầu tư, giải phóng mặt bằng và triển khai thi công "
+    "các hạng mục công trình trọng điểm theo đúng tiến độ đã cam kết, báo cáo kết quả. "
+) * 3
+
+
+@pytest.fixture
+def crowded_agency(live_app: Flask) -> Iterator[None]:
+    """Nine overdue tasks of Sở Y tế with long texts and long progress reports, removed
+    afterwards so that the other browser tests see the demo as it was."""
+    with live_app.app_context():
+        health = db.session.scalar(select(Agency).where(Agency.code == "syt"))
+        officer = db.session.scalar(select(User).where(User.username == "syt"))
+        notice = Notice(
+            number="9999/TB-VPUBND",
+            issued_on=today() - timedelta(days=120),
+            title="Kiểm thử trang in",
+            kind=NoticeKind.NOTICE,
+            state=NoticeState.PUBLISHED,
+        )
+        db.session.add(notice)
+        for days in range(10, 19):
+            task = Task(
+                notice=notice,
+                ref=str(days),
+                text=LONG_TEXT,
+                lead_agency=health,
+                assigned_agency=health,
+                deadline=today() - timedelta(days=days),
+            )
+            task.progress_updates.append(
+                ProgressUpdate(author=officer, agency_id=health.id, percent=50, body=LONG_TEXT)
+            )
+            db.session.add(task)
+        db.session.commit()
+        notice_id = notice.id
+    yield
+    with live_app.app_context():
+        db.session.delete(db.session.get(Notice, notice_id))
+        db.session.commit()
+
+
+@pytest.mark.usefixtures("crowded_agency")
+def test_an_agency_with_many_long_tasks_still_prints_on_one_page(page: Page) -> None:
+    sign_in(page, "vanphong")
+    page.goto("/bao-cao/hop-giao-ban")
+    count = page.locator(".brief-agency").count()
+    crowded = page.locator(".brief-agency", has_text="Sở Y tế")
+    expect(crowded).to_contain_text("Còn 4 nhiệm vụ khác của cơ quan chưa in trong trang này")
+    page.emulate_media(media="print")
+    pdf = PdfReader(BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) == count
+    assert "Sở Y tế" in pdf.pages[0].extract_text()  # the most overdue agency comes first

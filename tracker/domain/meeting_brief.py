@@ -14,9 +14,9 @@ from tracker.domain.text import fold, shorten
 DEFAULT_AHEAD_DAYS = 7  # a week: until the next weekly meeting
 MAX_AHEAD_DAYS = 60
 # What fits one A4 portrait page in 11 pt under the agency's heading.
-LINES_PER_AGENCY = 6
-TEXT_CHARS = 160
-SITUATION_CHARS = 180
+LINES_PER_AGENCY = 5
+TEXT_CHARS = 140
+SITUATION_CHARS = 140
 BRIEF_HEADERS = ("STT", "Văn bản", "Nội dung", "Hạn xử lý", "Tình trạng", "Tình hình, giải trình")
 
 

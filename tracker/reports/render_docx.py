@@ -37,7 +37,7 @@ MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự d
 TABLE_LAYOUTS = {
     "agencies": ((1.0, 3.6, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 2.3), (1,)),
     "overdue": ((0.9, 2.4, 2.0, 1.0, 4.0, 1.8, 1.2, 2.7), (1, 2, 4, 7)),
-    "brief": ((0.8, 2.2, 5.2, 1.9, 1.7, 4.2), (1, 2, 5)),
+    "brief": ((0.8, 2.0, 5.0, 1.8, 1.6, 4.8), (1, 2, 5)),
 }
 SIGNATURE_SPACE = 4  # blank lines left for the signature and the seal
 
