@@ -10,7 +10,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from tracker.admin.models import read_setting
-from tracker.audit.labels import event_label
+from tracker.audit.labels import event_details, event_label, standing_decision
 from tracker.clock import today
 from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
@@ -57,6 +57,8 @@ def install(app: Flask) -> None:
         status_of=status_of,
         is_paused=is_paused,
         event_label=event_label,
+        event_details=event_details,
+        standing_decision=standing_decision,
         occurrence_label=occurrence_label,
         period_title=period_title,
         ON_TIME_RATE=ON_TIME_RATE,

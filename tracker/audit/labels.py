@@ -1,5 +1,13 @@
 """How each kind of event reads on a task's timeline."""
 
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+from tracker.domain.formatting import vn_date
+
 EVENT_LABELS = {
     "notice.published": "Văn bản được ban hành, nhiệm vụ được giao",
     "task.progress_reported": "Báo cáo tiến độ",
@@ -31,3 +39,72 @@ EVENT_LABELS = {
 
 def event_label(action: str) -> str:
     return EVENT_LABELS.get(action, action)
+
+
+def event_details(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> list[str]:
+    """What an event decided and why, in the words of the timeline: the reason, the note, the
+    dates and the document it names. Keys an event does not carry are skipped."""
+    before, after = before or {}, after or {}
+    details = []
+    for key, words in _DETAIL_WORDS.items():
+        value = after.get(key)
+        if value in (None, "", False):
+            continue
+        details.append(words(value) if callable(words) else f"{words}: {value}")
+    if "deadline" in before and before.get("deadline") != after.get("deadline"):
+        details.insert(0, f"Hạn xử lý: {_day(before['deadline'])} → {_day(after.get('deadline'))}")
+    return details
+
+
+def _day(value: object) -> str:
+    return vn_date(date.fromisoformat(value)) if isinstance(value, str) else "không có"
+
+
+_DETAIL_WORDS: dict[str, str | Callable[[Any], str]] = {
+    "reason": "Lý do",
+    "question": "Nội dung yêu cầu",
+    "answer": "Giải trình",
+    "note": "Ý kiến",
+    "decision_note": "Ý kiến",
+    "requested_deadline": lambda day: f"Đề nghị gia hạn đến {_day(day)}",
+    "answer_by": lambda day: f"Hạn giải trình: {_day(day)}",
+    "approving_document": "Văn bản",
+    "objective_reason": lambda _: "Chậm do nguyên nhân khách quan",
+    "lead_agency": "Giao cho",
+    "file_name": "Tệp",
+    "cited_number": "Văn bản số",
+    "officer": "Chuyên viên",
+}
+
+
+# Decisions that stand on a task until its next step: shown at the top of its page.
+STANDING_DECISIONS = frozenset(
+    {"task.returned", "task.declined", "task.insisted", "task.extension_rejected"}
+)
+NEXT_STEPS = frozenset(
+    {
+        "task.submitted",
+        "task.accepted",
+        "task.reassigned",
+        "task.extension_requested",
+        "task.extension_approved",
+    }
+)
+
+
+class _Action(Protocol):
+    action: str
+
+
+E = TypeVar("E", bound=_Action)
+
+
+def standing_decision(events: Sequence[E]) -> E | None:
+    """The latest return, decline, insistence or refused extension, unless the task has
+    moved on since (handed in again, reassigned, a new extension asked)."""
+    for event in reversed(events):
+        if event.action in STANDING_DECISIONS:
+            return event
+        if event.action in NEXT_STEPS:
+            return None
+    return None

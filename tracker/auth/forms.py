@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
 
 from tracker.auth.accounts import MIN_PASSWORD_LENGTH, AccountDetails
-from tracker.auth.models import Role
+from tracker.auth.models import MailPreference, Role
 
 
 def _strip(value: str | None) -> str | None:
@@ -94,4 +101,12 @@ class ChangePasswordForm(FlaskForm):
         "Nhập lại mật khẩu mới",
         validators=[EqualTo("new", message="Hai lần nhập mật khẩu mới không khớp.")],
         render_kw={"autocomplete": "new-password"},
+    )
+
+
+class MailPreferenceForm(FlaskForm):
+    preference = RadioField(
+        "Nhận thông báo qua e-mail",
+        choices=[SelectChoice(choice.value, choice.label) for choice in MailPreference],
+        validators=[DataRequired(message="Hãy chọn một cách nhận thư.")],
     )

@@ -32,6 +32,14 @@ class Role(LabelledEnum):
 AGENCY_ROLES = frozenset({Role.AGENCY_HEAD, Role.AGENCY_OFFICER})
 
 
+class MailPreference(LabelledEnum):
+    """How a user gets the notifications of decisions on her tasks by e-mail."""
+
+    IMMEDIATE = "immediate", "Gửi ngay, mỗi thông báo một thư"
+    DAILY = "daily", "Gộp thành một thư mỗi chiều"
+    NONE = "none", "Không gửi e-mail, chỉ xem trong mục Tin mới"
+
+
 class User(UserMixin, Base):
     __tablename__ = "user_account"
 
@@ -49,6 +57,11 @@ class User(UserMixin, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Part of every session and "remember me" cookie (see get_id); moving it on ends them all.
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    mail_preference: Mapped[MailPreference] = mapped_column(
+        str_enum(MailPreference, length=20),
+        default=MailPreference.IMMEDIATE,
+        server_default=MailPreference.IMMEDIATE.value,
+    )
 
     agency: Mapped[Agency | None] = relationship()
 

@@ -22,7 +22,8 @@ from flask_login.config import COOKIE_NAME
 from werkzeug.wrappers import Response
 
 from tracker.auth.accounts import AccountError, change_password, sign_out_everywhere
-from tracker.auth.forms import ChangePasswordForm, LoginForm
+from tracker.auth.forms import ChangePasswordForm, LoginForm, MailPreferenceForm
+from tracker.auth.models import MailPreference
 from tracker.auth.services import authenticate
 from tracker.auth.throttle import clear_failures, record_failure, retry_at
 from tracker.db import utcnow
@@ -114,6 +115,19 @@ def _safe_next(target: str | None) -> str:
     return url_for("dashboard.home")
 
 
+@blueprint.route("/cai-dat-thong-bao", methods=["POST"])
+@login_required
+def choose_mail_preference() -> Response:
+    form = MailPreferenceForm()
+    if form.validate_on_submit():
+        current_user.mail_preference = MailPreference(form.preference.data)
+        db.session.commit()
+        flash(f"Đã lưu: {current_user.mail_preference.label.lower()}.", "info")
+    else:
+        flash("Hãy chọn một cách nhận thông báo qua e-mail.", "error")
+    return redirect(url_for("auth.change_own_password"))
+
+
 @blueprint.route("/doi-mat-khau", methods=["GET", "POST"])
 @login_required
 def change_own_password() -> str | Response | tuple[str, int]:
@@ -135,7 +149,8 @@ def change_own_password() -> str | Response | tuple[str, int]:
             flash("Đã đổi mật khẩu.", "info")
             return redirect(url_for("dashboard.home"))
     status = 400 if request.method == "POST" else 200
-    return render_template("auth/change_password.html", form=form), status
+    mail = MailPreferenceForm(formdata=None, preference=current_user.mail_preference.value)
+    return render_template("auth/change_password.html", form=form, mail_form=mail), status
 
 
 @blueprint.before_app_request

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from tracker.admin.models import write_setting
@@ -30,6 +30,7 @@ from tracker.demo.scenario import (
 from tracker.domain.calendar import VIETNAM
 from tracker.notices.models import Notice
 from tracker.notices.services import create_draft, publish
+from tracker.notifications.models import Notification
 from tracker.tasks.amendments import ChangeRequest, DocumentEntry, amend
 from tracker.tasks.models import ChangeKind, Evidence, ProgressUpdate, Task, TaskState
 from tracker.tasks.occurrences import open_occurrences
@@ -88,6 +89,12 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
                 task = task.occurrences[step.occurrence]
             scenario.play(task, step, today)
     _amend_the_letter(session, letter, secretary, today)
+    # The demo's past notifications are history: nobody is e-mailed them on the first run.
+    session.execute(
+        update(Notification)
+        .where(Notification.emailed_at.is_(None))
+        .values(emailed_at=Notification.created_at)
+    )
     write_setting(
         session,
         DEMO_SETTING,

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from tracker.access import (
     get_notice_or_404,
@@ -92,7 +93,7 @@ def _follow_up_form(leaders: Sequence[User], notice: Notice) -> FollowUpForm:
             "reported_apart": notice.reported_apart,
         }
     )
-    form.directing_leader.choices = [(0, "Theo người ký văn bản")] + [
-        (leader.id, leader.full_name) for leader in leaders
+    form.directing_leader.choices = [SelectChoice(0, "Theo người ký văn bản")] + [
+        SelectChoice(leader.id, leader.full_name) for leader in leaders
     ]
     return form

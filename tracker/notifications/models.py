@@ -23,6 +23,8 @@ class Notification(Base):
     link: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When it went out by e-mail, alone or in the day's digest; reminders mail themselves.
+    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ReminderLog(Base):

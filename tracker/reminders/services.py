@@ -14,7 +14,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from tracker.auth.models import Role, User
-from tracker.db import insert_for
+from tracker.db import insert_for, utcnow
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
 from tracker.notices.models import Notice, NoticeState
@@ -153,7 +153,12 @@ def _deliver(
     session: Session, user: User, mail: MailContent, kind: str, link: str, summary: PassSummary
 ) -> None:
     """The message in the user's inbox, and queued as e-mail when she has an address."""
-    session.add(Notification(user_id=user.id, kind=kind, message=mail.subject, link=link))
+    # mailed here, in the reminder's own words: never again with the decisions
+    session.add(
+        Notification(
+            user_id=user.id, kind=kind, message=mail.subject, link=link, emailed_at=utcnow()
+        )
+    )
     if user.email:
         outgoing = OutgoingMail(
             kind=kind, recipients=[user.email], subject=mail.subject, text=mail.text, html=mail.html

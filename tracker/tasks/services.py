@@ -18,6 +18,7 @@ from tracker.audit.services import record_task_event
 from tracker.auth.models import Role, User
 from tracker.db import utcnow
 from tracker.domain.evidence_files import CheckedFile
+from tracker.domain.formatting import vn_date
 from tracker.domain.workflow import Action
 from tracker.notifications.services import notify_agencies, notify_users
 from tracker.tasks.models import (
@@ -41,6 +42,12 @@ def _event(session: Session, task: Task, actor: User, action: str, **details: An
     before = details.pop("before", None)
     after = details.pop("after", None) or details or None
     record_task_event(session, task, actor.id, action, before=before, after=after)
+
+
+def _with_words(message: str, label: str, words: str | None) -> str:
+    """The message, then what the person wrote, so that the other side reads it too."""
+    words = " ".join((words or "").split())
+    return f"{message}. {label}: {words}" if words else message
 
 
 def _link(task: Task) -> str:
@@ -191,7 +198,10 @@ def return_task(
     task.state, task.submitted_on = TaskState.IN_PROGRESS, None
     _event(session, task, actor, "task.returned", reason=reason.strip())
     _tell_agency(
-        session, task, f"Nhiệm vụ bị trả lại để thực hiện lại: {reason.strip()}", "task_returned"
+        session,
+        task,
+        _with_words("Văn phòng UBND tỉnh trả lại nhiệm vụ để thực hiện lại", "Lý do", reason),
+        "task_returned",
     )
 
 
@@ -228,7 +238,11 @@ def request_extension(
     _tell_secretariat(
         session,
         task,
-        f"{task.lead_agency.display_name} xin gia hạn một nhiệm vụ",
+        _with_words(
+            f"{task.lead_agency.display_name} xin gia hạn một nhiệm vụ đến {vn_date(new_deadline)}",
+            "Lý do",
+            reason,
+        ),
         "extension_requested",
     )
     return request
@@ -267,10 +281,17 @@ def decide_extension(
         after={
             "deadline": task.deadline.isoformat() if task.deadline else None,
             "objective_reason": request.objective_reason,
+            "decision_note": request.decision_note,
+            "approving_document": request.approving_document,
         },
     )
     verdict = "được chấp thuận" if approve else "không được chấp thuận"
-    _tell_agency(session, task, f"Đề nghị gia hạn {verdict}", "extension_decided")
+    _tell_agency(
+        session,
+        task,
+        _with_words(f"Đề nghị gia hạn {verdict}", "Ý kiến", request.decision_note),
+        "extension_decided",
+    )
 
 
 def decline(
@@ -285,7 +306,11 @@ def decline(
     _tell_secretariat(
         session,
         task,
-        f"{task.lead_agency.display_name} đề nghị giao nhiệm vụ cho cơ quan khác",
+        _with_words(
+            f"{task.lead_agency.display_name} đề nghị giao nhiệm vụ cho cơ quan khác",
+            "Lý do",
+            reason,
+        ),
         "task_declined",
     )
 
@@ -319,7 +344,11 @@ def reassign(
         actor,
         "task.reassigned",
         before={"lead_agency_id": before},
-        after={"lead_agency_id": agency_id, "note": note.strip() or None},
+        after={
+            "lead_agency_id": agency_id,
+            "lead_agency": task.lead_agency.name,
+            "note": note.strip() or None,
+        },
     )
     _tell_agency(session, task, "Cơ quan được giao thêm một nhiệm vụ", "task_assigned")
 
@@ -358,7 +387,10 @@ def insist(
     task.state = TaskState.IN_PROGRESS
     _event(session, task, actor, "task.insisted", note=note.strip() or None)
     _tell_agency(
-        session, task, "Văn phòng UBND đề nghị cơ quan tiếp tục thực hiện nhiệm vụ", "task_insisted"
+        session,
+        task,
+        _with_words("Văn phòng UBND đề nghị cơ quan tiếp tục thực hiện nhiệm vụ", "Ý kiến", note),
+        "task_insisted",
     )
 
 
@@ -381,11 +413,23 @@ def request_explanation(
         answer_by=answer_by,
     )
     task.explanation_requests.append(request)
-    _event(session, task, actor, "task.explanation_requested", answer_by=answer_by.isoformat())
+    _event(
+        session,
+        task,
+        actor,
+        "task.explanation_requested",
+        answer_by=answer_by.isoformat(),
+        question=request.question,
+    )
     _tell_agency(
         session,
         task,
-        "Lãnh đạo UBND tỉnh yêu cầu giải trình nhiệm vụ quá hạn",
+        _with_words(
+            f"Lãnh đạo UBND tỉnh yêu cầu giải trình nhiệm vụ quá hạn trước ngày "
+            f"{vn_date(answer_by)}",
+            "Nội dung",
+            request.question,
+        ),
         "explanation_requested",
     )
     return request
@@ -399,11 +443,15 @@ def answer_explanation(
         raise WorkflowError("Vui lòng nhập nội dung giải trình.")
     request = next(r for r in task.explanation_requests if r.answer is None)
     request.answer, request.answered_by, request.answered_at = answer.strip(), actor, utcnow()
-    _event(session, task, actor, "task.explanation_answered")
+    _event(session, task, actor, "task.explanation_answered", answer=request.answer)
     notify_users(
         session,
         [request.requested_by],
-        "Cơ quan đã gửi giải trình nhiệm vụ quá hạn",
+        _with_words(
+            f"{task.lead_agency.display_name} đã gửi giải trình nhiệm vụ quá hạn",
+            "Giải trình",
+            answer,
+        ),
         kind="explanation_answered",
         link=_link(task),
     )
@@ -431,7 +479,10 @@ def assign_officer(
         actor,
         "task.officer_assigned",
         before={"assignee_id": before},
-        after={"assignee_id": officer.id if officer else None},
+        after={
+            "assignee_id": officer.id if officer else None,
+            "officer": officer.full_name if officer else None,
+        },
     )
     if officer is not None:
         notify_users(
