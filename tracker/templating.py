@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from tracker.admin.models import read_setting
 from tracker.audit.labels import event_details, event_label, standing_decision
 from tracker.clock import today
+from tracker.dashboard.queue import waiting_count
 from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
@@ -19,6 +20,7 @@ from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
+from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
 from tracker.tasks.models import Task
@@ -28,6 +30,18 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
+
+
+def _page_values() -> dict[str, Any]:
+    signed_in = has_request_context() and current_user.is_authenticated
+    waits = signed_in and bool(waiting_for(current_user.role.value))
+    return {
+        "today": today(),
+        "demo_banner": read_setting(db.session(), DEMO_SETTING),
+        "unread_notifications": unread_count(db.session(), current_user.id) if signed_in else 0,
+        # None for those nothing waits for (agencies): their menu says "Trang chủ"
+        "waiting_count": waiting_count(current_user) if signed_in and waits else None,
+    }
 
 
 def _local_datetime_text(value: datetime | None) -> str:
@@ -70,15 +84,12 @@ def install(app: Flask) -> None:
 
     @app.context_processor
     def request_values() -> dict[str, Any]:
-        return {
-            "today": today(),
-            "demo_banner": read_setting(db.session(), DEMO_SETTING),
-            "unread_notifications": (
-                unread_count(db.session(), current_user.id)
-                if has_request_context() and current_user.is_authenticated
-                else 0
-            ),
-        }
+        """Read once per request, however many templates (a page and its cached parts)."""
+        if not has_request_context():
+            return _page_values()
+        if "page_values" not in g:
+            g.page_values = _page_values()
+        return dict(g.page_values)
 
     @app.after_request
     def security_headers(response: Response) -> Response:

@@ -61,7 +61,7 @@ def test_leader_counts_link_to_the_tasks_behind_them(login: Login) -> None:
 
 def test_secretariat_home_shows_tasks_awaiting_a_decision(login: Login) -> None:
     page = login("vanphong").get("/").get_data(as_text=True)
-    assert "Nhiệm vụ chờ xác nhận hoàn thành (2)" in page
+    assert "Chờ xác nhận hoàn thành (2)" in page
     assert "Chờ xác nhận" in page
 
 

@@ -24,6 +24,7 @@ EVENT_LABELS = {
     "task.insisted": "Văn phòng UBND đề nghị tiếp tục thực hiện",
     "task.explanation_requested": "Lãnh đạo yêu cầu giải trình",
     "task.explanation_answered": "Cơ quan gửi giải trình",
+    "task.explanation_reviewed": "Đã xem xét giải trình",
     "task.officer_assigned": "Phân công chuyên viên thực hiện",
     "task.agency_merged": "Chuyển cho cơ quan kế thừa do sáp nhập cơ quan",
     "task.agency_split": "Chuyển cho cơ quan kế thừa do chia tách cơ quan",

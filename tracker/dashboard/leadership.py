@@ -17,6 +17,7 @@ from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue
 from tracker.dashboard.links import task_list_url
+from tracker.dashboard.queue import QueueSection
 from tracker.dashboard.render_xlsx import dashboard_workbook
 from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
 from tracker.domain.scorecard import recent_periods
@@ -41,7 +42,7 @@ def dashboard() -> str:
     return render_dashboard()
 
 
-def render_dashboard() -> str:
+def render_dashboard(queue: list[QueueSection] | None = None) -> str:
     """The dashboard for the signed-in leader (also the leader's home page). Its content is
     the same for everyone who sees the same tasks, so it is rendered once per data version
     and kept in the figures cache; only the page around it is the user's own."""
@@ -49,7 +50,7 @@ def render_dashboard() -> str:
     parts = [*visibility_key(current_user), filters.as_args(), today().isoformat()]
     parts += [_due_soon(), trend_unit, ranking]
     board = remembered("dashboard-board", parts, lambda: _board(filters, trend_unit, ranking))
-    return render_template("dashboard/leader.html", board=Markup(board))  # noqa: S704
+    return render_template("dashboard/leader.html", board=Markup(board), queue=queue or [])  # noqa: S704
 
 
 def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:

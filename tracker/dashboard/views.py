@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
-from sqlalchemy.orm import selectinload
 
-from tracker.access import visible_notices, visible_tasks
+from tracker.access import visible_notices
 from tracker.auth.models import Role
 from tracker.dashboard.leadership import render_dashboard
+from tracker.dashboard.queue import work_queue
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import Task, TaskState
 from tracker.tasks.views import render_task_list
 
 blueprint = Blueprint("dashboard", __name__)
@@ -34,7 +33,8 @@ def _agency_home() -> str:
 
 
 def _leader_home() -> str:
-    return render_dashboard()
+    """The dashboard, under what waits for the leader's own decision."""
+    return render_dashboard(work_queue(current_user, listed=5))
 
 
 def _secretariat_home() -> str:
@@ -49,12 +49,6 @@ def _secretariat_home() -> str:
         .order_by(Notice.issued_on.desc())
         .limit(HOME_LIST_SIZE)
     ).all()
-    awaiting = db.session.scalars(
-        visible_tasks(current_user)
-        .where(Task.state == TaskState.SUBMITTED)
-        .options(selectinload(Task.lead_agency), selectinload(Task.notice))
-        .order_by(Task.submitted_on, Task.id)
-    ).all()
     return render_template(
-        "dashboard/secretariat.html", drafts=drafts, recent=recent, awaiting=awaiting
+        "dashboard/secretariat.html", drafts=drafts, recent=recent, queue=work_queue(current_user)
     )

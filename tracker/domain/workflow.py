@@ -21,6 +21,7 @@ class Action(StrEnum):
     INSIST = "insist"
     REQUEST_EXPLANATION = "request_explanation"
     ANSWER_EXPLANATION = "answer_explanation"
+    REVIEW_EXPLANATION = "review_explanation"
     ASSIGN_OFFICER = "assign_officer"
     AMEND = "amend"
 
@@ -44,6 +45,7 @@ class Situation:
     overdue: bool = False
     extension_pending: bool = False
     explanation_pending: bool = False
+    explanation_to_review: bool = False  # answered, not yet read by the office or a leader
 
 
 AGENCY_ROLES = {"agency_officer", "agency_head"}
@@ -81,6 +83,9 @@ _RULES = {
         s.role == "leader" and s.overdue and s.state in NOT_DONE and not s.explanation_pending
     ),
     Action.ANSWER_EXPLANATION: lambda s: _lead(s) and s.explanation_pending,
+    Action.REVIEW_EXPLANATION: lambda s: (
+        s.role in {"secretariat", "leader"} and s.explanation_to_review
+    ),
     Action.ASSIGN_OFFICER: lambda s: (
         s.role == "agency_head" and s.relation is Relation.LEAD and s.state in NOT_DONE
     ),

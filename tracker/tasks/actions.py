@@ -315,6 +315,18 @@ def answer_explanation(task_id: int) -> Answer:
     )
 
 
+@blueprint.route("/giai-trinh/da-xem", methods=["POST"])
+@role_required(Role.SECRETARIAT, Role.LEADER)
+def review_explanation(task_id: int) -> Answer:
+    form = forms.ExplanationReviewForm()
+    return _act(
+        task_id,
+        form,
+        _as_user(services.review_explanation, form, form.note.data or ""),
+        "Đã ghi nhận: giải trình đã được xem xét.",
+    )
+
+
 @blueprint.route("/phan-cong", methods=["POST"])
 @role_required(Role.AGENCY_HEAD)
 def assign_officer(task_id: int) -> Answer:

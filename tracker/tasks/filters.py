@@ -17,14 +17,15 @@ from sqlalchemy import ColumnElement, Select, and_, exists, select
 from tracker.agencies.models import group_members
 from tracker.domain.periods import Period, parse_period
 from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
+from tracker.domain.waiting import Waiting
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import query_id
 from tracker.tasks.models import Task, task_coordinators
-from tracker.tasks.queries import not_paused, status_predicate
+from tracker.tasks.queries import not_paused, status_predicate, waiting_predicate
 
 LEAD, COORDINATING = "chu_tri", "phoi_hop"
 COMPLETED = "hoan_thanh"  # the three completed statuses together
-Choice = TypeVar("Choice", TaskStatus, NoticeKind, WarningLevel)
+Choice = TypeVar("Choice", TaskStatus, NoticeKind, WarningLevel, Waiting)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class TaskFilters:
     warning: WarningLevel | None = None
     role: str | None = None  # LEAD or COORDINATING, for an agency's own list
     mine: bool = False  # only the tasks assigned to the signed-in officer
+    waiting: Waiting | None = None  # what waits for the office or a leader
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> TaskFilters:
@@ -60,6 +62,7 @@ class TaskFilters:
             warning=_enum(WarningLevel, args.get("canh_bao", "")),
             role=role if role in (LEAD, COORDINATING) else None,
             mine=args.get("cua_toi") == "1",
+            waiting=_enum(Waiting, args.get("cho_xu_ly", "")),
         )
 
     def apply(
@@ -116,6 +119,8 @@ class TaskFilters:
             found.append(coordinates)
         if self.mine:
             found.append(Task.assignee_id == user_id)
+        if self.waiting is not None:
+            found.append(waiting_predicate(self.waiting))
         return found
 
     def _due_range(self) -> tuple[date | None, date | None]:
@@ -159,6 +164,7 @@ class TaskFilters:
             "canh_bao": self.warning.value if self.warning else "",
             "vai_tro": self.role or "",
             "cua_toi": "1" if self.mine else "",
+            "cho_xu_ly": self.waiting.value if self.waiting else "",
         }
         return {key: value for key, value in values.items() if value}
 

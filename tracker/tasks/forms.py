@@ -118,6 +118,10 @@ class InsistForm(VersionedForm):
     note = TextAreaField("Ghi chú", validators=[Length(max=5_000)])
 
 
+class ExplanationReviewForm(VersionedForm):
+    note = TextAreaField("Ý kiến (nếu có)", validators=[Length(max=5_000)])
+
+
 class ExplanationRequestForm(VersionedForm):
     question = TextAreaField("Nội dung yêu cầu giải trình", validators=[Length(max=5_000)])
     answer_by = VietnameseDateField(

@@ -232,11 +232,19 @@ class ExplanationRequest(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The office or a leader has read the answer: it no longer waits in their queue.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     task: Mapped[Task] = relationship(back_populates="explanation_requests")
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
     answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+
+    @property
+    def awaits_review(self) -> bool:
+        return self.answer is not None and self.reviewed_at is None
 
 
 class ChangeKind(LabelledEnum):

@@ -27,6 +27,7 @@ FORMS: dict[Action, type[FlaskForm]] = {
     Action.INSIST: forms.InsistForm,
     Action.REQUEST_EXPLANATION: forms.ExplanationRequestForm,
     Action.ANSWER_EXPLANATION: forms.ExplanationAnswerForm,
+    Action.REVIEW_EXPLANATION: forms.ExplanationReviewForm,
     Action.ASSIGN_OFFICER: forms.AssignOfficerForm,
     Action.AMEND: forms.AmendForm,
 }

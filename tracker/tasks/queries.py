@@ -5,17 +5,42 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select
 
 from tracker.audit.models import Event
 from tracker.domain.status import TaskStatus
+from tracker.domain.waiting import Waiting
 from tracker.extensions import db
-from tracker.tasks.models import Task
+from tracker.tasks.models import (
+    ExplanationRequest,
+    ExtensionRequest,
+    ExtensionState,
+    Task,
+    TaskState,
+)
 
 
 def not_paused(today: date) -> ColumnElement[bool]:
     """Tasks no later document has paused beyond yesterday."""
     return or_(Task.paused_until.is_(None), Task.paused_until < today)
+
+
+def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
+    """The tasks on which `kind` waits for the office or a leader."""
+    if kind is Waiting.SUBMITTED:
+        return Task.state == TaskState.SUBMITTED
+    if kind is Waiting.DECLINED:
+        return Task.state == TaskState.DECLINED
+    if kind is Waiting.EXTENSION:
+        return exists().where(
+            ExtensionRequest.task_id == Task.id,
+            ExtensionRequest.state == ExtensionState.PENDING,
+        )
+    return exists().where(
+        ExplanationRequest.task_id == Task.id,
+        ExplanationRequest.answered_at.is_not(None),
+        ExplanationRequest.reviewed_at.is_(None),
+    )
 
 
 def status_expression(today: date) -> Case[str]:

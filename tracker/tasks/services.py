@@ -457,6 +457,23 @@ def answer_explanation(
     )
 
 
+def review_explanation(
+    session: Session, task: Task, actor: User, note: str, *, today: date, version: int | None
+) -> None:
+    """The office or a leader has read the agency's explanation: it leaves their queue."""
+    require(task, actor, Action.REVIEW_EXPLANATION, today, version)
+    for request in task.explanation_requests:
+        if request.awaits_review:
+            request.reviewed_at, request.reviewed_by = utcnow(), actor
+    _event(session, task, actor, "task.explanation_reviewed", note=note.strip() or None)
+    _tell_agency(
+        session,
+        task,
+        _with_words(f"{actor.full_name} đã xem xét giải trình của cơ quan", "Ý kiến", note),
+        "explanation_reviewed",
+    )
+
+
 def assign_officer(
     session: Session,
     task: Task,

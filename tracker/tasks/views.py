@@ -20,10 +20,12 @@ from tracker.access import (
     visible_tasks,
 )
 from tracker.agencies.models import Agency, AgencyGroup
+from tracker.agencies.queries import active_agencies
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
+from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.params import page_number
@@ -82,6 +84,8 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         page=page,
         filters=filters,
         notices=notice_choices(),
+        agencies=[] if current_user.agency_id else db.session.scalars(active_agencies()).all(),
+        waiting_kinds=waiting_for(current_user.role.value),
         heading=heading,
         narrowed=filter_words(filters),
     )
@@ -102,6 +106,8 @@ def filter_words(filters: TaskFilters) -> list[str]:
         words.append(f"Cảnh báo: {filters.warning.label.lower()}")
     if filters.status is not None:
         words.append(f"Tình trạng: {filters.status.label.lower()}")
+    if filters.waiting is not None:
+        words.append(f"Chờ xử lý: {filters.waiting.label.lower()}")
     return words
 
 

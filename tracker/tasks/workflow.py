@@ -51,6 +51,7 @@ def situation_of(task: Task, user: User, today: date) -> Situation:
         overdue=task.status(today) is TaskStatus.OVERDUE,
         extension_pending=any(r.state is ExtensionState.PENDING for r in task.extension_requests),
         explanation_pending=any(r.answer is None for r in task.explanation_requests),
+        explanation_to_review=any(r.awaits_review for r in task.explanation_requests),
     )
 
 

@@ -1,0 +1,131 @@
+"""The work queue: everything that waits for the office or a leader (hand-ins, extensions,
+declines, explanations), oldest first, counted in the menu, each kind a task-list filter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.factories import make_notice, make_task
+from tests.support.forms import csrf_token
+from tests.tasks.test_task_workflow import act
+from tracker.auth.models import User
+from tracker.clock import today
+from tracker.db import utcnow
+from tracker.extensions import db
+from tracker.notifications.models import Notification
+from tracker.tasks.models import (
+    ExplanationRequest,
+    ExtensionRequest,
+    Task,
+    TaskState,
+)
+
+Login = Callable[[str], FlaskClient]
+
+
+@pytest.fixture
+def waiting(app: Flask, user: Callable[[str], User]) -> dict[str, Task]:
+    """One task of each kind waiting, two hand-ins (the older first), and an explanation
+    already reviewed (waiting no more)."""
+    officer, leader = user("sxd"), user("lanhdao")
+    notice = make_notice(issued_on=today() - timedelta(days=60))
+    due = today() - timedelta(days=5)
+    names = ("newer_hand_in", "older_hand_in", "extension", "declined", "explained", "reviewed")
+    tasks = {name: make_task(notice, lead="sxd", deadline=due) for name in names}
+    for name, days in (("newer_hand_in", 1), ("older_hand_in", 4)):
+        tasks[name].state, tasks[name].submitted_on = TaskState.SUBMITTED, today() - timedelta(days)
+        tasks[name].text = f"Hồ sơ {name}"
+    tasks["extension"].extension_requests.append(
+        ExtensionRequest(
+            requested_by=officer,
+            previous_deadline=due,
+            requested_deadline=due + timedelta(days=30),
+            reason="Chờ vốn",
+        )
+    )
+    tasks["declined"].state = TaskState.DECLINED
+    for name in ("explained", "reviewed"):
+        tasks[name].explanation_requests.append(
+            ExplanationRequest(
+                requested_by=leader,
+                question="Vì sao chậm?",
+                answer_by=today(),
+                answer=f"Giải trình của {name}",
+                answered_by=officer,
+                answered_at=utcnow(),
+                reviewed_at=utcnow() if name == "reviewed" else None,
+            )
+        )
+    db.session.commit()
+    return tasks
+
+
+def section(page: str, heading: str) -> str:
+    start = page.index(heading)
+    end = page.find("<h2", start + 1)
+    return page[start : end if end > 0 else None]
+
+
+def test_the_office_sees_every_kind_oldest_first_and_the_menu_counts_them(
+    app: Flask, login: Login, waiting: dict[str, Task]
+) -> None:
+    page = login("vanphong").get("/").get_data(as_text=True)
+    hand_ins = section(page, "Chờ xác nhận hoàn thành")
+    assert hand_ins.index("Hồ sơ older_hand_in") < hand_ins.index("Hồ sơ newer_hand_in")
+    for heading, name in (
+        ("Đề nghị gia hạn chờ quyết định", "extension"),
+        ("Cơ quan đề nghị giao cơ quan khác", "declined"),
+        ("Giải trình đã gửi, chờ xem xét", "explained"),
+    ):
+        assert f"/nhiem-vu/{waiting[name].id}" in section(page, heading)
+    assert f'/nhiem-vu/{waiting["reviewed"].id}"' not in page
+    counts = [int(n) for n in re.findall(r"<h2[^>]*>[^<]*\((\d+)\)", page)[:4]]
+    menu = re.search(r'class="nav-count" aria-label="(\d+) việc chờ xử lý"', page)
+    assert menu and int(menu.group(1)) <= sum(counts) and int(menu.group(1)) >= 5
+    assert 'href="/tong-quan"' in page  # the office's menu links the dashboard
+
+
+def test_each_kind_is_a_filter_of_the_task_list(
+    app: Flask, login: Login, waiting: dict[str, Task]
+) -> None:
+    client = login("vanphong")
+    listed = client.get("/nhiem-vu/?cho_xu_ly=cho_gia_han&co_quan=" + str(
+        waiting["extension"].lead_agency_id)).get_data(as_text=True)  # fmt: skip
+    assert f'/nhiem-vu/{waiting["extension"].id}"' in listed
+    assert f'/nhiem-vu/{waiting["declined"].id}"' not in listed
+    listed = client.get("/nhiem-vu/?cho_xu_ly=giai_trinh_moi").get_data(as_text=True)
+    assert f'/nhiem-vu/{waiting["explained"].id}"' in listed
+    assert f'/nhiem-vu/{waiting["reviewed"].id}"' not in listed
+
+
+def test_a_leader_reviews_an_explanation_and_it_leaves_the_queue(
+    app: Flask, login: Login, waiting: dict[str, Task]
+) -> None:
+    leader = login("lanhdao")
+    page = leader.get("/").get_data(as_text=True)
+    assert "Giải trình đã gửi, chờ xem xét" in page and "Chờ xác nhận hoàn thành" not in page
+    task = waiting["explained"]
+    task_page = leader.get(f"/nhiem-vu/{task.id}").get_data(as_text=True)
+    assert "Giải trình của explained" in task_page and "Đã xem giải trình" in task_page
+    act(leader, task, "giai-trinh/da-xem", note="Đề nghị hoàn thành trong tuần")
+    page = leader.get("/").get_data(as_text=True)
+    assert f'/nhiem-vu/{task.id}"' not in section(page, "Giải trình đã gửi, chờ xem xét")
+    told = db.session.query(Notification).filter(Notification.kind == "explanation_reviewed")
+    assert "Ý kiến: Đề nghị hoàn thành trong tuần" in told.first().message
+
+
+def test_agencies_have_no_queue(app: Flask, login: Login, waiting: dict[str, Task]) -> None:
+    client = login("sxd")
+    assert "việc chờ xử lý" not in client.get("/").get_data(as_text=True)
+    page = f"/nhiem-vu/{waiting['explained'].id}"
+    response = client.post(
+        f"{page}/giai-trinh/da-xem",
+        data={"csrf_token": csrf_token(client, page), "version": str(waiting["explained"].version)},
+    )
+    assert response.status_code == 403

@@ -1,0 +1,90 @@
+"""The work queue of the office and of the leaders: every task on which something waits for
+them (a hand-in, an extension, a decline, an explanation), oldest first, with counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from tracker.access import visible_tasks
+from tracker.auth.models import User
+from tracker.domain.waiting import Waiting, waiting_for
+from tracker.extensions import db
+from tracker.tasks.models import ExplanationRequest, ExtensionRequest, ExtensionState, Task
+from tracker.tasks.queries import waiting_predicate
+
+LISTED = 20
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    task: Task
+    since: date | datetime | None  # when it began to wait
+
+
+@dataclass(frozen=True)
+class QueueSection:
+    kind: Waiting
+    count: int
+    items: list[QueueItem]
+
+
+def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
+    """A section per kind the user decides on, each with its `listed` oldest tasks."""
+    sections = []
+    for kind in waiting_for(user.role.value):
+        tasks = visible_tasks(user).where(waiting_predicate(kind))
+        since = _since(kind)
+        rows = db.session.execute(
+            tasks.add_columns(since)
+            .options(selectinload(Task.lead_agency), selectinload(Task.notice))
+            .order_by(since, Task.id)
+            .limit(listed)
+        ).all()
+        items = [QueueItem(task, waited) for task, waited in rows]
+        sections.append(QueueSection(kind, _count(tasks), items))
+    return sections
+
+
+def waiting_count(user: User) -> int:
+    """Everything waiting for the user, for the menu."""
+    kinds = waiting_for(user.role.value)
+    if not kinds:
+        return 0
+    return _count(visible_tasks(user).where(or_(*(waiting_predicate(kind) for kind in kinds))))
+
+
+def _count(tasks: Select[Task]) -> int:
+    return db.session.scalar(select(func.count()).select_from(tasks.subquery())) or 0
+
+
+def _since(kind: Waiting) -> ColumnElement[Any]:
+    """When the task began to wait: the hand-in day, the request, the answer, or the
+    decline (the task's last change)."""
+    if kind is Waiting.SUBMITTED:
+        return Task.submitted_on.expression
+    if kind is Waiting.EXTENSION:
+        return (
+            select(func.min(ExtensionRequest.created_at))
+            .where(
+                ExtensionRequest.task_id == Task.id,
+                ExtensionRequest.state == ExtensionState.PENDING,
+            )
+            .scalar_subquery()
+            .label("since")
+        )
+    if kind is Waiting.EXPLAINED:
+        return (
+            select(func.min(ExplanationRequest.answered_at))
+            .where(
+                ExplanationRequest.task_id == Task.id,
+                ExplanationRequest.reviewed_at.is_(None),
+            )
+            .scalar_subquery()
+            .label("since")
+        )
+    return Task.updated_at.expression
