@@ -248,3 +248,134 @@ def test_pasted_header_lines_become_blocks_of_their_own() -> None:
         "V/v triển khai",
         "Thành phố Hồ Chí Minh, ngày 3 tháng 1 năm 2025",
     ]
+
+
+# Real header and signature shapes, as a web copy separates their lines by blank lines.
+WEB_COPY_WITH_MARKDOWN = """Số: 473 /TB-VPUBND
+
+Đắk Nông, ngày 19 tháng 7 năm 2017
+
+## THÔNG BÁO
+
+### **Kết luận của đồng chí Cao Huy, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Cải cách \
+hành chính tỉnh tại Hội nghị sơ kết công tác Cải cách hành chính tỉnh 6 tháng đầu năm 2017**
+
+Ngày 13 tháng 7 năm 2017, UBND tỉnh tổ chức Hội nghị sơ kết công tác Cải cách hành chính.
+
+1. Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện.
+
+Văn phòng UBND tỉnh thông báo để các ngành, các cấp, địa phương biết, thực hiện./.
+
+**Nơi nhận:**
+
+- Thường trực Tỉnh ủy (để b/c);
+
+- Lưu: VT, NC-Ph.
+
+20
+
+**CHÁNH VĂN PHÒNG**
+
+---
+
+**Ngô Xuân Lộc**"""
+PLAIN_WEB_COPY = """Số: 76 /BC-UBND
+
+Biên Hòa, ngày 01 tháng 3 năm 2018
+
+BÁO CÁO
+
+Công tác cải cách hành chính, kiểm soát TTHC Quý I năm 2017
+
+Thực hiện Kế hoạch số 12948/KH-UBND ngày 11/12/2017 của UBND tỉnh Đồng Nai về cải cách \
+hành chính tỉnh Đồng Nai năm 2018 và Văn bản số 1300/SNV-CCHC ngày 01/6/2017 của Sở Nội vụ \
+tỉnh, Ủy ban nhân dân thành phố báo cáo kết quả thực hiện Quý I năm 2018 như sau:
+
+I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH
+
+Trên đây là báo cáo tình hình thực hiện cải cách hành chính Quý I trên địa bàn thành phố./.
+
+Nơi nhận:
+
+- Sở Nội vụ tỉnh ĐN;
+
+- Lưu: VT.
+
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+Nguyễn Tân Long"""
+BOLD_TITLE_COPY = """Số: 98/KH-UBND
+
+*Thừa Thiên Huế, ngày 21 tháng 4 năm 2020*
+
+# KẾ HOẠCH
+
+**Triển khai thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ**
+
+Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về cơ chế một cửa;
+
+Căn cứ Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ;
+
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+
+Nơi nhận:
+
+- Lưu: VT, HCC.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn Phương"""
+
+
+@pytest.mark.parametrize("line_break", ["\n\n", "\n"], ids=["blank lines", "single breaks"])
+@pytest.mark.parametrize(
+    ("copy", "number", "issued_on", "place", "title", "signer"),
+    [
+        (
+            WEB_COPY_WITH_MARKDOWN,
+            "473/TB-VPUBND",
+            date(2017, 7, 19),
+            "Đắk Nông",
+            "Kết luận của đồng chí Cao Huy, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo Cải cách "
+            "hành chính tỉnh tại Hội nghị sơ kết công tác Cải cách hành chính tỉnh 6 tháng đầu "
+            "năm 2017",
+            "Ngô Xuân Lộc",
+        ),
+        (
+            PLAIN_WEB_COPY,
+            "76/BC-UBND",
+            date(2018, 3, 1),
+            "Biên Hòa",
+            "Công tác cải cách hành chính, kiểm soát TTHC Quý I năm 2017",
+            "Nguyễn Tân Long",
+        ),
+        (
+            BOLD_TITLE_COPY,
+            "98/KH-UBND",
+            date(2020, 4, 21),
+            "Thừa Thiên Huế",
+            "Triển khai thực hiện Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ",
+            "Nguyễn Văn Phương",
+        ),
+    ],
+    ids=["markdown headings", "plain lines", "bold title"],
+)
+def test_a_header_pasted_with_single_line_breaks_reads_as_with_blank_lines(
+    copy: str,
+    number: str,
+    issued_on: date,
+    place: str,
+    title: str,
+    signer: str,
+    line_break: str,
+) -> None:
+    """A clerk copying from a PDF or a web page pastes each line with a single line break:
+    the title keeps neither the date line before it nor the paragraph after it, and the
+    signature's rule and page number do not hide the signer."""
+    pasted = line_break.join(line for line in copy.splitlines() if line)
+    found = header(pasted)
+    assert (found.number, found.issued_on, found.place) == (number, issued_on, place)
+    assert (found.title, found.signer) == (title, signer)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FloatRect, Page, expect
 
 from tests.e2e.conftest import screenshot_path, sign_in
 
@@ -155,3 +155,66 @@ def test_a_skipped_passage_made_a_task_before_publishing(
     page.get_by_role("button", name="Ban hành và giao nhiệm vụ", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Thông báo số {number}/TB-UBND")
     expect(page.locator(".alert-info")).to_contain_text("Đã ban hành và giao 3 nhiệm vụ")
+
+
+def long_notice(number: int) -> str:
+    """A notice long enough that both the source text and the task list outrun the screen."""
+    items = [
+        f"{index}. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ rà soát, tổng hợp nhu cầu "
+        f"kinh phí của các cơ quan, đơn vị cho nội dung thứ {index}, báo cáo UBND tỉnh xem xét, "
+        "quyết định trong Quý I/2027."
+        for index in range(1, 13)
+    ]
+    return "\n\n".join(
+        [
+            f"Số: {number}/TB-UBND",
+            "Đắk Nông, ngày 10 tháng 11 năm 2026",
+            "THÔNG BÁO",
+            "Kết luận về quản lý tài chính công",
+            *items,
+            "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.",
+        ]
+    )
+
+
+def overlap(first: FloatRect, second: FloatRect) -> float:
+    """The area two boxes share."""
+    width = min(first["x"] + first["width"], second["x"] + second["width"]) - max(
+        first["x"], second["x"]
+    )
+    height = min(first["y"] + first["height"], second["y"] + second["height"]) - max(
+        first["y"], second["y"]
+    )
+    return max(width, 0) * max(height, 0)
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "number"), [(1280, 900, 321), (390, 844, 322)], ids=["desktop", "phone"]
+)
+def test_the_action_bar_never_covers_the_source_text(
+    page: Page, width: int, height: int, number: int
+) -> None:
+    """Scrolled anywhere, the bar with the publish and save buttons leaves the part of the
+    source text on screen uncovered."""
+    page.set_viewport_size({"width": width, "height": height})
+    sign_in(page, "vanphong")
+    page.goto("/thong-bao/moi")
+    page.get_by_label("Dán toàn văn").fill(long_notice(number))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    expect(page.locator("article.item-card")).to_have_count(12)
+    page.wait_for_load_state("load")
+
+    source, bar = page.locator(".review-source"), page.locator(".review-bar")
+    screen: FloatRect = {"x": 0, "y": 0, "width": width, "height": height}
+    page_height = page.evaluate("document.documentElement.scrollHeight")
+    assert page_height > 2 * height
+    source_seen = 0
+    for top in range(0, page_height, height // 4):
+        page.evaluate(f"window.scrollTo(0, {top})")
+        source_box, bar_box = source.bounding_box(), bar.bounding_box()
+        assert source_box is not None and bar_box is not None
+        source_on_screen = overlap(source_box, screen)
+        source_seen += source_on_screen > 0
+        if source_on_screen and overlap(bar_box, screen):
+            assert overlap(source_box, bar_box) == 0, (top, source_box, bar_box)
+    assert source_seen >= 2

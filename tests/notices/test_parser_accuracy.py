@@ -2,6 +2,7 @@
 annotation, and each task's text starts with the annotated words."""
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,6 +57,20 @@ def test_header_agrees_with_the_annotation(notice: AnnotatedNotice) -> None:
     for key in ("kind", "title", "signer"):
         if key in notice.expected:
             assert getattr(parsed, key) == notice.expected[key]
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=[n.name for n in NOTICES])
+def test_pasted_with_single_line_breaks_the_notice_reads_the_same(notice: AnnotatedNotice) -> None:
+    """These notices keep a paragraph on one line; pasted without the blank lines between
+    them, they give the same header and the same tasks."""
+    pasted = replace(notice, text=re.sub(r"\n\s*\n", "\n", notice.text))
+
+    def reading(parsed: ParsedNotice) -> tuple[object, ...]:
+        header = (parsed.number, parsed.issued_on, parsed.place, parsed.kind, parsed.title)
+        tasks = [(t.assignee, t.text, t.deadline) for t in parsed.tasks]
+        return (*header, parsed.signer, tasks)
+
+    assert reading(pasted.parse()) == reading(notice.parse())
 
 
 def test_coordinating_deadline_phrases_and_recurrence_mostly_agree() -> None:

@@ -46,17 +46,29 @@ _LABELS = [
 ]
 _ITEM_START = re.compile(
     r"^\s*(?:[-–—•·●▪■+*]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|\(\d{1,2}\)\s|[IVX]{1,5}\.\s"
-    r"|S[ốỐoO]\s*:|V/v\b|Kính gửi)"
+    r"|S[ốỐoO]\s*:|V/v\b|Kính gửi|Nơi nhận)"
 )
 _SENTENCE_END = (".", ";", ":", "!", "?", "…", ")")
 # Header lines that start a block even in text pasted with single line breaks: the place and
 # date ("Hà Nội, ngày 24", "Thành phố Hồ Chí Minh, ngày ...") and a kind heading ("THÔNG BÁO").
 _CAPITALISED = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][^\s,]*"
-_HEADER_LINE = re.compile(
+_PLACE_AND_DAY = (
     rf"^(?:(?:Thành phố|Thị xã|Tỉnh)\s+)?{_CAPITALISED}(?:\s(?:-\s)?{_CAPITALISED}){{0,4}}"
-    r"\s*,\s*ngày(?:\s+\d|\s*$)"
+    r"\s*,\s*ngày"
+)
+_HEADER_LINE = re.compile(
+    rf"{_PLACE_AND_DAY}(?:\s+\d|\s*$)"
     r"|^(?:THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|QUYẾT ĐỊNH|CÔNG ĐIỆN|CÔNG VĂN)[\s.:]*$"
 )
+# A whole place-and-date line ("Hà Nội, ngày 24 tháng 11 năm 2025"): what follows it, the
+# kind heading or a letter's "Kính gửi", is a line of its own.
+_WHOLE_DATE_LINE = re.compile(
+    rf"{_PLACE_AND_DAY}\s+\d{{1,2}}\s*(?:tháng\s+|[/.-]\s*)\d{{1,2}}\s*(?:năm\s+|[/.-]\s*)\d{{4}}\W*$"
+)
+# Rules and page numbers, which a copy from a web page or a PDF leaves on lines of their own.
+_RULE_OR_PAGE_NUMBER = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|\d{1,3})$")
+# No page or window wraps a line this long: it is a whole paragraph, pasted as one line.
+_LONGEST_WRAPPED_LINE = 160
 
 
 def split_blocks(markdown: str) -> list[Block]:
@@ -80,8 +92,8 @@ def _raw_paragraphs(markdown: str) -> list[str]:
     joined: list[str] = []
     for piece in pieces:
         plain = _strip_marks(piece)
-        if plain in {"", "---", "***"} or re.fullmatch(r"\d{1,3}", plain):
-            continue  # rules and page numbers
+        if not plain or _RULE_OR_PAGE_NUMBER.match(plain):
+            continue
         starts_item = bool(_ITEM_START.match(plain)) or piece.startswith("#")
         previous = _strip_marks(joined[-1]) if joined else ""
         cut_by_page_break = previous and not previous.endswith(_SENTENCE_END)
@@ -109,18 +121,34 @@ def _is_bold_line(lines: list[str]) -> bool:
 
 
 def _starts_piece(line: str, previous_line: str) -> bool:
-    """A new item, heading or table row; a place-and-date line or a kind heading; or the line
-    after a line that is all capitals (a kind heading such as "CHỈ THỊ", followed by the
-    title)."""
+    """A new item, heading or table row; a place-and-date line or a kind heading; the line
+    after a heading, a table row or a whole place-and-date line, and a line not in bold
+    after a line all in bold (a title); a rule, a page number or a whole paragraph on its
+    line and the line after them; or the line after a line that is all capitals (a kind
+    heading such as "CHỈ THỊ", followed by the title)."""
     plain = _strip_marks(line)
-    if _ITEM_START.match(plain) or line.startswith(("#", "|")) or previous_line.startswith("|"):
-        return True
-    if _HEADER_LINE.match(plain):
-        return True
     previous = _strip_marks(previous_line)
+    if _ITEM_START.match(plain) or line.startswith(("#", "|")):
+        return True
+    if previous_line.startswith(("#", "|")) or _WHOLE_DATE_LINE.match(previous):
+        return True
+    if _is_bold_title(previous_line) and not line.startswith("**"):
+        return True
+    if _HEADER_LINE.match(plain) or any(map(_stands_alone, (plain, previous))):
+        return True
     return previous.upper() == previous and any(ch.isalpha() for ch in previous) != (
         plain.upper() == plain
     )
+
+
+def _is_bold_title(line: str) -> bool:
+    """A line in bold from end to end, in sentence case: "**Kết luận của Chủ tịch UBND**"."""
+    all_bold = line.startswith("**") and line.endswith("**") and line.count("**") == 2
+    return all_bold and len(line.split()) >= 3 and line.upper() != line
+
+
+def _stands_alone(plain_line: str) -> bool:
+    return bool(_RULE_OR_PAGE_NUMBER.match(plain_line)) or len(plain_line) > _LONGEST_WRAPPED_LINE
 
 
 def _strip_marks(text: str) -> str:
