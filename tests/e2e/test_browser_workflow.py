@@ -35,7 +35,7 @@ def test_evidence_submission_and_acceptance(page: Page, tmp_path: Path) -> None:
     page.get_by_role("button", name="Đăng xuất").click()
 
     sign_in(page, "vanphong")
-    awaiting = page.locator("table.tasks").first
+    awaiting = page.locator("#queue-cho_xac_nhan").locator("xpath=..")
     expect(awaiting).to_contain_text(TASK_TEXT)
     page.goto(task_url)
     page.get_by_role("button", name="Xác nhận hoàn thành").click()
