@@ -56,10 +56,18 @@ TABLE = [
     ),
     (Action.ANSWER_EXPLANATION, "in_progress", {"explanation_pending": True}, LEAD),
     (Action.ANSWER_EXPLANATION, "in_progress", {}, set()),
-    (Action.REVIEW_EXPLANATION, "in_progress", {"explanation_to_review": True},
-     {"secretariat", "leader"}),  # fmt: skip
-    (Action.REVIEW_EXPLANATION, "completed", {"explanation_to_review": True},
-     {"secretariat", "leader"}),  # fmt: skip
+    (
+        Action.REVIEW_EXPLANATION,
+        "in_progress",
+        {"explanation_to_review": True},
+        {"secretariat", "leader"},
+    ),  # fmt: skip
+    (
+        Action.REVIEW_EXPLANATION,
+        "completed",
+        {"explanation_to_review": True},
+        {"secretariat", "leader"},
+    ),  # fmt: skip
     (Action.REVIEW_EXPLANATION, "in_progress", {}, set()),
     (Action.ASSIGN_OFFICER, "in_progress", {}, {"lead head"}),
     (Action.ASSIGN_OFFICER, "completed", {}, set()),

@@ -63,6 +63,7 @@ def test_a_chart_bar_and_a_ranking_cell_open_their_tasks(page: Page) -> None:
 def test_filtering_by_agency_narrows_every_figure(page: Page) -> None:
     sign_in(page, "lanhdao")
     total = number(page.locator('[data-figure="total"]').inner_text())
+    page.get_by_text("Lọc số liệu").click()  # the filters are folded until asked for
     page.get_by_label("Cơ quan", exact=True).select_option(label="Sở Nội vụ")
     page.get_by_role("button", name="Xem").click()
     expect(page).to_have_url(re.compile(r"co_quan=\d+"))

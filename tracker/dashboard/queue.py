@@ -34,17 +34,22 @@ class QueueSection:
 
 
 def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
-    """A section per kind the user decides on, each with its `listed` oldest tasks."""
+    """A section per kind the user decides on, each with its `listed` oldest tasks (none:
+    the counts alone)."""
     sections = []
     for kind in waiting_for(user.role.value):
         tasks = visible_tasks(user).where(waiting_predicate(kind))
         since = _since(kind)
-        rows = db.session.execute(
-            tasks.add_columns(since)
-            .options(selectinload(Task.lead_agency), selectinload(Task.notice))
-            .order_by(since, Task.id)
-            .limit(listed)
-        ).all()
+        rows = (
+            db.session.execute(
+                tasks.add_columns(since)
+                .options(selectinload(Task.lead_agency), selectinload(Task.notice))
+                .order_by(since, Task.id)
+                .limit(listed)
+            ).all()
+            if listed
+            else []
+        )
         items = [QueueItem(task, waited) for task, waited in rows]
         sections.append(QueueSection(kind, _count(tasks), items))
     return sections

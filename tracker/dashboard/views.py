@@ -33,8 +33,8 @@ def _agency_home() -> str:
 
 
 def _leader_home() -> str:
-    """The dashboard, under what waits for the leader's own decision."""
-    return render_dashboard(work_queue(current_user, listed=5))
+    """The dashboard, under the counts of what waits for the leader's own decision."""
+    return render_dashboard(work_queue(current_user, listed=0))
 
 
 def _secretariat_home() -> str:

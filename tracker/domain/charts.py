@@ -91,7 +91,8 @@ def vertical_bars(bars: Sequence[Bar], title: str, height: int = 260) -> str:
 def _open(width: int, height: int, title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'preserveAspectRatio="xMinYMin meet">'
         f"<title>{escape(title)}</title>"
     )
 
