@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from flask import Flask, g, has_request_context, request
@@ -15,7 +16,13 @@ from tracker.clock import today
 from tracker.dashboard.queue import waiting_count
 from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
-from tracker.domain.formatting import vn_date, vn_datetime, vn_number, vn_percent
+from tracker.domain.formatting import (
+    sentence_case,
+    vn_date,
+    vn_datetime,
+    vn_number,
+    vn_percent,
+)
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DEADLINE_RATE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
@@ -48,6 +55,14 @@ def _local_datetime_text(value: datetime | None) -> str:
     return vn_datetime(local_datetime(value)) if value is not None else ""
 
 
+def _mail_date_text(header: str | None) -> str:
+    """An e-mail's Date header in Vietnam's time, as the rest of the app writes times."""
+    try:
+        return _local_datetime_text(parsedate_to_datetime(header)) if header else ""
+    except (TypeError, ValueError):
+        return header or ""
+
+
 def install(app: Flask) -> None:
     def task_warning(task: Task) -> WarningLevel | None:
         due_soon = app.config["DUE_SOON_DAYS"]
@@ -62,6 +77,8 @@ def install(app: Flask) -> None:
     app.jinja_env.filters.update(
         vn_date=vn_date,
         vn_datetime=_local_datetime_text,
+        mail_date=_mail_date_text,
+        sentence=sentence_case,
         vn_number=vn_number,
     )
     app.jinja_env.globals.update(

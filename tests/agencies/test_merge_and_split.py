@@ -171,7 +171,7 @@ def test_a_draft_read_before_a_merge_cannot_publish_to_the_merged_agency(
     decision = Decision(STATED, date(2025, 3, 1))
     merge_agencies(db.session(), [agency("cujut")], agency("dakmil"), decision, user("quantri"))
     problems = [p.vietnamese for p in publication_problems(db.session(), draft)]
-    assert "Mục 4: UBND huyện Cư Jút đã ngừng hoạt động, hãy chọn cơ quan khác." in problems
+    assert "Nhiệm vụ 4: UBND huyện Cư Jút đã ngừng hoạt động, hãy chọn cơ quan khác." in problems
 
 
 def test_search_finds_moved_tasks_under_the_successor(

@@ -46,7 +46,7 @@ def test_the_quarter_report_is_edited_frozen_and_downloaded(page: Page, tmp_path
     directions.fill(DIRECTIONS)
     page.get_by_role("button", name="Chốt báo cáo").click()
     expect(page.locator(".alert-success")).to_contain_text("Đã chốt báo cáo.")
-    expect(page.locator(".notice-banner")).to_contain_text("Báo cáo đã chốt ngày")
+    expect(page.locator(".notice-banner")).to_contain_text("Báo cáo đã chốt lúc")
     expect(page.locator(".report-body")).to_contain_text(DIRECTIONS)
     expect(page.get_by_label("Phương hướng, nhiệm vụ kỳ tới")).to_have_count(0)
 

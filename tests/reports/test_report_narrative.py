@@ -177,7 +177,7 @@ def test_the_secretariat_edits_the_narrative_freezes_it_and_the_file_keeps_it(
         follow_redirects=True,
     )
     html = response.get_data(as_text=True)
-    assert "Đã chốt báo cáo." in html and "Báo cáo đã chốt ngày" in html
+    assert "Đã chốt báo cáo." in html and "Báo cáo đã chốt lúc" in html
     assert 'name="directions"' not in html  # no form once frozen
 
     text = docx_text(client, report_id)

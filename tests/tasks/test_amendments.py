@@ -207,5 +207,5 @@ def test_the_review_screen_proposes_the_earlier_notice_and_its_items(
     page = login("vanphong").get(f"/thong-bao/{draft.id}/xem-xet").get_data(as_text=True)
     section = page.split('id="h-earlier"', 1)[1].split("</section>", 1)[0]
     assert "Sửa đổi, bổ sung" in section and "Công văn số 1520/UBND-KGVX</a>, mục 2" in section
-    assert "hoàn thành kết nối hệ thống quản lý văn bản" in section
+    assert "Hoàn thành kết nối hệ thống quản lý văn bản" in section  # as a sentence
     assert "71/NQ-CP" not in section  # a law the system does not hold is not proposed

@@ -11,8 +11,8 @@ def vn_date(value: date | None) -> str:
 
 
 def vn_datetime(value: datetime | None) -> str:
-    """HH:MM dd/mm/yyyy for an already-localised timestamp; empty for None."""
-    return value.strftime("%H:%M %d/%m/%Y") if value is not None else ""
+    """ "lúc 17:49 ngày 04/12/2026" for an already-localised timestamp; empty for None."""
+    return value.strftime("lúc %H:%M ngày %d/%m/%Y") if value is not None else ""
 
 
 def vn_number(value: int | float, decimals: int = 0) -> str:
@@ -34,3 +34,9 @@ def vn_official_date(value: date) -> str:
     2023". Days below 10 take a leading zero; of the months, only 1 and 2 do."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def sentence_case(text: str) -> str:
+    """The text with its first letter a capital and nothing else changed: a task split from
+    the middle of a sentence ("rà soát, cập nhật…") reads as a sentence of its own."""
+    return text[:1].upper() + text[1:]

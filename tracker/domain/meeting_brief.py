@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.formatting import vn_date, vn_number
+from tracker.domain.formatting import sentence_case, vn_date, vn_number
 from tracker.domain.text import fold, shorten
 
 DEFAULT_AHEAD_DAYS = 7  # a week: until the next weekly meeting
@@ -52,7 +52,7 @@ class BriefLine:
 
     @property
     def text(self) -> str:
-        return shorten(self.task.text, TEXT_CHARS)
+        return sentence_case(shorten(self.task.text, TEXT_CHARS))
 
     @property
     def situation(self) -> str:

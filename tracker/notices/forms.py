@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -21,12 +22,20 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from tracker.clock import today
+from tracker.domain.formatting import vn_date
 from tracker.domain.recurrence import RuleError, make_rule
 from tracker.notices.models import NoticeKind
 from tracker.tasks.models import Recurrence
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-DATE_MESSAGE = "Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 30/09/2017."
+DATE_MESSAGE = "Ngày không hợp lệ hoặc còn trống: nhập theo dạng ngày/tháng/năm."
+
+
+def invalid_date_message() -> str:
+    """The refusal of a date that does not exist, with an example a month from today."""
+    example = vn_date(today() + timedelta(days=30))
+    return f"Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ {example}."
 
 
 class VietnameseDateField(DateField):
@@ -43,7 +52,7 @@ class VietnameseDateField(DateField):
         try:
             super().process_formdata(valuelist)
         except ValueError as error:
-            raise ValueError(DATE_MESSAGE) from error
+            raise ValueError(invalid_date_message()) from error
 
 
 class NoticeEntryForm(FlaskForm):

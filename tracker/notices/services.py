@@ -232,12 +232,12 @@ def publication_problems(session: Session, notice: Notice) -> list[Problem]:
     if not notice.draft_tasks:
         problems.append(Problem("Chưa có nhiệm vụ nào để giao.", "there is no task to assign"))
     for draft in notice.draft_tasks:
-        ref = f" ({draft.ref})" if draft.ref else ""
+        ref = f" (mục {draft.ref} của văn bản)" if draft.ref else ""
         if draft.agency_id is None and not draft.member_ids:
             name = f" “{draft.unknown_name}”" if draft.unknown_name else ""
             problems.append(
                 Problem(
-                    f"Mục {draft.position + 1}{ref}: chưa chọn cơ quan chủ trì{name}.",
+                    f"Nhiệm vụ {draft.position + 1}{ref}: chưa chọn cơ quan chủ trì{name}.",
                     f"item {draft.position + 1}{ref} has no lead agency"
                     + (f" ({draft.unknown_name!r} is not in the directory)" if name else ""),
                 )
@@ -245,7 +245,7 @@ def publication_problems(session: Session, notice: Notice) -> list[Problem]:
         if not draft.text.strip():
             problems.append(
                 Problem(
-                    f"Mục {draft.position + 1}{ref}: chưa có nội dung nhiệm vụ.",
+                    f"Nhiệm vụ {draft.position + 1}{ref}: chưa có nội dung nhiệm vụ.",
                     f"item {draft.position + 1}{ref} has no text",
                 )
             )
@@ -266,7 +266,7 @@ def _retired_agency_problems(session: Session, notice: Notice) -> list[Problem]:
             if agency_id in retired:
                 problems.append(
                     Problem(
-                        f"Mục {draft.position + 1}: {retired[agency_id]} đã ngừng hoạt động, "
+                        f"Nhiệm vụ {draft.position + 1}: {retired[agency_id]} đã ngừng hoạt động, "
                         "hãy chọn cơ quan khác.",
                         f"item {draft.position + 1} goes to inactive agency {agency_id}",
                     )

@@ -36,11 +36,14 @@ class VersionedForm(FlaskForm):
 
 class ProgressForm(VersionedForm):
     body = TextAreaField(
-        "Nội dung báo cáo (Markdown)",
+        "Nội dung báo cáo",
         validators=[DataRequired("Vui lòng nhập nội dung báo cáo."), Length(max=20_000)],
+        description="Mỗi ý một dòng; viết **chữ đậm** giữa hai cặp dấu sao, gạch đầu dòng bằng "
+        "dấu - ở đầu dòng.",
     )
     percent = IntegerField(
         "Tỷ lệ hoàn thành (%)",
+        render_kw={"inputmode": "numeric", "min": 0, "max": 100, "placeholder": "0–100"},
         validators=[Optional(), NumberRange(0, 100, "Tỷ lệ phải từ 0 đến 100.")],
     )
     files = MultipleFileField("Tệp đính kèm (PDF, DOC, DOCX, XLS, XLSX, ODT, JPG, PNG)")
