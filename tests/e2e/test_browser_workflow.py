@@ -23,11 +23,16 @@ def test_evidence_submission_and_acceptance(page: Page, tmp_path: Path) -> None:
     page.get_by_role("link", name=TASK_TEXT).first.click()
     expect(page.locator(".status-line")).to_contain_text("Trong hạn")
 
+    # the one next step in view is to report progress; evidence waits under "Thao tác khác"
+    expect(page.get_by_role("button", name="Gửi báo cáo")).to_be_visible()
+    expect(page.get_by_role("button", name="Tải lên")).to_be_hidden()
+    page.get_by_text("Thao tác khác").click()
     page.get_by_label("Tệp minh chứng").set_input_files(str(evidence))
     page.get_by_role("button", name="Tải lên").click()
     expect(page.locator(".alert-info")).to_contain_text("Đã thêm minh chứng")
     expect(page.get_by_role("link", name="Quyết định phê duyệt.pdf")).to_be_visible()
 
+    # with evidence, handing in becomes the next step
     page.get_by_role("button", name="Báo cáo hoàn thành").click()
     expect(page.locator(".status-line")).to_contain_text("Chờ xác nhận")
     task_url = page.url

@@ -12,6 +12,7 @@ EVENT_LABELS = {
     "notice.published": "Văn bản được ban hành, nhiệm vụ được giao",
     "task.progress_reported": "Báo cáo tiến độ",
     "task.evidence_added": "Bổ sung minh chứng",
+    "task.evidence_withdrawn": "Rút minh chứng",
     "task.submitted": "Báo cáo hoàn thành, chờ xác nhận",
     "task.accepted": "Văn phòng UBND xác nhận hoàn thành",
     "task.contributed": "Cơ quan phối hợp gửi kết quả phối hợp",

@@ -10,6 +10,7 @@ from enum import StrEnum
 class Action(StrEnum):
     REPORT_PROGRESS = "report_progress"
     ADD_EVIDENCE = "add_evidence"
+    WITHDRAW_EVIDENCE = "withdraw_evidence"
     CONTRIBUTE = "contribute"
     SUBMIT = "submit"
     ACCEPT = "accept"
@@ -66,6 +67,10 @@ def _lead(s: Situation) -> bool:
 _RULES = {
     Action.REPORT_PROGRESS: lambda s: _lead(s) and s.state in OPEN,
     Action.ADD_EVIDENCE: lambda s: _lead(s) and s.state in OPEN,
+    # before the office accepts the work; one's own agency's evidence (the service checks)
+    Action.WITHDRAW_EVIDENCE: lambda s: (
+        s.role in AGENCY_ROLES and s.relation is not Relation.NONE and s.state in NOT_DONE
+    ),
     Action.CONTRIBUTE: lambda s: (
         s.role in AGENCY_ROLES and s.relation is Relation.COORDINATING and s.state in NOT_DONE
     ),

@@ -155,6 +155,18 @@ def _attach(
     )
 
 
+@blueprint.route("/minh-chung/<id:evidence_id>/rut", methods=["POST"])
+@role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
+def withdraw_evidence(task_id: int, evidence_id: int) -> Answer:
+    form = forms.SubmitForm()
+    return _act(
+        task_id,
+        form,
+        _as_user(services.withdraw_evidence, form, evidence_id),
+        "Đã rút minh chứng.",
+    )
+
+
 @blueprint.route("/van-ban", methods=["POST"])
 @role_required(Role.AGENCY_OFFICER, Role.AGENCY_HEAD)
 def cite(task_id: int) -> Answer:

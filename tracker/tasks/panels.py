@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -44,8 +45,10 @@ def action_forms(
     actions of one form class at once: those that share one belong to different roles.)"""
     permitted = permitted_actions(task, user, today)
     panels: dict[str, FlaskForm] = {}
-    for action in sorted(permitted):
+    for action in sorted(permitted & FORMS.keys()):
         panels[action.value] = _blank(FORMS[action], task, user, kept)
+    if Action.WITHDRAW_EVIDENCE in permitted:  # a small form beside each piece of evidence
+        panels["withdraw"] = _blank(forms.SubmitForm, task, user, None)
     if Action.ADD_EVIDENCE in permitted:
         panels["cite"] = _blank(forms.CitationForm, task, user, kept)
     return panels
@@ -68,3 +71,35 @@ def _blank(kind: type[FlaskForm], task: Task, user: User, kept: FlaskForm | None
         if form is not kept:
             form.officer_id.data = task.assignee_id or 0
     return form
+
+
+# Every panel in the order the page shows it ("cite" goes with "add_evidence"; "withdraw"
+# sits beside each piece of evidence).
+PANEL_ORDER = (
+    "submit", "accept", "return", "report_progress", "contribute", "add_evidence",
+    "request_extension", "decide_extension", "decline", "reassign", "insist",
+    "request_explanation", "answer_explanation", "review_explanation", "assign_officer", "amend",
+)  # fmt: skip
+# The first step a user takes on the task, with what belongs with it, by priority.
+FIRST_STEPS = (
+    ("accept", "return"),
+    ("reassign", "insist"),
+    ("decide_extension",),
+    ("review_explanation",),
+    ("answer_explanation",),
+    ("submit",),  # once there is evidence to hand in with
+    ("report_progress",),
+    ("contribute",),
+    ("request_explanation",),
+    ("assign_officer",),
+)
+
+
+def next_steps(offered: Collection[str], has_evidence: bool) -> tuple[list[str], list[str]]:
+    """The panels of the user's next step, and the others (behind "Thao tác khác")."""
+    names = [name for name in PANEL_ORDER if name in offered]
+    for step in FIRST_STEPS:
+        if step[0] in offered and (step[0] != "submit" or has_evidence):
+            first = [name for name in step if name in offered]
+            return first, [name for name in names if name not in first]
+    return [], names

@@ -7,6 +7,7 @@ is now (commands, jobs). The web always passes one: a form without it is refused
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
@@ -32,7 +33,7 @@ from tracker.tasks.models import (
 )
 from tracker.tasks.occurrences import moving_with
 from tracker.tasks.storage import EvidenceStore
-from tracker.tasks.workflow import WorkflowError, require
+from tracker.tasks.workflow import NotAllowedError, WorkflowError, require
 
 
 def _event(session: Session, task: Task, actor: User, action: str, **details: Any) -> None:
@@ -115,6 +116,13 @@ def add_file(
         today,
         version,
     )
+    digest = hashlib.sha256(content).hexdigest()
+    same = next((e for e in task.evidence if e.sha256 == digest), None)
+    if same is not None:
+        raise WorkflowError(
+            f"Tệp này đã có trong minh chứng của nhiệm vụ (“{same.file_name}”), không cần "
+            "tải lên lần nữa."
+        )
     evidence = Evidence(
         uploaded_by=actor,
         agency_id=actor.agency_id,
@@ -126,6 +134,25 @@ def add_file(
     task.evidence.append(evidence)
     _event(session, task, actor, "task.evidence_added", file_name=checked.file_name)
     return evidence
+
+
+def withdraw_evidence(
+    session: Session, task: Task, actor: User, evidence_id: int, *, today: date, version: int | None
+) -> None:
+    """The agency takes back a file or a cited document it gave, before the task is accepted;
+    a task waiting for acceptance keeps at least one piece of evidence."""
+    evidence = next((e for e in task.evidence if e.id == evidence_id), None)
+    if evidence is None or evidence.agency_id != actor.agency_id:
+        raise NotAllowedError("withdraw_evidence")
+    require(task, actor, Action.WITHDRAW_EVIDENCE, today, version)
+    if task.state is TaskState.SUBMITTED and len(task.evidence) == 1:
+        raise WorkflowError(
+            "Nhiệm vụ đang chờ xác nhận hoàn thành cần ít nhất một minh chứng: bổ sung minh "
+            "chứng khác trước khi rút minh chứng này."
+        )
+    task.evidence.remove(evidence)
+    name = evidence.file_name or f"{evidence.cited_kind or 'Văn bản'} số {evidence.cited_number}"
+    _event(session, task, actor, "task.evidence_withdrawn", file_name=name)
 
 
 def add_citation(

@@ -33,7 +33,7 @@ from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
-from tracker.tasks.panels import action_forms
+from tracker.tasks.panels import action_forms, next_steps
 from tracker.tasks.queries import by_urgency, task_timeline
 from tracker.tasks.storage import EvidenceStore
 
@@ -147,13 +147,19 @@ def render_task_page(task: Task, kept: FlaskForm | None = None) -> str:
     """The task with its history and the forms of what the user may do now; `kept` is a
     form she posted that is shown again with what she typed (see `action_forms`)."""
     events = db.session.scalars(task_timeline(task)).all()
+    panels = action_forms(task, current_user, today(), kept)
+    first, more = next_steps(panels, has_evidence=bool(task.evidence))
     progress = [(update, render_markdown(update.body)) for update in task.progress_updates]
     return render_template(
         "tasks/detail.html",
         task=task,
         events=events,
         progress=progress,
-        panels=action_forms(task, current_user, today(), kept),
+        panels=panels,
+        first_steps=first,
+        more_steps=more,
+        # a form sent back with errors is shown open, wherever it sits
+        more_open=any(panels[name].errors for name in more),
         series=task if task.is_series else task.series,
         history=amendments.history(db.session(), task),
         open_ahead_days=OPEN_AHEAD_DAYS,
