@@ -10,6 +10,7 @@ from tracker.domain.formatting import vn_date
 
 EVENT_LABELS = {
     "notice.published": "Văn bản được ban hành, nhiệm vụ được giao",
+    "notice.draft_deleted": "Xóa bản nháp văn bản",
     "task.progress_reported": "Báo cáo tiến độ",
     "task.evidence_added": "Bổ sung minh chứng",
     "task.evidence_withdrawn": "Rút minh chứng",

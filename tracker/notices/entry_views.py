@@ -17,7 +17,7 @@ from tracker.notices.models import Notice
 from tracker.notices.readers import UnreadableDocumentError, read_document
 from tracker.notices.review_actions import run_action
 from tracker.notices.review_form import fill_review_form, review_edits, unknown_name_suggestions
-from tracker.notices.services import DuplicateNoticeError, create_draft
+from tracker.notices.services import DuplicateNoticeError, create_draft, delete_draft
 from tracker.tasks.amendments import proposed_links
 
 blueprint = Blueprint("notice_entry", __name__, url_prefix="/thong-bao")
@@ -82,6 +82,18 @@ def _submitted_text(form: NoticeEntryForm) -> tuple[str, str | None]:
             "Vui lòng dán toàn văn hoặc chọn một tệp để tải lên.", "No text and no file given."
         )
     return read_document("van-ban.txt", pasted.encode("utf-8")), None
+
+
+@blueprint.route("/<id:notice_id>/xoa", methods=["POST"])
+@role_required(*EDITORS)
+def delete(notice_id: int) -> Response:
+    """Delete a draft the secretariat will not publish."""
+    notice = get_draft_notice_or_404(current_user, notice_id)
+    name = f"{notice.kind.label} {notice.number or '(chưa có số)'}"
+    delete_draft(db.session(), notice, current_user)
+    db.session.commit()
+    flash(f"Đã xóa bản nháp {name}.", "info")
+    return redirect(url_for("dashboard.home"))
 
 
 @blueprint.route("/<id:notice_id>/xem-xet", methods=["GET", "POST"])

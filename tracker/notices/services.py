@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyAlias
 from tracker.agencies.queries import DirectoryIds, directory_ids, name_directory
-from tracker.audit.services import record_notice_event
+from tracker.audit.services import record_event, record_notice_event
 from tracker.auth.models import User
 from tracker.db import utcnow
 from tracker.domain.agency_names import GROUP
@@ -312,3 +312,19 @@ def _first_line(text: str) -> str:
         if line.strip(" #*"):
             return line.strip(" #*")[:500]
     return "Văn bản chưa đặt tên"
+
+
+def delete_draft(session: Session, notice: Notice, actor: User) -> None:
+    """Delete a notice never published (its proposed split with it); the log keeps its
+    number and title."""
+    if notice.state is not NoticeState.DRAFT:
+        raise ValueError(f"notice {notice.id} is published: it cannot be deleted")
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="notice.draft_deleted",
+        subject_type="notice",
+        subject_id=notice.id,
+        after={"number": notice.number, "title": notice.title},
+    )
+    session.delete(notice)
