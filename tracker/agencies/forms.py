@@ -59,7 +59,10 @@ class GroupForm(FlaskForm):
         "Cách viết khác (mỗi dòng một cách)", validators=[Length(max=5000)], render_kw={"rows": 4}
     )
     members = SelectMultipleField(
-        "Cơ quan thành viên", coerce=int, choices=[], render_kw={"size": 12}
+        "Cơ quan thành viên",
+        coerce=int,
+        choices=[],
+        render_kw={"size": 12, "data-searchable": "cơ quan"},
     )
 
 
