@@ -69,7 +69,10 @@ class DraftItemForm(Form):
     draft_id = HiddenField()
     assignee = SelectField("Cơ quan chủ trì", choices=[], validate_choice=False)
     coordinating = SelectMultipleField(
-        "Cơ quan phối hợp", coerce=int, choices=[], validate_choice=False,
+        "Cơ quan phối hợp",
+        coerce=int,
+        choices=[],
+        validate_choice=False,
         render_kw={"data-searchable": "cơ quan"},
     )
     text = TextAreaField(

@@ -159,7 +159,10 @@ class AmendForm(VersionedForm):
         "Cơ quan chủ trì mới", coerce=int, choices=[], validate_choice=False
     )
     coordinating_ids = SelectMultipleField(
-        "Cơ quan phối hợp", coerce=int, choices=[], validate_choice=False,
+        "Cơ quan phối hợp",
+        coerce=int,
+        choices=[],
+        validate_choice=False,
         render_kw={"data-searchable": "cơ quan"},
     )
     text = TextAreaField("Nội dung mới", validators=[Length(max=20_000)])
