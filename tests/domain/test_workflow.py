@@ -56,6 +56,9 @@ TABLE = [
     ),
     (Action.ANSWER_EXPLANATION, "in_progress", {"explanation_pending": True}, LEAD),
     (Action.ANSWER_EXPLANATION, "in_progress", {}, set()),
+    (Action.WITHDRAW_EVIDENCE, "in_progress", {}, LEAD | {"coordinating officer"}),
+    (Action.WITHDRAW_EVIDENCE, "submitted", {}, LEAD | {"coordinating officer"}),
+    (Action.WITHDRAW_EVIDENCE, "completed", {}, set()),
     (
         Action.REVIEW_EXPLANATION,
         "in_progress",

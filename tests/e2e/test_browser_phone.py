@@ -29,6 +29,11 @@ def test_the_leaders_first_screen_on_a_phone(page: Page, tmp_path: Path) -> None
     assert fits_the_width(page)
     label = page.locator(".chart text").first
     assert label.evaluate("text => text.getBoundingClientRect().height") >= 10  # readable
+    # agency names in the ranking wrap over two lines at most (the table scrolls sideways)
+    lines = page.locator(".ranking th[scope=row] a").evaluate_all(
+        "links => links.map(a => a.getClientRects().length)"  # a line box each
+    )
+    assert lines and max(lines) <= 2
     agency = page.get_by_label("Cơ quan", exact=True)
     expect(agency).to_be_hidden()  # the filters fold away
     page.get_by_text("Lọc số liệu").click()
