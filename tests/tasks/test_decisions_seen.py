@@ -165,19 +165,19 @@ def test_a_user_chooses_how_notifications_reach_her(
     page = client.get("/doi-mat-khau").get_data(as_text=True)
     assert "Nhận thông báo qua e-mail" in page
     assert re.search(r'<input checked[^>]*value="immediate"', page)
-    response = client.post(
-        "/cai-dat-thong-bao",
-        data={"csrf_token": csrf_token(client, "/doi-mat-khau"), "preference": "none"},
-        follow_redirects=True,
-    )
-    assert "Đã lưu: không gửi e-mail" in response.get_data(as_text=True)
+    assert "Đã lưu: không gửi e-mail" in choose(client, "none")
     db.session.expire_all()
     assert user("stc").mail_preference is MailPreference.NONE
-    response = client.post(
-        "/cai-dat-thong-bao",
-        data={"csrf_token": csrf_token(client, "/doi-mat-khau"), "preference": "often"},
-        follow_redirects=True,
-    )
-    assert "Hãy chọn một cách nhận thông báo qua e-mail." in response.get_data(as_text=True)
+    assert "Hãy chọn một cách nhận thông báo qua e-mail." in choose(client, "often")
     db.session.expire_all()
     assert user("stc").mail_preference is MailPreference.NONE
+
+
+def choose(client: FlaskClient, preference: str) -> str:
+    """The page after choosing how notifications come by e-mail."""
+    response = client.post(
+        "/cai-dat-thong-bao",
+        data={"csrf_token": csrf_token(client, "/doi-mat-khau"), "preference": preference},
+        follow_redirects=True,
+    )
+    return response.get_data(as_text=True)

@@ -140,21 +140,37 @@ def _write_summary(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssue
 
 
 def _write_notices(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
-    width = len(NOTICE_HEADERS)
-    lines = [f"Các văn bản theo dõi riêng - {figures.period_label}", period_line(figures)]
-    header_row = write_heading(sheet, lines, issuer, width)
-    write_table_row(sheet, header_row, list(NOTICE_HEADERS), header=True)
-    for number, section in enumerate(figures.notices, 1):
-        counts = section.counts
-        values: list[Value] = [
+    rows: list[list[Value]] = [
+        [
             number,
             section.heading,
             section.title,
-            *count_values(counts),
-            _rate(counts),
+            *count_values(section.counts),
+            _rate(section.counts),
         ]
+        for number, section in enumerate(figures.notices, 1)
+    ]
+    title = f"Các văn bản theo dõi riêng - {figures.period_label}"
+    _write_list(sheet, [title, period_line(figures)], issuer, NOTICE_HEADERS, rows, NOTICE_WIDTHS)
+
+
+def _write_list(
+    sheet: Worksheet,
+    lines: list[str],
+    issuer: ReportIssuer,
+    headers: Sequence[str],
+    rows: list[list[Value]],
+    widths: Sequence[int],
+    empty: str = "",
+) -> None:
+    """A sheet of one table under the heading: a row per item, or `empty` when none."""
+    header_row = write_heading(sheet, lines, issuer, len(headers))
+    write_table_row(sheet, header_row, list(headers), header=True)
+    for number, values in enumerate(rows, 1):
         write_table_row(sheet, header_row + number, values)
-    prepare_print(sheet, header_row, NOTICE_WIDTHS)
+    if not rows and empty:
+        write_line(sheet, header_row + 1, empty, len(headers), Font())
+    prepare_print(sheet, header_row, widths)
 
 
 def write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
@@ -233,25 +249,20 @@ def _points_change(current: StatusCounts, previous: StatusCounts) -> Points:
 
 
 def _write_overdue(sheet: Worksheet, figures: ReportFigures, issuer: ReportIssuer) -> None:
-    width = len(OVERDUE_HEADERS)
-    lines = [f"Danh sách nhiệm vụ quá hạn - {figures.period_label}", period_line(figures)]
-    header_row = write_heading(sheet, lines, issuer, width)
-    write_table_row(sheet, header_row, list(OVERDUE_HEADERS), header=True)
-    for number, task in enumerate(figures.overdue, 1):
-        values: list[Value] = [
-            number,
-            task.agency,
-            task.notice,
-            task.ref,
-            task.text,
-            task.deadline,
-            task.days_overdue,
-            task.situation,
-        ]
-        write_table_row(sheet, header_row + number, values)
-    if not figures.overdue:
-        write_line(sheet, header_row + 1, "Không có nhiệm vụ quá hạn.", width, Font())
-    prepare_print(sheet, header_row, OVERDUE_WIDTHS)
+    rows: list[list[Value]] = [
+        [n, t.agency, t.notice, t.ref, t.text, t.deadline, t.days_overdue, t.situation]
+        for n, t in enumerate(figures.overdue, 1)
+    ]
+    title = f"Danh sách nhiệm vụ quá hạn - {figures.period_label}"
+    _write_list(
+        sheet,
+        [title, period_line(figures)],
+        issuer,
+        OVERDUE_HEADERS,
+        rows,
+        OVERDUE_WIDTHS,
+        empty="Không có nhiệm vụ quá hạn.",
+    )
 
 
 def write_line(
