@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from tracker.access import visible_tasks
-from tracker.auth.models import User
+from tracker.access import visible_notices, visible_tasks
+from tracker.auth.models import Role, User
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
+from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import ExplanationRequest, ExtensionRequest, ExtensionState, Task
 from tracker.tasks.queries import waiting_predicate
 
@@ -56,11 +57,20 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
 
 
 def waiting_count(user: User) -> int:
-    """Everything waiting for the user, for the menu."""
+    """Everything waiting for the user, for the menu: tasks, and drafts to publish."""
     kinds = waiting_for(user.role.value)
     if not kinds:
         return 0
-    return _count(visible_tasks(user).where(or_(*(waiting_predicate(kind) for kind in kinds))))
+    tasks = _count(visible_tasks(user).where(or_(*(waiting_predicate(kind) for kind in kinds))))
+    return tasks + draft_count(user)
+
+
+def draft_count(user: User) -> int:
+    """Drafts waiting to be reviewed and published, for those who publish."""
+    if user.role not in (Role.SECRETARIAT, Role.ADMIN):
+        return 0
+    drafts = visible_notices(user).where(Notice.state == NoticeState.DRAFT)
+    return db.session.scalar(select(func.count()).select_from(drafts.subquery())) or 0
 
 
 def _count(tasks: Select[Task]) -> int:
