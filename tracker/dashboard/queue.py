@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.access import visible_notices, visible_tasks
 from tracker.auth.models import Role, User
+from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
@@ -24,7 +25,7 @@ LISTED = 20
 @dataclass(frozen=True)
 class QueueItem:
     task: Task
-    since: date | datetime | None  # when it began to wait
+    since: date | None  # the day, in Vietnam, it began to wait
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
             if listed
             else []
         )
-        items = [QueueItem(task, waited) for task, waited in rows]
+        items = [QueueItem(task, _local_day(waited)) for task, waited in rows]
         sections.append(QueueSection(kind, _count(tasks), items))
     return sections
 
@@ -71,6 +72,12 @@ def draft_count(user: User) -> int:
         return 0
     drafts = visible_notices(user).where(Notice.state == NoticeState.DRAFT)
     return db.session.scalar(select(func.count()).select_from(drafts.subquery())) or 0
+
+
+def _local_day(moment: date | datetime | None) -> date | None:
+    if isinstance(moment, datetime):
+        return local_datetime(moment).date()
+    return moment
 
 
 def _count(tasks: Select[Task]) -> int:
