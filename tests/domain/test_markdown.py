@@ -24,3 +24,9 @@ def test_plain_text_keeps_the_words_without_the_marks() -> None:
     assert plain_text("Đã kiểm tra **5/12** cơ quan.\n\n- một & hai\n- <b>ba</b>") == (
         "Đã kiểm tra 5/12 cơ quan. một & hai ba"
     )
+
+
+def test_plain_text_of_a_text_without_marks_is_the_text_tidied() -> None:
+    assert plain_text("Đã trình  UBND tỉnh\nngày 02/12.") == "Đã trình UBND tỉnh ngày 02/12."
+    assert plain_text("1. Một\n2. Hai") == "Một Hai"  # a numbered list is read as one
+    assert plain_text("Xem [văn bản](https://x.vn) & <i>ghi chú</i>") == "Xem văn bản & ghi chú"

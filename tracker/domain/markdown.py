@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -56,6 +58,25 @@ def render_markdown(source: str) -> str:
 
 def plain_text(source: str) -> str:
     """The words of a Markdown text without its marks ("**5/12** cơ quan" gives "5/12 cơ
-    quan"), for a table cell or a printed list; paragraphs become spaces."""
-    text = nh3.clean(markdown_lib.markdown(source, extensions=["tables", "sane_lists"]), tags=set())
+    quan"), for a table cell or a printed list; paragraphs become spaces. A text with no
+    mark at all is only tidied: a report lists thousands of them."""
+    if not _MARKS.search(source):
+        return " ".join(source.split())
+    converter = _converter()
+    text = nh3.clean(converter.reset().convert(source), tags=set())
     return " ".join(html.unescape(text).split())
+
+
+# Anything Markdown or HTML could make something of: emphasis, code, links, headings,
+# quotes, tables, tags, entities, and list items.
+_MARKS = re.compile(r"[*_`\[\]#>|<&~\\]|^\s*(?:[-+]|\d+[.)])\s", re.MULTILINE)
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One Markdown converter per thread, built once: building it costs more than a short
+    conversion."""
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
+    converter: markdown_lib.Markdown = _local.converter
+    return converter
