@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import selectinload
 
-from tracker.access import visible_notices, visible_tasks
+from tracker.access import visibility_key, visible_notices, visible_tasks
 from tracker.auth.models import Role, User
+from tracker.cache import remembered
 from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
@@ -58,12 +59,21 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
 
 
 def waiting_count(user: User) -> int:
-    """Everything waiting for the user, for the menu: tasks, and drafts to publish."""
+    """Everything waiting for the user, for the menu: the sum of the home page's sections
+    (a task waiting twice, say handed in with an extension pending, counts twice), and the
+    drafts to publish."""
     kinds = waiting_for(user.role.value)
     if not kinds:
         return 0
-    tasks = _count(visible_tasks(user).where(or_(*(waiting_predicate(kind) for kind in kinds))))
-    return tasks + draft_count(user)
+
+    def count() -> int:
+        # kind by kind, as the home page counts them: each count finds its few tasks by an
+        # index, where one count of them all would read every task
+        tasks = sum(_count(visible_tasks(user).where(waiting_predicate(kind))) for kind in kinds)
+        return tasks + draft_count(user)
+
+    # every page shows it: kept until the counted data changes (`tracker.cache`)
+    return remembered("waiting-count", [*visibility_key(user), user.role.value], count)
 
 
 def draft_count(user: User) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, and_, case, func, or_, select
 
 from tracker.audit.models import Event
 from tracker.domain.status import TaskStatus
@@ -31,15 +31,16 @@ def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
         return Task.state == TaskState.SUBMITTED
     if kind is Waiting.DECLINED:
         return Task.state == TaskState.DECLINED
+    # the few tasks with a request waiting, found from the requests' side
     if kind is Waiting.EXTENSION:
-        return exists().where(
-            ExtensionRequest.task_id == Task.id,
-            ExtensionRequest.state == ExtensionState.PENDING,
+        return Task.id.in_(
+            select(ExtensionRequest.task_id).where(ExtensionRequest.state == ExtensionState.PENDING)
         )
-    return exists().where(
-        ExplanationRequest.task_id == Task.id,
-        ExplanationRequest.answered_at.is_not(None),
-        ExplanationRequest.reviewed_at.is_(None),
+    return Task.id.in_(
+        select(ExplanationRequest.task_id).where(
+            ExplanationRequest.answered_at.is_not(None),
+            ExplanationRequest.reviewed_at.is_(None),
+        )
     )
 
 
