@@ -3,7 +3,9 @@
 - admin and secretariat: every notice, drafts included, and every task;
 - leader: published notices and their tasks;
 - agency head and officer: published notices with a task led or coordinated by their agency,
-  and only those tasks.
+  and only those tasks;
+- anyone, signed in or not: the notices made public, their tasks' agency, deadline and status
+  (`public_notices`, `public_tasks`), and nothing of officers, progress or evidence.
 A user who may not see an object gets 404, so an agency cannot even learn that another
 agency's task exists; one who may see it but not act gets 403 (`role_required`).
 """
@@ -67,6 +69,27 @@ def visibility_key(user: User) -> list[object]:
     if user.role.is_agency_role:
         return ["agency", user.agency_id]
     return ["published"]
+
+
+def public_notices() -> Select[Notice]:
+    """The notices anyone may read without signing in: published ones the secretariat made
+    public."""
+    return select(Notice).where(Notice.state == NoticeState.PUBLISHED, Notice.public.is_(True))
+
+
+def public_tasks(notice_id: int) -> Select[Task]:
+    """The tasks of a public notice that fall due, as the public page shows them."""
+    return (
+        select(Task)
+        .join(Task.notice)
+        .where(
+            Task.notice_id == notice_id,
+            Notice.state == NoticeState.PUBLISHED,
+            Notice.public.is_(True),
+            Task.recurrence.is_(None),
+            Task.cancelled_on.is_(None),
+        )
+    )
 
 
 def visible_notices(user: User) -> Select[Notice]:

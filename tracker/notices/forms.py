@@ -133,3 +133,6 @@ class FollowUpForm(FlaskForm):
 
     directing_leader = SelectField("Lãnh đạo chỉ đạo", coerce=int, validate_choice=True)
     reported_apart = BooleanField("Báo cáo riêng văn bản này trong báo cáo định kỳ")
+    public = BooleanField(
+        "Công khai kết quả thực hiện trên trang công khai (ai cũng xem được, không cần đăng nhập)"
+    )

@@ -58,6 +58,8 @@ class Notice(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Marked by the secretariat: the period reports give the notice a section of its own.
     reported_apart: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Marked by the secretariat: its results are on the public page, for anyone to read.
+    public: Mapped[bool] = mapped_column(default=False, server_default=false())
     # The leader who directs the notice's follow-up when it is not (only) its signer.
     directing_leader_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id", ondelete="SET NULL")

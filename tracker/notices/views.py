@@ -81,6 +81,7 @@ def follow_up(notice_id: int) -> Response:
         return redirect(url_for("notices.notice_detail", notice_id=notice_id))
     notice.directing_leader_id = form.directing_leader.data or None
     notice.reported_apart = form.reported_apart.data
+    notice.public = form.public.data
     db.session.commit()
     flash("Đã lưu cách theo dõi văn bản.", "success")
     return redirect(url_for("notices.notice_detail", notice_id=notice_id))
@@ -91,6 +92,7 @@ def _follow_up_form(leaders: Sequence[User], notice: Notice) -> FollowUpForm:
         data={
             "directing_leader": notice.directing_leader_id or 0,
             "reported_apart": notice.reported_apart,
+            "public": notice.public,
         }
     )
     form.directing_leader.choices = [SelectChoice(0, "Theo người ký văn bản")] + [
