@@ -80,8 +80,7 @@ def draft_count(user: User) -> int:
     """Drafts waiting to be reviewed and published, for those who publish."""
     if user.role not in (Role.SECRETARIAT, Role.ADMIN):
         return 0
-    drafts = visible_notices(user).where(Notice.state == NoticeState.DRAFT)
-    return db.session.scalar(select(func.count()).select_from(drafts.subquery())) or 0
+    return _count(visible_notices(user).where(Notice.state == NoticeState.DRAFT))
 
 
 def _local_day(moment: date | datetime | None) -> date | None:
@@ -90,8 +89,8 @@ def _local_day(moment: date | datetime | None) -> date | None:
     return moment
 
 
-def _count(tasks: Select[Task]) -> int:
-    return db.session.scalar(select(func.count()).select_from(tasks.subquery())) or 0
+def _count(rows: Select[Any]) -> int:
+    return db.session.scalar(select(func.count()).select_from(rows.subquery())) or 0
 
 
 def _since(kind: Waiting) -> ColumnElement[Any]:

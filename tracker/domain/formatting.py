@@ -29,6 +29,11 @@ def vn_percent(part: int, whole: int, decimals: int = 2) -> str:
     return vn_number(100 * part / whole, decimals) + "%"
 
 
+def tasks_phrase(count: int) -> str:
+    """ "2.608 nhiệm vụ": a count of tasks as the reports write it."""
+    return f"{vn_number(count)} nhiệm vụ"
+
+
 def vn_official_date(value: date) -> str:
     """A date as generated documents write it (DESIGN.md, "Documents"): "ngày 05 tháng 02 năm
     2023". Days below 10 take a leading zero; of the months, only 1 and 2 do."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from tracker.domain.formatting import vn_number
+from tracker.domain.formatting import tasks_phrase, vn_number
 from tracker.domain.report_figures import AgencyRow, ReportFigures
 
 MAX_SECTION_LENGTH = 20_000
@@ -59,25 +59,21 @@ def _opening(figures: ReportFigures) -> str:
     )
 
 
-def _tasks(count: int) -> str:
-    return f"{vn_number(count)} nhiệm vụ"
-
-
 def _shortcomings(figures: ReportFigures) -> list[str]:
     counts = figures.totals
     sentences = []
     if counts.overdue:
         sentences.append(
-            f"Còn {_tasks(counts.overdue)} quá hạn chưa hoàn thành "
+            f"Còn {tasks_phrase(counts.overdue)} quá hạn chưa hoàn thành "
             f"({counts.share(counts.overdue)} số nhiệm vụ có thời hạn), tại "
             f"{_agencies_with_overdue(figures.agencies)}."
         )
     if counts.late:
-        sentences.append(f"Có {_tasks(counts.late)} hoàn thành nhưng trễ hạn.")
+        sentences.append(f"Có {tasks_phrase(counts.late)} hoàn thành nhưng trễ hạn.")
     silent = sum(1 for row in figures.overdue if not row.situation)
     if silent:
         sentences.append(
-            f"{_tasks(silent).capitalize()} quá hạn chưa có báo cáo tiến độ, giải trình hoặc "
+            f"{tasks_phrase(silent).capitalize()} quá hạn chưa có báo cáo tiến độ, giải trình hoặc "
             "đề nghị gia hạn của cơ quan được giao."
         )
     if len(figures.overdue) > silent:
@@ -93,19 +89,20 @@ def _directions(figures: ReportFigures) -> list[str]:
     sentences = []
     if counts.overdue:
         sentences.append(
-            f"Tiếp tục đôn đốc các cơ quan hoàn thành {_tasks(counts.overdue)} quá hạn."
+            f"Tiếp tục đôn đốc các cơ quan hoàn thành {tasks_phrase(counts.overdue)} quá hạn."
         )
     if counts.within:
         sentences.append(
-            f"Theo dõi, nhắc các cơ quan hoàn thành đúng hạn {_tasks(counts.within)} đang "
+            f"Theo dõi, nhắc các cơ quan hoàn thành đúng hạn {tasks_phrase(counts.within)} đang "
             "trong hạn."
         )
     if figures.upcoming and figures.next_period_label:
         sentences.append(
-            f"Trong {figures.next_period_label} có {_tasks(figures.upcoming)} đến hạn đã được giao."
+            f"Trong {figures.next_period_label} có {tasks_phrase(figures.upcoming)} đến hạn "
+            "đã được giao."
         )
     if counts.ongoing:
-        sentences.append(f"Theo dõi việc thực hiện {_tasks(counts.ongoing)} thường xuyên.")
+        sentences.append(f"Theo dõi việc thực hiện {tasks_phrase(counts.ongoing)} thường xuyên.")
     return sentences or ["Tiếp tục theo dõi, đôn đốc việc thực hiện các nhiệm vụ được giao."]
 
 
@@ -129,7 +126,7 @@ def _agencies_with_overdue(agencies: list[AgencyRow]) -> str:
     """ "Sở A (3 nhiệm vụ), Sở B (2 nhiệm vụ) và 4 cơ quan khác", most overdue first."""
     late = sorted((row for row in agencies if row.counts.overdue), key=lambda r: -r.counts.overdue)
     named = ", ".join(
-        f"{row.agency} ({_tasks(row.counts.overdue)})" for row in late[:LISTED_AGENCIES]
+        f"{row.agency} ({tasks_phrase(row.counts.overdue)})" for row in late[:LISTED_AGENCIES]
     )
     rest = len(late) - LISTED_AGENCIES
     return f"{named} và {vn_number(rest)} cơ quan khác" if rest > 0 else named

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from tracker.auth.models import MailPreference, User
 from tracker.db import utcnow
+from tracker.domain.text import shorten
 from tracker.notifications.models import Notification, OutgoingMail
 
 SUBJECT_CHARS = 150
@@ -56,7 +57,7 @@ def _queue(session: Session, user: User, lines: list[MailedLine]) -> int:
         subject = lines[0].message
     else:
         subject = f"{len(lines)} thông báo mới trong ngày về nhiệm vụ được giao"
-    subject = subject if len(subject) <= SUBJECT_CHARS else subject[: SUBJECT_CHARS - 1] + "…"
+    subject = shorten(subject, SUBJECT_CHARS)
     values = {"user": user, "lines": lines}
     mail = OutgoingMail(
         kind="notification",

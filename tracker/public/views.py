@@ -23,9 +23,7 @@ MAX_AGE = 300  # seconds a browser or proxy may keep a public page
 @blueprint.route("/")
 def notice_list() -> Response:
     def render() -> str:
-        notices = db.session.scalars(public_notices().order_by(Notice.issued_on.desc())).all()
-        results = {n.id: public_results(db.session(), n.id, today()).totals for n in notices}
-        return render_template("public/_list.html", notices=notices, results=results)
+        return render_template("public/_list.html", **_notices_with_totals())
 
     body = remembered("public-list", [today().isoformat()], render)
     return _page("Kết quả thực hiện các văn bản công khai", body)
@@ -52,12 +50,9 @@ def notice_results(notice_id: int) -> Response:
 @blueprint.route("/ket-qua.atom")
 def feed() -> Response:
     def render() -> str:
-        notices = db.session.scalars(public_notices().order_by(Notice.issued_on.desc())).all()
-        results = {n.id: public_results(db.session(), n.id, today()).totals for n in notices}
         return render_template(
             "public/feed.xml",
-            notices=notices,
-            results=results,
+            **_notices_with_totals(),
             feed_url=url_for("public.feed", _external=True),
             home_url=url_for("public.notice_list", _external=True),
         )
@@ -67,6 +62,13 @@ def feed() -> Response:
     )
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
     return response
+
+
+def _notices_with_totals() -> dict[str, object]:
+    """The public notices, latest first, and each one's totals, for the list and the feed."""
+    notices = db.session.scalars(public_notices().order_by(Notice.issued_on.desc())).all()
+    results = {n.id: public_results(db.session(), n.id, today()).totals for n in notices}
+    return {"notices": notices, "results": results}
 
 
 def _page(title: str, body: str) -> Response:

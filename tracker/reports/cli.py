@@ -88,5 +88,5 @@ def brief_command(leader: str | None, days: int, out: Path) -> None:
         raise click.ClickException("no administrator account to read the tasks as")
     brief = meeting_brief(session, reader, today(), days, leaders.get(leader or ""))
     issuer = issuer_from_config(current_app.config, today())
-    out.write_bytes(render_brief_docx(brief, f"{issuer.superior} - {issuer.body}"))
+    out.write_bytes(render_brief_docx(brief, issuer))
     click.echo(f"Meeting brief: {brief.summary} Written to {out}")

@@ -25,3 +25,8 @@ class ReportIssuer:
     recipients: tuple[str, ...]
     signer_title: str
     signer_name: str
+
+    @property
+    def office(self) -> str:
+        """The office on one line: "UBND TỈNH ĐẮK NÔNG - VĂN PHÒNG"."""
+        return f"{self.superior} - {self.body}"

@@ -18,14 +18,15 @@ from tracker.domain.meeting_brief import (
     brief_title,
     not_listed_line,
 )
+from tracker.reports.issuer import ReportIssuer
 from tracker.reports.outline import Table
 from tracker.reports.render_docx import Line, add_line, add_text, grid_table, set_up_page
 
 
-def render_brief_docx(brief: MeetingBrief, issuer_line: str) -> bytes:
+def render_brief_docx(brief: MeetingBrief, issuer: ReportIssuer) -> bytes:
     document = Document()
     set_up_page(document)
-    add_line(document, Line(issuer_line, size=12))
+    add_line(document, Line(issuer.office, size=12))
     add_line(document, Line(brief_title(brief).upper(), bold=True, size=14))
     add_line(document, Line(f"(Số liệu đến ngày {vn_date(brief.day)})", italic=True))
     add_text(document, brief.summary)

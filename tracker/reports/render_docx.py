@@ -70,7 +70,7 @@ def render_docx(
     _write_body(document, figures, narrative)
     _write_closing(document, issuer)
     document.core_properties.title = figures.title
-    document.core_properties.author = f"{issuer.superior} - {issuer.body}"
+    document.core_properties.author = issuer.office
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -110,7 +110,7 @@ def render_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
     if figures.notices:
         _write_notices(workbook.create_sheet(NOTICES_SHEET), figures, issuer)
     workbook.properties.title = figures.title
-    workbook.properties.creator = f"{issuer.superior} - {issuer.body}"
+    workbook.properties.creator = issuer.office
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -176,7 +176,7 @@ def _write_list(
 def write_heading(sheet: Worksheet, lines: list[str], issuer: ReportIssuer, width: int) -> int:
     """The issuer, then the title (bold, larger) and further lines; returns the next free row
     after a blank one."""
-    write_line(sheet, 1, f"{issuer.superior} - {issuer.body}", width, _BOLD, centred=False)
+    write_line(sheet, 1, issuer.office, width, _BOLD, centred=False)
     write_line(sheet, 2, lines[0].upper(), width, Font(bold=True, size=14))
     for offset, line in enumerate(lines[1:], 3):
         write_line(sheet, offset, line, width, Font(italic=True))

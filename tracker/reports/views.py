@@ -187,7 +187,7 @@ def meeting_brief_page() -> str:
 def meeting_brief_docx() -> Response:
     brief = _requested_brief()
     issuer = issuer_from_config(current_app.config, today())
-    content = render_brief_docx(brief, f"{issuer.superior} - {issuer.body}")
+    content = render_brief_docx(brief, issuer)
     return _attachment(content, f"hop-giao-ban-{brief.day.isoformat()}.docx", "docx")
 
 

@@ -9,7 +9,7 @@ the Government Office's two-way form (DESIGN.md, "Status").
 
 from __future__ import annotations
 
-from tracker.domain.formatting import vn_date, vn_number, vn_percent
+from tracker.domain.formatting import tasks_phrase, vn_date, vn_number, vn_percent
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE
 from tracker.domain.report_figures import NoticeSection, OverdueRow, ReportFigures, StatusCounts
 
@@ -93,14 +93,10 @@ def period_line(figures: ReportFigures) -> str:
     )
 
 
-def _tasks(value: int) -> str:
-    return f"{vn_number(value)} nhiệm vụ"
-
-
 def totals_sentence(figures: ReportFigures) -> str:
     """The totals as the provinces' reports state them."""
     counts = figures.totals
-    given = _tasks(counts.total)
+    given = tasks_phrase(counts.total)
     if figures.items is not None and figures.items < counts.total:
         given = (
             f"{vn_number(figures.items)} nội dung, giao {vn_number(counts.total)} lượt "
@@ -115,16 +111,18 @@ def shares_sentence(counts: StatusCounts) -> str:
     """What follows a total: its tasks with a deadline by status, each share of the total
     named in its own sentence, as the seeds write them; then the cancelled ones."""
     if counts.with_deadline == 0:
-        ongoing = f" (thường xuyên {_tasks(counts.ongoing)})" if counts.ongoing else ""
+        ongoing = f" (thường xuyên {tasks_phrase(counts.ongoing)})" if counts.ongoing else ""
         return f"{ongoing}; không có nhiệm vụ nào có thời hạn.{cancelled_sentence(counts)}"
 
     def with_share(value: int) -> str:
-        return f"{_tasks(value)} ({counts.share(value)})"
+        return f"{tasks_phrase(value)} ({counts.share(value)})"
 
-    ongoing = f" và {_tasks(counts.ongoing)} thường xuyên" if counts.ongoing else ""
-    named = f", gồm {_tasks(counts.with_deadline)} có thời hạn{ongoing}" if counts.ongoing else ""
+    ongoing = f" và {tasks_phrase(counts.ongoing)} thường xuyên" if counts.ongoing else ""
+    named = (
+        f", gồm {tasks_phrase(counts.with_deadline)} có thời hạn{ongoing}" if counts.ongoing else ""
+    )
     return (
-        f"{named}. Trong {_tasks(counts.with_deadline)} có thời hạn: đã hoàn thành "
+        f"{named}. Trong {tasks_phrase(counts.with_deadline)} có thời hạn: đã hoàn thành "
         f"{with_share(counts.completed)}, gồm trước hạn {with_share(counts.early)}, "
         f"đúng hạn {with_share(counts.on_time)}, trễ hạn {with_share(counts.late)}; "
         f"đang trong hạn {with_share(counts.within)}; quá hạn {with_share(counts.overdue)}."
@@ -141,10 +139,10 @@ def intake_sentence(figures: ReportFigures) -> str | None:
     total = carried + new
     if not new or not carried:
         origin = "chuyển tiếp từ kỳ trước" if carried else "được giao mới trong kỳ"
-        return f"Cả {_tasks(total)} đều là nhiệm vụ {origin}." if total else None
+        return f"Cả {tasks_phrase(total)} đều là nhiệm vụ {origin}." if total else None
     return (
-        f"Trong {_tasks(total)}, có {_tasks(carried)} chuyển tiếp từ kỳ trước "
-        f"({vn_percent(carried, total)}) và {_tasks(new)} được giao mới trong kỳ "
+        f"Trong {tasks_phrase(total)}, có {tasks_phrase(carried)} chuyển tiếp từ kỳ trước "
+        f"({vn_percent(carried, total)}) và {tasks_phrase(new)} được giao mới trong kỳ "
         f"({vn_percent(new, total)})."
     )
 
@@ -152,8 +150,8 @@ def intake_sentence(figures: ReportFigures) -> str | None:
 def notice_sentence(section: NoticeSection) -> str:
     """One followed notice: its tasks of the period and their shares."""
     return (
-        f"{section.heading} ({section.title.rstrip('.')}): tổng số {_tasks(section.counts.total)}"
-        + shares_sentence(section.counts)
+        f"{section.heading} ({section.title.rstrip('.')}): tổng số "
+        f"{tasks_phrase(section.counts.total)}{shares_sentence(section.counts)}"
     )
 
 
