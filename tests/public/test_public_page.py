@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from xml.etree import ElementTree
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from redis import Redis
+from sqlalchemy import event, select
 
 from tests.support.forms import csrf_token
 from tests.tasks.test_decisions_seen import login_as
@@ -82,3 +84,26 @@ def test_a_signed_in_readers_page_is_not_kept_by_proxies(app: Flask, login: Logi
     make_public(login, notice)
     response = login_as(app, "lanhdao").get(f"/cong-khai/{notice.id}")
     assert "public" not in response.headers["Cache-Control"]
+
+
+def test_the_public_page_is_served_from_the_figures_cache(
+    app: Flask, login: Login, redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notice = db.session.scalar(select(Notice).where(Notice.number == "473/TB-VPUBND"))
+    make_public(login, notice)
+    monkeypatch.setitem(app.extensions, "redis", Redis.from_url(redis_url))
+    monkeypatch.setitem(app.config, "CACHE_SECONDS", 600)
+    anonymous = app.test_client()
+    first = anonymous.get(f"/cong-khai/{notice.id}").get_data(as_text=True)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        again = anonymous.get(f"/cong-khai/{notice.id}").get_data(as_text=True)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert again == first
+    assert not [s for s in statements if "FROM task" in s]  # no task read the second time

@@ -11,6 +11,8 @@ from datetime import timedelta
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from redis import Redis
+from rq import Queue, SimpleWorker
 
 from tests.factories import make_notice, make_task
 from tests.support.forms import csrf_token
@@ -181,3 +183,23 @@ def choose(client: FlaskClient, preference: str) -> str:
         follow_redirects=True,
     )
     return response.get_data(as_text=True)
+
+
+def test_the_action_itself_queues_the_mail_and_a_worker_sends_it(
+    app: Flask,
+    task: Task,
+    inbox: Inbox,
+    redis_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    user: Callable[[str], User],
+) -> None:
+    """No job run by hand: the decline queues the mail job on a real Redis, and an RQ
+    worker mails the secretary at once (her default)."""
+    connection = Redis.from_url(redis_url)
+    monkeypatch.setitem(app.extensions, "redis", connection)
+    act(login_as(app, "stc"), task, "tu-choi", reason=DECLINE)
+    mail_queue = Queue("mail", connection=connection)
+    assert mail_queue.count >= 1
+    SimpleWorker([mail_queue], connection=connection).work(burst=True)
+    (mail,) = inbox.to(user("vanphong").email)
+    assert f"Lý do: {DECLINE}" in mail.get_body(("plain",)).get_content()
