@@ -15,7 +15,7 @@ import argparse
 import os
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from flask_migrate import upgrade
@@ -25,6 +25,7 @@ from tracker.bench.seed import seed_province
 from tracker.domain.periods import period_containing
 from tracker.domain.reminders import ReminderPolicy
 from tracker.extensions import db
+from tracker.outbox.settings import ChannelSettings
 from tracker.reminders.services import run_reminder_pass
 from tracker.reports.documents import render_report
 from tracker.reports.services import build_report, resolve_scope
@@ -66,13 +67,17 @@ def main() -> None:
         summary = timed(
             "reminder pass",
             lambda: run_reminder_pass(
-                db.session(), TODAY, ReminderPolicy(), "http://127.0.0.1:5000"
+                db.session(),
+                TODAY,
+                ReminderPolicy(),
+                ChannelSettings.from_config(app.config),
+                datetime.now(UTC),
             ),
         )
         db.session.commit()
         print(
             f"  {summary.reminders} reminders to {summary.recipients} recipients, "
-            f"{len(summary.mail_ids)} messages written"
+            f"{len(summary.message_ids)} messages written"
         )
         period = period_containing(date(2026, 9, 30), "quarterly")
 

@@ -48,6 +48,12 @@ def _tasks_seen_by(user: User) -> Select[Task]:
     return query
 
 
+def agencies_seeing(task: Task) -> set[int]:
+    """The agencies that see a published task: its lead and its coordinators, as
+    `_agency_involved` selects them."""
+    return {task.lead_agency_id} | {agency.id for agency in task.coordinating_agencies}
+
+
 def visible_tasks(user: User) -> Select[Task]:
     """The tasks the user may see that fall due: every one-off task and each occurrence of
     a recurring one (the series itself never falls due), cancelled ones aside, as a query to

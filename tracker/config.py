@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from datetime import timedelta
@@ -13,6 +14,17 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     raw = env.get(name)
     return default if raw is None else raw.strip().lower() in TRUE_WORDS
+
+
+def _json(env: Mapping[str, str], name: str, default: Any) -> Any:
+    """A JSON setting; a value that is not JSON stops the start with the setting's name."""
+    raw = env.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as error:
+        raise ValueError(f"{name} is not valid JSON: {error}") from error
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -70,4 +82,41 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         "MAIL_USERNAME": env.get("MAIL_USERNAME"),
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD"),
         "MAIL_SENDER": env.get("MAIL_SENDER", "Tracker <no-reply@tracker.local>"),
+        **_channel_settings(env),
+    }
+
+
+def _channel_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """Zalo, SMS and webhooks (see README, "Kênh gửi thông báo"). A channel without its
+    settings is not offered to users."""
+    return {
+        # Messages that ring a phone (Zalo, SMS) written at night wait for the morning.
+        "QUIET_HOURS": env.get("QUIET_HOURS", "21:00-07:00"),
+        "ZALO_APP_ID": env.get("ZALO_APP_ID", ""),
+        "ZALO_SECRET_KEY": env.get("ZALO_SECRET_KEY", ""),
+        # the first refresh token, from the OA's authorization; later ones are kept in the database
+        "ZALO_REFRESH_TOKEN": env.get("ZALO_REFRESH_TOKEN", ""),
+        "ZALO_TEMPLATE_ID": env.get("ZALO_TEMPLATE_ID", ""),
+        "ZALO_TEMPLATE_DATA": _json(
+            env, "ZALO_TEMPLATE_DATA", {"noi_dung": "{message}", "duong_dan": "{link}"}
+        ),
+        "ZALO_API_URL": env.get(
+            "ZALO_API_URL", "https://business.openapi.zalo.me/message/template"
+        ),
+        "ZALO_OAUTH_URL": env.get("ZALO_OAUTH_URL", "https://oauth.zaloapp.com/v4/oa/access_token"),
+        "SMS_GATEWAY_URL": env.get("SMS_GATEWAY_URL", ""),
+        "SMS_GATEWAY_USERNAME": env.get("SMS_GATEWAY_USERNAME", ""),
+        "SMS_GATEWAY_PASSWORD": env.get("SMS_GATEWAY_PASSWORD", ""),
+        "SMS_BODY_TEMPLATE": _json(
+            env,
+            "SMS_BODY_TEMPLATE",
+            {"to": ["{phone}"], "content": "{text}", "sms_type": 2, "sender": "{brandname}"},
+        ),
+        "SMS_BRANDNAME": env.get("SMS_BRANDNAME", ""),
+        # most gateways send GSM 7-bit only: Vietnamese without diacritics, 160 characters
+        "SMS_UNICODE": _flag(env, "SMS_UNICODE", False),
+        "SMS_MAX_SEGMENTS": int(env.get("SMS_MAX_SEGMENTS", "2")),
+        # "field=value" of the gateway's JSON answer that means accepted; empty: any 2xx
+        "SMS_SUCCESS": env.get("SMS_SUCCESS", "status=success"),
+        "WEBHOOK_MAX_FAILURES": int(env.get("WEBHOOK_MAX_FAILURES", "5")),
     }

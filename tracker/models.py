@@ -8,7 +8,8 @@ from tracker.audit.models import Event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftSkippedItem, DraftTask
 from tracker.notices.models import Notice
-from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
+from tracker.notifications.models import Notification, ReminderLog
+from tracker.outbox.models import OutboxMessage, Webhook, ZaloToken
 from tracker.reports.models import Report
 from tracker.search.models import SearchDocument
 from tracker.tasks.models import (
@@ -34,7 +35,7 @@ __all__ = [
     "ExtensionRequest",
     "Notice",
     "Notification",
-    "OutgoingMail",
+    "OutboxMessage",
     "ProgressUpdate",
     "ReminderLog",
     "Report",
@@ -42,4 +43,6 @@ __all__ = [
     "Setting",
     "Task",
     "User",
+    "Webhook",
+    "ZaloToken",
 ]

@@ -2,9 +2,10 @@
 nothing twice, escalation, people without an address, and a mail server that is down."""
 
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -13,8 +14,9 @@ from tests.support.smtp import Inbox, smtp_server
 from tracker.auth.models import User
 from tracker.domain.reminders import ReminderPolicy
 from tracker.extensions import db
-from tracker.jobs.mail import send_pending_mail
-from tracker.notifications.models import MailState, Notification, OutgoingMail
+from tracker.jobs.outbox import send_due_messages
+from tracker.notifications.models import Notification
+from tracker.outbox.models import DeliveryState, OutboxMessage
 from tracker.reminders.policy import save_policy
 
 DAY = date(2031, 3, 10)
@@ -103,18 +105,19 @@ def test_a_mail_server_that_is_down_keeps_the_mail_queued_and_it_is_sent_later(
     output = run(app)
     assert "could not be sent and stay queued" in output
     queued = db.session.scalars(
-        select(OutgoingMail).where(OutgoingMail.state == MailState.QUEUED)
+        select(OutboxMessage).where(OutboxMessage.state == DeliveryState.QUEUED)
     ).all()
     assert queued and all(mail.last_error and mail.attempts == 1 for mail in queued)
-    with smtp_server() as (inbox, port):
+    later = datetime.now(UTC) + timedelta(minutes=2)  # the first retry's wait is over
+    with smtp_server() as (inbox, port), time_machine.travel(later):
         monkeypatch.setitem(app.config, "MAIL_PORT", port)
-        assert send_pending_mail() == len(queued)
+        assert send_due_messages() == len(queued)
         assert len(inbox.messages) == len(queued)
     assert (
         db.session.scalar(
             select(func.count())
-            .select_from(OutgoingMail)
-            .where(OutgoingMail.state == MailState.QUEUED)
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.state == DeliveryState.QUEUED)
         )
         == 0
     )
@@ -159,13 +162,12 @@ def test_the_development_sink_writes_eml_files_the_admin_reads(
 def test_leaders_get_one_weekly_digest_of_overdue_tasks_by_agency(
     app: Flask, scene: dict[str, int], inbox: Inbox, user: Callable[[str], User]
 ) -> None:
-    from tracker.jobs.mail import send_pending_mail
     from tracker.jobs.reminders import run_leader_digests
 
     first = run_leader_digests(DAY.isoformat())
     again = run_leader_digests((DAY + timedelta(days=2)).isoformat())  # the same week
     assert first["recipients"] == 1 and again["recipients"] == 0
-    send_pending_mail()
+    send_due_messages()
     (digest,) = inbox.to(user("lanhdao").email)
     text = digest.get_body(("plain",)).get_content()
     assert digest["Subject"].startswith("Tổng hợp tuần:")

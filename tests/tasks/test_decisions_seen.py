@@ -19,11 +19,11 @@ from tests.support.forms import csrf_token
 from tests.support.smtp import Inbox, smtp_server
 from tests.tasks.test_task_workflow import act
 from tracker.audit.labels import event_details, standing_decision
-from tracker.auth.models import MailPreference, User
+from tracker.auth.models import NotifyRhythm, User
 from tracker.clock import today
 from tracker.extensions import db
-from tracker.jobs.mail import send_pending_mail
-from tracker.jobs.notifications import mail_daily_notifications, mail_new_notifications
+from tracker.jobs.notifications import send_daily_notifications, send_new_notifications
+from tracker.jobs.outbox import send_due_messages
 from tracker.notifications.models import Notification
 from tracker.tasks.models import Task, TaskState
 
@@ -117,30 +117,30 @@ def test_decisions_by_e_mail_at_once_or_in_the_days_digest(
     app: Flask, task: Task, inbox: Inbox, user: Callable[[str], User]
 ) -> None:
     secretary, officer = user("vanphong"), user("stc")
-    secretary.mail_preference = MailPreference.DAILY
+    secretary.notify_rhythm = NotifyRhythm.DAILY
     db.session.commit()
     client = login_as(app, "stc")
     act(client, task, "gia-han", new_deadline=(today() + timedelta(days=40)).strftime("%d/%m/%Y"),
         reason="Chờ bố trí vốn")  # fmt: skip
     act(client, task, "tien-do", body="Đã trình UBND tỉnh", percent="50")
 
-    assert mail_new_notifications() == 0  # the secretary chose the daily digest
-    send_pending_mail()
+    assert send_new_notifications() == 0  # the secretary chose the daily digest
+    send_due_messages()
     assert inbox.to(secretary.email) == []
-    assert mail_daily_notifications() == 1
-    send_pending_mail()
+    assert send_daily_notifications() == 1
+    send_due_messages()
     (digest,) = inbox.to(secretary.email)
     text = digest.get_body(("plain",)).get_content()
     assert "xin gia hạn một nhiệm vụ đến" in text and "Lý do: Chờ bố trí vốn" in text
     assert f"/nhiem-vu/{task.id}" in text
-    assert mail_daily_notifications() == 0  # once only
+    assert send_daily_notifications() == 0  # once only
 
-    officer.mail_preference = MailPreference.IMMEDIATE
+    officer.notify_rhythm = NotifyRhythm.IMMEDIATE
     db.session.commit()
     decided = login_as(app, "vanphong")
     act(decided, task, "gia-han/quyet-dinh", decision="reject", note="Đề nghị hoàn thành đúng hạn")
-    assert mail_new_notifications() >= 1
-    send_pending_mail()
+    assert send_new_notifications() >= 1
+    send_due_messages()
     (mail,) = inbox.to(officer.email)
     assert mail["Subject"].startswith("Đề nghị gia hạn không được chấp thuận. Ý kiến: Đề nghị")
 
@@ -161,25 +161,51 @@ def login_as(app: Flask, username: str) -> FlaskClient:
 
 
 def test_a_user_chooses_how_notifications_reach_her(
-    app: Flask, login: Login, user: Callable[[str], User]
+    app: Flask, login: Login, user: Callable[[str], User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_URL", "http://127.0.0.1:9/sms")
     client = login("stc")
     page = client.get("/doi-mat-khau").get_data(as_text=True)
-    assert "Nhận thông báo qua e-mail" in page
+    assert "Nhận thông báo" in page and "Tin nhắn SMS" in page
+    assert 'value="zalo"' not in page  # not set up here, so not offered
     assert re.search(r'<input checked[^>]*value="immediate"', page)
-    assert "Đã lưu: không gửi e-mail" in choose(client, "none")
+    assert re.search(r'<input checked[^>]*value="email"', page)
+
+    refused = choose(client, channels=["email", "sms"], phone="", rhythm="daily")
+    assert "Nhận qua Zalo hoặc SMS cần số điện thoại di động." in refused
+    refused = choose(client, channels=["sms"], phone="0212 345 678", rhythm="daily")
+    assert "Đầu số 021 không phải đầu số di động" in refused
     db.session.expire_all()
-    assert user("stc").mail_preference is MailPreference.NONE
-    assert "Hãy chọn một cách nhận thông báo qua e-mail." in choose(client, "often")
+    assert user("stc").notify_channels == ["email"] and user("stc").phone is None
+
+    saved = choose(client, channels=["email", "sms"], phone="+84 912.345.678", rhythm="daily")
+    assert "Đã lưu cách nhận thông báo: E-mail, Tin nhắn SMS; gộp thành một tin" in saved
+    assert 'value="0912 345 678"' in saved
     db.session.expire_all()
-    assert user("stc").mail_preference is MailPreference.NONE
+    stc = user("stc")
+    assert stc.notify_channels == ["email", "sms"] and stc.phone == "84912345678"
+    assert stc.notify_rhythm is NotifyRhythm.DAILY
+
+    assert "Đã lưu cách nhận thông báo: chỉ trong mục Tin mới" in choose(
+        client, channels=[], phone="", rhythm="immediate"
+    )
+    assert "Not a valid choice" not in choose(client, channels=["zalo"], phone="0912345678")
+    db.session.expire_all()
+    assert user("stc").notify_channels == []  # Zalo is not set up: refused, nothing saved
 
 
-def choose(client: FlaskClient, preference: str) -> str:
-    """The page after choosing how notifications come by e-mail."""
+def choose(
+    client: FlaskClient, *, channels: list[str], phone: str, rhythm: str = "immediate"
+) -> str:
+    """The page after choosing how notifications reach the user."""
     response = client.post(
         "/cai-dat-thong-bao",
-        data={"csrf_token": csrf_token(client, "/doi-mat-khau"), "preference": preference},
+        data={
+            "csrf_token": csrf_token(client, "/doi-mat-khau"),
+            "channels": channels,
+            "phone": phone,
+            "rhythm": rhythm,
+        },
         follow_redirects=True,
     )
     return response.get_data(as_text=True)

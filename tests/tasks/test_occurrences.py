@@ -17,7 +17,8 @@ from tracker.auth.models import User
 from tracker.domain.periods import parse_period
 from tracker.domain.status import TaskStatus
 from tracker.extensions import db
-from tracker.notifications.models import OutgoingMail, ReminderLog
+from tracker.notifications.models import ReminderLog
+from tracker.outbox.models import OutboxMessage
 from tracker.reports.services import compute_figures, resolve_scope
 from tracker.tasks import services
 from tracker.tasks.models import Task, TaskState
@@ -64,7 +65,7 @@ def test_a_quarterly_task_handed_in_for_q4_is_due_again_in_q1_and_reminded(
     assert result.exit_code == 0, result.output
     reminded = db.session.scalars(select(ReminderLog.subject).where(ReminderLog.kind == "before"))
     assert f"task:{q1.id}" in set(reminded)
-    mails = db.session.scalars(select(OutgoingMail.text).where(OutgoingMail.kind == "reminder"))
+    mails = db.session.scalars(select(OutboxMessage.text).where(OutboxMessage.kind == "reminder"))
     assert any(f"/nhiem-vu/{q1.id}" in m and "kỳ Quý I năm 2031" in m for m in mails)
     assert (
         db.session.scalar(

@@ -55,8 +55,8 @@ def notice_json(notice: Notice, task_count: int) -> Json:
     }
 
 
-def task_json(task: Task, today: date) -> Json:
-    """A task as lists show it."""
+def task_json(task: Task, today: date, web_url: str | None = None) -> Json:
+    """A task as lists show it; `web_url` where there is no request to build it from."""
     return {
         "id": task.id,
         "notice_id": task.notice_id,
@@ -69,7 +69,7 @@ def task_json(task: Task, today: date) -> Json:
         "status": labelled(task.status(today)),
         "submitted_on": _iso(task.submitted_on),
         "completed_on": _iso(task.completed_on),
-        "web_url": url_for("tasks.task_detail", task_id=task.id, _external=True),
+        "web_url": web_url or url_for("tasks.task_detail", task_id=task.id, _external=True),
     }
 
 

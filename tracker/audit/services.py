@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracker.audit.models import Event
 from tracker.db import utcnow
+from tracker.outbox.events import announce_action
 
 if TYPE_CHECKING:
     from tracker.notices.models import Notice
@@ -81,8 +82,10 @@ def record_task_event(
     note: str | None = None,
     occurred_at: datetime | None = None,
 ) -> Event:
-    """An event on a task's timeline; the task is flushed first so that it has its id."""
+    """An event on a task's timeline, told to the webhooks that want it; the task is flushed
+    first so that it has its id."""
     session.flush()
+    announce_action(session, task, action, before)
     return record_event(
         session,
         actor_id=actor_id,

@@ -7,12 +7,15 @@ from wtforms import (
     RadioField,
     SelectChoice,
     SelectField,
+    SelectMultipleField,
     StringField,
 )
-from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp
+from wtforms.validators import DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from tracker.auth.accounts import MIN_PASSWORD_LENGTH, AccountDetails
-from tracker.auth.models import MailPreference, Role
+from tracker.auth.models import NotifyRhythm, Role
+from tracker.domain.phones import PhoneNumberError, normalize_mobile
 
 
 def _strip(value: str | None) -> str | None:
@@ -104,9 +107,35 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
-class MailPreferenceForm(FlaskForm):
-    preference = RadioField(
-        "Nhận thông báo qua e-mail",
-        choices=[SelectChoice(choice.value, choice.label) for choice in MailPreference],
-        validators=[DataRequired(message="Hãy chọn một cách nhận thư.")],
+class NotifySettingsForm(FlaskForm):
+    """Where notifications go besides the app: the channels (those set up here), the phone
+    number Zalo and SMS need, and at once or once a day."""
+
+    channels = SelectMultipleField(
+        "Gửi thêm qua",
+        choices=[],  # the channels set up here, filled by the view
+        option_widget=CheckboxInput(),
+        widget=ListWidget(prefix_label=False),
+        validate_choice=True,
     )
+    phone = StringField(
+        "Số điện thoại di động (cho Zalo và SMS)",
+        filters=[_strip],
+        validators=[Length(max=20, message="Số điện thoại quá dài.")],
+        render_kw={"inputmode": "tel", "autocomplete": "tel", "placeholder": "0912 345 678"},
+    )
+    rhythm = RadioField(
+        "Khi nào gửi",
+        choices=[SelectChoice(choice.value, choice.label) for choice in NotifyRhythm],
+        validators=[DataRequired(message="Hãy chọn khi nào gửi thông báo.")],
+    )
+
+    def validate_phone(self, field: StringField) -> None:
+        if field.data:
+            try:
+                field.data = normalize_mobile(field.data)
+            except PhoneNumberError as error:
+                raise ValidationError(str(error)) from error
+        needs_phone = {"zalo", "sms"} & set(self.channels.data or [])
+        if needs_phone and not field.data:
+            raise ValidationError("Nhận qua Zalo hoặc SMS cần số điện thoại di động.")

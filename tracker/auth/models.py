@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -32,12 +32,11 @@ class Role(LabelledEnum):
 AGENCY_ROLES = frozenset({Role.AGENCY_HEAD, Role.AGENCY_OFFICER})
 
 
-class MailPreference(LabelledEnum):
-    """How a user gets the notifications of decisions on her tasks by e-mail."""
+class NotifyRhythm(LabelledEnum):
+    """When a user's notifications leave the app by the channels she chose."""
 
-    IMMEDIATE = "immediate", "Gửi ngay, mỗi thông báo một thư"
-    DAILY = "daily", "Gộp thành một thư mỗi chiều"
-    NONE = "none", "Không gửi e-mail, chỉ xem trong mục Tin mới"
+    IMMEDIATE = "immediate", "Gửi ngay khi có thông báo"
+    DAILY = "daily", "Gộp thành một tin mỗi chiều (17:00)"
 
 
 class User(UserMixin, Base):
@@ -57,11 +56,15 @@ class User(UserMixin, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Part of every session and "remember me" cookie (see get_id); moving it on ends them all.
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
-    mail_preference: Mapped[MailPreference] = mapped_column(
-        str_enum(MailPreference, length=20),
-        default=MailPreference.IMMEDIATE,
-        server_default=MailPreference.IMMEDIATE.value,
+    notify_rhythm: Mapped[NotifyRhythm] = mapped_column(
+        str_enum(NotifyRhythm, length=20),
+        default=NotifyRhythm.IMMEDIATE,
+        server_default=NotifyRhythm.IMMEDIATE.value,
     )
+    # the channels out of the app she chose ("email", "zalo", "sms"); in-app is always on
+    notify_channels: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["email"])
+    # a Vietnamese mobile as 84xxxxxxxxx, for Zalo and SMS
+    phone: Mapped[str | None] = mapped_column(String(11))
 
     agency: Mapped[Agency | None] = relationship()
 

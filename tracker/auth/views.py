@@ -22,13 +22,16 @@ from flask_login.config import COOKIE_NAME
 from werkzeug.wrappers import Response
 
 from tracker.auth.accounts import AccountError, change_password, sign_out_everywhere
-from tracker.auth.forms import ChangePasswordForm, LoginForm, MailPreferenceForm
-from tracker.auth.models import MailPreference
+from tracker.auth.forms import ChangePasswordForm, LoginForm, NotifySettingsForm
+from tracker.auth.models import NotifyRhythm
 from tracker.auth.services import authenticate
 from tracker.auth.throttle import clear_failures, record_failure, retry_at
 from tracker.db import utcnow
 from tracker.domain.calendar import VIETNAM
+from tracker.domain.phones import display_mobile
 from tracker.extensions import db, limiter
+from tracker.outbox.models import Channel
+from tracker.outbox.settings import ChannelSettings
 
 blueprint = Blueprint("auth", __name__)
 # What a user who must change her password may still reach.
@@ -117,15 +120,33 @@ def _safe_next(target: str | None) -> str:
 
 @blueprint.route("/cai-dat-thong-bao", methods=["POST"])
 @login_required
-def choose_mail_preference() -> Response:
-    form = MailPreferenceForm()
-    if form.validate_on_submit():
-        current_user.mail_preference = MailPreference(form.preference.data)
-        db.session.commit()
-        flash(f"Đã lưu: {current_user.mail_preference.label.lower()}.", "info")
-    else:
-        flash("Hãy chọn một cách nhận thông báo qua e-mail.", "error")
+def save_notify_settings() -> Response | tuple[str, int]:
+    form = NotifySettingsForm()
+    offered = _offered_channels()
+    form.channels.choices = [(c.value, c.label) for c in offered]
+    if not form.validate_on_submit():
+        return _account_page(ChangePasswordForm(formdata=None), form, 400)
+    current_user.notify_channels = list(form.channels.data or [])
+    current_user.phone = form.phone.data or None
+    current_user.notify_rhythm = NotifyRhythm(form.rhythm.data)
+    db.session.commit()
+    chosen = [c.label for c in offered if c.value in current_user.notify_channels]
+    where = ", ".join(chosen) if chosen else "chỉ trong mục Tin mới"
+    rhythm = current_user.notify_rhythm.label.lower()
+    flash(f"Đã lưu cách nhận thông báo: {where}; {rhythm}.", "info")
     return redirect(url_for("auth.change_own_password"))
+
+
+def _offered_channels() -> tuple[Channel, ...]:
+    return ChannelSettings.from_config(current_app.config).personal_channels
+
+
+def _account_page(
+    form: ChangePasswordForm, notify: NotifySettingsForm, status: int
+) -> tuple[str, int]:
+    notify.channels.choices = [(c.value, c.label) for c in _offered_channels()]
+    html = render_template("auth/change_password.html", form=form, notify_form=notify)
+    return html, status
 
 
 @blueprint.route("/doi-mat-khau", methods=["GET", "POST"])
@@ -149,8 +170,13 @@ def change_own_password() -> str | Response | tuple[str, int]:
             flash("Đã đổi mật khẩu.", "info")
             return redirect(url_for("dashboard.home"))
     status = 400 if request.method == "POST" else 200
-    mail = MailPreferenceForm(formdata=None, preference=current_user.mail_preference.value)
-    return render_template("auth/change_password.html", form=form, mail_form=mail), status
+    notify = NotifySettingsForm(
+        formdata=None,
+        channels=list(current_user.notify_channels or []),
+        phone=display_mobile(current_user.phone) if current_user.phone else "",
+        rhythm=current_user.notify_rhythm.value,
+    )
+    return _account_page(form, notify, status)
 
 
 @blueprint.before_app_request

@@ -92,8 +92,8 @@ def load_demo(session: Session, today: date, store: EvidenceStore) -> list[Accou
     # The demo's past notifications are history: nobody is e-mailed them on the first run.
     session.execute(
         update(Notification)
-        .where(Notification.emailed_at.is_(None))
-        .values(emailed_at=Notification.created_at)
+        .where(Notification.sent_out_at.is_(None))
+        .values(sent_out_at=Notification.created_at)
     )
     write_setting(
         session,

@@ -12,9 +12,16 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Lowercase, strip diacritics (including đ, which Unicode does not decompose) and
     collapse white space: "Sở Thông tin  và Truyền thông" -> "so thong tin va truyen thong"."""
+    return _SPACES.sub(" ", strip_diacritics(text)).strip().lower()
+
+
+def strip_diacritics(text: str) -> str:
+    """The text without its diacritics, đ included, case and spacing kept:
+    "Sở Tài chính" -> "So Tai chinh"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip().lower()
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:

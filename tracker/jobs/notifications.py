@@ -1,30 +1,33 @@
-"""Notifications by e-mail, as jobs: those who want them at once, and the daily digest."""
+"""Notifications out of the app, as jobs: those who want them at once, and the daily digest."""
 
 from __future__ import annotations
 
-from tracker.auth.models import MailPreference
+from tracker.auth.models import NotifyRhythm
+from tracker.db import utcnow
 from tracker.extensions import db
 from tracker.jobs.context import job_context
-from tracker.jobs.mail import send_queued_mail
-from tracker.jobs.queues import MAIL_RETRY, enqueue
-from tracker.notifications.mailing import mail_notifications
+from tracker.jobs.outbox import queue_fresh_messages
+from tracker.notifications.sending import send_out_notifications
+from tracker.outbox.settings import ChannelSettings
 
 
-def mail_new_notifications() -> int:
-    """Mail each new notification to the users who want them at once; returns the number
-    of messages queued (those Redis could not take are sent by the catch-up job)."""
-    return _mail(MailPreference.IMMEDIATE)
+def send_new_notifications() -> int:
+    """Send out each new notification to the users who want them at once; returns the
+    number of outbox rows written (those Redis could not take go with the catch-up job)."""
+    return _send_out(NotifyRhythm.IMMEDIATE)
 
 
-def mail_daily_notifications() -> int:
-    """The day's notifications in one message to each user who chose the daily digest."""
-    return _mail(MailPreference.DAILY)
+def send_daily_notifications() -> int:
+    """The day's notifications in one message by each channel of the users who chose the
+    daily digest."""
+    return _send_out(NotifyRhythm.DAILY)
 
 
-def _mail(preference: MailPreference) -> int:
+def _send_out(rhythm: NotifyRhythm) -> int:
     with job_context() as app:
-        mail_ids = mail_notifications(db.session(), preference, app.config["BASE_URL"])
+        settings = ChannelSettings.from_config(app.config)
+        messages = send_out_notifications(db.session(), rhythm, settings, utcnow())
         db.session.commit()
-    for mail_id in mail_ids:
-        enqueue(send_queued_mail, mail_id, queue="mail", retry=MAIL_RETRY)
-    return len(mail_ids)
+        # with the webhooks' events of the action that called this job
+        queue_fresh_messages()
+        return len(messages)

@@ -13,7 +13,6 @@ from rq import Queue, Retry
 
 logger = logging.getLogger(__name__)
 QUEUES = ("default", "mail", "reports")
-MAIL_RETRY = Retry(max=4, interval=[60, 300, 900, 3600])
 
 
 def init_queues(app: Flask) -> None:

@@ -11,9 +11,9 @@ from typing import Any
 
 from rq import cron
 
-from tracker.jobs.mail import send_pending_mail
-from tracker.jobs.notifications import mail_daily_notifications, mail_new_notifications
+from tracker.jobs.notifications import send_daily_notifications, send_new_notifications
 from tracker.jobs.occurrences import open_recurring_occurrences
+from tracker.jobs.outbox import announce_overdue_tasks, send_due_messages
 from tracker.jobs.reminders import run_leader_digests, run_reminders
 from tracker.jobs.reports import build_quarter_report
 
@@ -29,10 +29,12 @@ class PeriodicJob:
 SCHEDULE: list[PeriodicJob] = [
     PeriodicJob(open_recurring_occurrences, "default", "30 23 * * *"),
     PeriodicJob(run_reminders, "default", "0 0 * * *"),
+    PeriodicJob(announce_overdue_tasks, "default", "5 0 * * *"),
     PeriodicJob(run_leader_digests, "default", "0 0 * * 1"),
-    PeriodicJob(send_pending_mail, "mail", "*/15 * * * *"),
-    PeriodicJob(mail_new_notifications, "mail", "*/5 * * * *"),  # if the web could not queue
-    PeriodicJob(mail_daily_notifications, "mail", "0 10 * * *"),  # 17:00 in Vietnam
+    # what Redis did not take, what waited for the quiet hours, retries of dead workers
+    PeriodicJob(send_due_messages, "mail", "*/5 * * * *"),
+    PeriodicJob(send_new_notifications, "mail", "*/5 * * * *"),  # if the web could not queue
+    PeriodicJob(send_daily_notifications, "mail", "0 10 * * *"),  # 17:00 in Vietnam
     PeriodicJob(build_quarter_report, "reports", "0 1 1 1,4,7,10 *"),
 ]
 

@@ -25,6 +25,7 @@ from tracker.notices.drafts import DraftTask
 from tracker.notices.models import Notice, NoticeKind, NoticeState
 from tracker.notices.skipped import skipped_rows
 from tracker.notifications.services import notify_agencies
+from tracker.outbox.events import TaskEvent, announce
 from tracker.tasks.models import Recurrence, Task
 from tracker.tasks.occurrences import open_occurrences
 
@@ -202,6 +203,7 @@ def publish(
         {"number": notice.number, "tasks": len(tasks), "skipped_unhandled": unhandled},
         occurred_at=notice.published_at,
     )
+    announce(session, tasks, TaskEvent.ASSIGNED, "notice.published")
     per_agency = Counter(task.lead_agency_id for task in tasks)
     notify_agencies(
         session,

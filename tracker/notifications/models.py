@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from tracker.db import Base, UTCDateTime, str_enum, utcnow
+from tracker.db import Base, UTCDateTime, utcnow
 
 
 class Notification(Base):
@@ -23,8 +22,9 @@ class Notification(Base):
     link: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # When it went out by e-mail, alone or in the day's digest; reminders mail themselves.
-    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When it went out of the app by the user's channels, alone or in the day's digest (or
+    # when it was decided it never would); reminders send themselves.
+    sent_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ReminderLog(Base):
@@ -43,29 +43,3 @@ class ReminderLog(Base):
     # this run's id are exactly the reminders this run must send
     run_id: Mapped[str] = mapped_column(String(32), index=True)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class MailState(StrEnum):
-    QUEUED = "queued"
-    SENT = "sent"
-    FAILED = "failed"
-
-
-class OutgoingMail(Base):
-    """An e-mail to send: written by the reminder pass, sent by a mail job that retries with
-    backoff; failures are recorded here."""
-
-    __tablename__ = "outgoing_mail"
-    __table_args__ = (Index("ix_outgoing_mail_state_created_at", "state", "created_at"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    recipients: Mapped[list[str]] = mapped_column(JSON)
-    subject: Mapped[str] = mapped_column(String(255))
-    text: Mapped[str] = mapped_column(Text)
-    html: Mapped[str] = mapped_column(Text)
-    state: Mapped[MailState] = mapped_column(str_enum(MailState), default=MailState.QUEUED)
-    attempts: Mapped[int] = mapped_column(default=0)
-    last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

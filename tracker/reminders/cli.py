@@ -1,4 +1,4 @@
-"""`flask reminders run [--today YYYY-MM-DD]`: a reminder pass at once, mail sent directly."""
+"""`flask reminders run [--today YYYY-MM-DD]`: a reminder pass at once, messages sent directly."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import click
 from flask import current_app
 
 from tracker.clock import today
+from tracker.db import utcnow
 from tracker.extensions import db
-from tracker.jobs.mail import send_queued_mail
-from tracker.mail.transport import MailDeliveryError
+from tracker.outbox.delivery import attempt
+from tracker.outbox.settings import ChannelSettings
 from tracker.reminders.policy import load_policy
 from tracker.reminders.services import run_reminder_pass
 
@@ -24,18 +25,15 @@ def run_command(on: str | None) -> None:
         day = date.fromisoformat(on) if on else today()
     except ValueError as error:
         raise click.BadParameter("give the date as YYYY-MM-DD", param_hint="--today") from error
-    summary = run_reminder_pass(
-        db.session(), day, load_policy(db.session()), current_app.config["BASE_URL"]
-    )
+    settings = ChannelSettings.from_config(current_app.config)
+    summary = run_reminder_pass(db.session(), day, load_policy(db.session()), settings, utcnow())
     db.session.commit()
-    failed = 0
-    for mail_id in summary.mail_ids:
-        try:
-            send_queued_mail(mail_id)
-        except MailDeliveryError:
-            failed += 1
+    failed = sum(
+        attempt(db.session(), message_id, settings, utcnow()) is not None
+        for message_id in summary.message_ids
+    )
     click.echo(
         f"{summary.reminders} reminders due on {day.isoformat()}: "
-        f"{len(summary.mail_ids) - failed} messages sent to {summary.recipients} recipients"
+        f"{len(summary.message_ids) - failed} messages sent to {summary.recipients} recipients"
         + (f"; {failed} could not be sent and stay queued for a retry" if failed else "")
     )

@@ -1,6 +1,6 @@
 """The reminder pass: work out from the database what is due today, claim each reminder in
 the log (so that a second run or a second worker sends nothing twice), and write one message
-per recipient, in the app and by e-mail."""
+per recipient, in the app and by the channels each chose (e-mail, Zalo, SMS)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,19 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from tracker.auth.models import Role, User
-from tracker.db import insert_for, utcnow
+from tracker.db import insert_for
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.reminders import OpenTask, Reminder, ReminderPolicy, reminders_due, week_key
 from tracker.notices.models import Notice, NoticeState
-from tracker.notifications.models import Notification, OutgoingMail, ReminderLog
+from tracker.notifications.models import Notification, ReminderLog
+from tracker.outbox.compose import Content, queue_to_user
+from tracker.outbox.settings import ChannelSettings
 from tracker.reminders.messages import (
     DueItem,
     MailContent,
@@ -35,7 +37,7 @@ BATCH = 2000
 class PassSummary:
     reminders: int = 0
     recipients: int = 0
-    mail_ids: list[int] = field(default_factory=list)
+    message_ids: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def open_tasks(today: date) -> Select[int, int, date | None, str, str, str | Non
 
 
 def run_reminder_pass(
-    session: Session, today: date, policy: ReminderPolicy, base_url: str
+    session: Session, today: date, policy: ReminderPolicy, settings: ChannelSettings, now: datetime
 ) -> PassSummary:
     due: list[tuple[_Row, Reminder]] = []
     rows = session.execute(open_tasks(today))
@@ -85,7 +87,7 @@ def run_reminder_pass(
         session, [(f"task:{row.task_id}", r.kind, r.period) for row, r in due]
     )
     mine = [(row, r) for row, r in due if (f"task:{row.task_id}", r.kind, r.period) in claimed]
-    return _write_messages(session, mine, base_url)
+    return _write_messages(session, mine, settings, now)
 
 
 def claim_reminders(
@@ -127,9 +129,9 @@ def _recipients(session: Session, agency_ids: Iterable[int]) -> dict[int, list[U
 
 
 def _write_messages(
-    session: Session, claimed: list[tuple[_Row, Reminder]], base_url: str
+    session: Session, claimed: list[tuple[_Row, Reminder]], settings: ChannelSettings, now: datetime
 ) -> PassSummary:
-    """One in-app notification and one e-mail (when the user has an address) per user."""
+    """One in-app notification per user, and one message by each channel she chose."""
     agency_users = _recipients(session, {row.agency_id for row, _ in claimed})
     secretariat = session.scalars(
         select(User).where(User.role == Role.SECRETARIAT, User.active.is_(True))
@@ -143,32 +145,40 @@ def _write_messages(
             per_user.setdefault(user.id, (user, []))[1].append(row.item)
     summary = PassSummary(reminders=len(claimed), recipients=len(per_user))
     for user, items in per_user.values():
-        _deliver(
-            session, user, reminder_mail(user, items, base_url), "reminder", "/nhiem-vu/", summary
-        )
+        mail = reminder_mail(user, items, settings.base_url)
+        _deliver(session, user, mail, "reminder", "/nhiem-vu/", summary, settings, now)
     return summary
 
 
 def _deliver(
-    session: Session, user: User, mail: MailContent, kind: str, link: str, summary: PassSummary
+    session: Session,
+    user: User,
+    mail: MailContent,
+    kind: str,
+    link: str,
+    summary: PassSummary,
+    settings: ChannelSettings,
+    now: datetime,
 ) -> None:
-    """The message in the user's inbox, and queued as e-mail when she has an address."""
-    # mailed here, in the reminder's own words: never again with the decisions
+    """The message in the user's inbox, and queued by each of her channels."""
+    # sent out here, in the reminder's own words: never again with the decisions
     session.add(
-        Notification(
-            user_id=user.id, kind=kind, message=mail.subject, link=link, emailed_at=utcnow()
-        )
+        Notification(user_id=user.id, kind=kind, message=mail.subject, link=link, sent_out_at=now)
     )
-    if user.email:
-        outgoing = OutgoingMail(
-            kind=kind, recipients=[user.email], subject=mail.subject, text=mail.text, html=mail.html
-        )
-        session.add(outgoing)
-        session.flush()
-        summary.mail_ids.append(outgoing.id)
+    content = Content(
+        kind=kind,
+        subject=mail.subject,
+        text=mail.text,
+        html=mail.html,
+        line=mail.subject,
+        link=f"{settings.base_url}{link}",
+    )
+    summary.message_ids += [m.id for m in queue_to_user(session, user, content, settings, now)]
 
 
-def run_leader_digest(session: Session, today: date, base_url: str) -> PassSummary:
+def run_leader_digest(
+    session: Session, today: date, settings: ChannelSettings, now: datetime
+) -> PassSummary:
     """Once a week, each leader gets the province's overdue tasks by agency, oldest first."""
     leaders = session.scalars(select(User).where(User.role == Role.LEADER, User.active.is_(True)))
     week = week_key(today)
@@ -177,7 +187,7 @@ def run_leader_digest(session: Session, today: date, base_url: str) -> PassSumma
     for leader in leaders:
         if not claim_reminders(session, [(f"user:{leader.id}", "leader_digest", week)]):
             continue
-        mail = mail or leader_digest_mail(session, today, base_url)
-        _deliver(session, leader, mail, "leader_digest", "/", summary)
+        mail = mail or leader_digest_mail(session, today, settings.base_url)
+        _deliver(session, leader, mail, "leader_digest", "/", summary, settings, now)
         summary.recipients += 1
     return summary

@@ -18,7 +18,7 @@ from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.domain.evidence_files import RejectedFileError, check_evidence_file
 from tracker.extensions import db
-from tracker.jobs.notifications import mail_new_notifications
+from tracker.jobs.notifications import send_new_notifications
 from tracker.jobs.queues import enqueue
 from tracker.tasks import amendments, forms, services
 from tracker.tasks.choices import agency_choices, fill_amend_choices, officer_choices
@@ -67,7 +67,7 @@ def _act(
         db.session.rollback()
         flash(error.message, "error")
         return _shown_again(task_id, form, 422) if keep else back
-    enqueue(mail_new_notifications, queue="mail")  # the people concerned, by e-mail too
+    enqueue(send_new_notifications, queue="mail")  # the people concerned, by their channels
     flash(done, "info")
     return back
 

@@ -1,0 +1,96 @@
+"""Writing a message to a person into the outbox: one row for each channel she chose that is
+set up here and for which she has an address. Zalo and SMS ring a phone: written in the
+quiet hours, they wait for the morning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from tracker.auth.models import User
+from tracker.domain.sms_text import sms_text
+from tracker.domain.text import shorten
+from tracker.outbox.http import fill
+from tracker.outbox.models import Channel, OutboxMessage
+from tracker.outbox.settings import ChannelSettings
+
+SUBJECT_CHARS = 150
+ZALO_PARAM_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Content:
+    """One message in every form: an e-mail's subject, text and HTML, and the one line that
+    Zalo and SMS carry, with the absolute link to read more."""
+
+    kind: str
+    subject: str
+    text: str
+    html: str
+    line: str
+    link: str
+
+
+def channels_of(user: User, settings: ChannelSettings) -> list[Channel]:
+    """The channels the user chose that are set up and that she has an address for."""
+    chosen = [c for c in settings.personal_channels if c.value in (user.notify_channels or [])]
+    return [c for c in chosen if (user.email if c is Channel.EMAIL else user.phone)]
+
+
+def queue_to_user(
+    session: Session, user: User, content: Content, settings: ChannelSettings, now: datetime
+) -> list[OutboxMessage]:
+    messages = [
+        _message(channel, user, content, settings, now) for channel in channels_of(user, settings)
+    ]
+    session.add_all(messages)
+    session.flush()
+    return messages
+
+
+def _message(
+    channel: Channel, user: User, content: Content, settings: ChannelSettings, now: datetime
+) -> OutboxMessage:
+    subject = shorten(content.subject, SUBJECT_CHARS)
+    if channel is Channel.EMAIL:
+        assert user.email is not None  # noqa: S101 - channels_of checked it
+        return OutboxMessage(
+            channel=channel,
+            kind=content.kind,
+            user_id=user.id,
+            address=user.email,
+            subject=subject,
+            text=content.text,
+            html=content.html,
+        )
+    assert user.phone is not None  # noqa: S101 - channels_of checked it
+    held = settings.quiet_hours.send_after(now) if settings.quiet_hours else None
+    message = OutboxMessage(
+        channel=channel,
+        kind=content.kind,
+        user_id=user.id,
+        address=user.phone,
+        subject=subject,
+        text=content.line,
+        not_before=held,
+    )
+    if channel is Channel.SMS:
+        assert settings.sms is not None  # noqa: S101 - offered only when set up
+        sms = sms_text(
+            content.line,
+            content.link,
+            unicode=settings.sms.unicode,
+            max_segments=settings.sms.max_segments,
+        )
+        message.text, message.segments = sms.text, sms.segments
+    else:
+        assert settings.zalo is not None  # noqa: S101 - offered only when set up
+        values = {
+            "message": shorten(content.line, ZALO_PARAM_CHARS),
+            "link": content.link,
+            "name": user.full_name,
+        }
+        message.payload = fill(settings.zalo.template_data, values)
+    return message
