@@ -92,9 +92,11 @@ class ZaloOA:
 
     def _refresh(self, request: Request) -> Answer:
         form = request.form()
-        if request.headers.get("secret_key") != self.secret_key or form.get("app_id") != self.app_id:
+        known_app = form.get("app_id") == self.app_id
+        if request.headers.get("secret_key") != self.secret_key or not known_app:
             return 200, {"error": -14002, "error_name": "Invalid app id or secret key"}
-        if form.get("grant_type") != "refresh_token" or form.get("refresh_token") not in self.refresh_tokens:
+        refresh = form.get("refresh_token")
+        if form.get("grant_type") != "refresh_token" or refresh not in self.refresh_tokens:
             return 200, {
                 "error": -14014,
                 "error_name": "Invalid refresh token",
