@@ -112,6 +112,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.notices.entry_views import blueprint as notice_entry
     from tracker.notices.views import blueprint as notices
     from tracker.notifications.views import blueprint as notifications
+    from tracker.outbox.views import blueprint as outbox
     from tracker.public.views import blueprint as public
     from tracker.reports.views import blueprint as reports
     from tracker.scorecard.views import blueprint as scorecard
@@ -133,6 +134,7 @@ def register_blueprints(app: Flask) -> None:
         notices,
         notice_entry,
         notifications,
+        outbox,
         public,
         reports,
         scorecard,

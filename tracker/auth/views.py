@@ -20,6 +20,7 @@ from flask import (
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 from werkzeug.wrappers import Response
+from wtforms import SelectChoice
 
 from tracker.auth.accounts import AccountError, change_password, sign_out_everywhere
 from tracker.auth.forms import ChangePasswordForm, LoginForm, NotifySettingsForm
@@ -123,7 +124,7 @@ def _safe_next(target: str | None) -> str:
 def save_notify_settings() -> Response | tuple[str, int]:
     form = NotifySettingsForm()
     offered = _offered_channels()
-    form.channels.choices = [(c.value, c.label) for c in offered]
+    form.channels.choices = [SelectChoice(c.value, c.label) for c in offered]
     if not form.validate_on_submit():
         return _account_page(ChangePasswordForm(formdata=None), form, 400)
     current_user.notify_channels = list(form.channels.data or [])
@@ -144,7 +145,7 @@ def _offered_channels() -> tuple[Channel, ...]:
 def _account_page(
     form: ChangePasswordForm, notify: NotifySettingsForm, status: int
 ) -> tuple[str, int]:
-    notify.channels.choices = [(c.value, c.label) for c in _offered_channels()]
+    notify.channels.choices = [SelectChoice(c.value, c.label) for c in _offered_channels()]
     html = render_template("auth/change_password.html", form=form, notify_form=notify)
     return html, status
 
