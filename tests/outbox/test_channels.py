@@ -184,3 +184,27 @@ def test_a_row_claimed_by_one_worker_is_not_sent_by_another(
     settings = ChannelSettings.from_config(app.config)
     assert attempt(db.session(), message.id, settings, utcnow()) is None
     assert sms.received == []
+
+
+@time_machine.travel(AFTERNOON, tick=False)
+def test_the_daily_digest_goes_once_by_each_channel(
+    app: Flask, sms: SmsGateway, user: Callable[[str], User]
+) -> None:
+    from tracker.auth.models import NotifyRhythm
+    from tracker.jobs.notifications import send_daily_notifications, send_new_notifications
+    from tracker.notifications.services import notify_users
+
+    person = user("stc")
+    person.notify_channels, person.phone = ["sms"], "84912345678"
+    person.notify_rhythm = NotifyRhythm.DAILY
+    for message in ("Văn phòng UBND trả lại một nhiệm vụ", "Có 3 nhiệm vụ mới"):
+        notify_users(db.session(), [person], message, kind="test", link="/nhiem-vu/")
+    db.session.commit()
+    assert send_new_notifications() == 0  # she chose the digest
+    assert send_daily_notifications() == 1
+    assert send_daily_notifications() == 0  # once only
+    send_due_messages()
+    (received,) = sms.received
+    assert received["content"] == "Ban co 2 thong bao moi ve nhiem vu duoc giao. " + (
+        "http://127.0.0.1:5000/tin-moi/"
+    )
