@@ -7,6 +7,7 @@ from tracker.db import utcnow
 from tracker.extensions import db
 from tracker.jobs.context import job_context
 from tracker.jobs.outbox import queue_fresh_messages
+from tracker.jobs.queues import enqueue
 from tracker.notifications.sending import send_out_notifications
 from tracker.outbox.settings import ChannelSettings
 
@@ -15,6 +16,12 @@ def send_new_notifications() -> int:
     """Send out each new notification to the users who want them at once; returns the
     number of outbox rows written (those Redis could not take go with the catch-up job)."""
     return _send_out(NotifyRhythm.IMMEDIATE)
+
+
+def send_out_soon() -> None:
+    """After a change made in a request: the notifications and the webhooks' events it
+    wrote go out from a worker, not in the request."""
+    enqueue(send_new_notifications, queue="mail")
 
 
 def send_daily_notifications() -> int:

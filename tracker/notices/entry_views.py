@@ -12,6 +12,7 @@ from tracker.auth.models import Role
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
+from tracker.jobs.notifications import send_out_soon
 from tracker.notices.forms import NoticeEntryForm, NoticeReviewForm
 from tracker.notices.models import Notice
 from tracker.notices.readers import UnreadableDocumentError, read_document
@@ -127,6 +128,7 @@ def review(notice_id: int) -> str | Response | tuple[str, int]:
         for message in outcome.messages:
             flash(message, "info")
         if outcome.published:
+            send_out_soon()  # the agencies, by their channels and their systems
             return redirect(url_for("notices.notice_detail", notice_id=notice.id))
         return redirect(url_for("notice_entry.review", notice_id=notice.id) + outcome.anchor)
     fill_review_form(form, notice, holidays, from_request=False)

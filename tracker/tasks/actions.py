@@ -18,8 +18,7 @@ from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.domain.evidence_files import RejectedFileError, check_evidence_file
 from tracker.extensions import db
-from tracker.jobs.notifications import send_new_notifications
-from tracker.jobs.queues import enqueue
+from tracker.jobs.notifications import send_out_soon
 from tracker.tasks import amendments, forms, services
 from tracker.tasks.choices import agency_choices, fill_amend_choices, officer_choices
 from tracker.tasks.models import Task
@@ -67,7 +66,7 @@ def _act(
         db.session.rollback()
         flash(error.message, "error")
         return _shown_again(task_id, form, 422) if keep else back
-    enqueue(send_new_notifications, queue="mail")  # the people concerned, by their channels
+    send_out_soon()
     flash(done, "info")
     return back
 
