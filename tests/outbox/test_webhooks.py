@@ -14,6 +14,7 @@ from flask.testing import FlaskClient
 from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from tests.factories import agency, make_notice, make_task
 from tests.notices.test_skipped_items import TEXT, TODAY
@@ -264,28 +265,10 @@ def test_the_administrator_registers_a_webhook_and_sees_its_secret_once(
     _system, url = receiver
     client = login("quantri")
     page = "/quan-tri/webhook"
-    bad = client.post(
-        page,
-        data={
-            "csrf_token": csrf_token(client, page),
-            "name": "Phần mềm QLVB Sở Tài chính",
-            "agency_id": str(agency("stc").id),
-            "url": "ftp://stc.example/hook",
-            "events": ["task.assigned"],
-        },
-    )
+    bad = _register(client, "ftp://stc.example/hook", ["task.assigned"])
     assert bad.status_code == 400 and "Địa chỉ nhận phải là một URL" in bad.get_data(as_text=True)
     assert db.session.scalar(select(Webhook)) is None
-    made = client.post(
-        page,
-        data={
-            "csrf_token": csrf_token(client, page),
-            "name": "Phần mềm QLVB Sở Tài chính",
-            "agency_id": str(agency("stc").id),
-            "url": url,
-            "events": ["task.assigned", "task.returned"],
-        },
-    )
+    made = _register(client, url, ["task.assigned", "task.returned"])
     html = made.get_data(as_text=True)
     webhook = db.session.scalar(select(Webhook))
     assert webhook is not None and webhook.events == ["task.assigned", "task.returned"]
@@ -294,6 +277,20 @@ def test_the_administrator_registers_a_webhook_and_sees_its_secret_once(
     client.post(f"{page}/{webhook.id}/tat", data={"csrf_token": csrf_token(client, page)})
     db.session.refresh(webhook)
     assert not webhook.active
+
+
+def _register(client: FlaskClient, url: str, events: list[str]) -> TestResponse:
+    page = "/quan-tri/webhook"
+    return client.post(
+        page,
+        data={
+            "csrf_token": csrf_token(client, page),
+            "name": "Phần mềm QLVB Sở Tài chính",
+            "agency_id": str(agency("stc").id),
+            "url": url,
+            "events": events,
+        },
+    )
 
 
 def test_only_the_administrator_manages_webhooks(app: Flask, login: Login) -> None:
