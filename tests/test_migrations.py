@@ -1,5 +1,6 @@
 """The schema exists only through migrations: upgrading an empty database gives all of it."""
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,5 +111,62 @@ def test_recurring_tasks_become_a_series_with_their_work_on_the_first_occurrence
         downgrade(revision="0013")
         back = db.session.execute(text("SELECT id, recurrence FROM task ORDER BY id")).all()
         assert [tuple(row) for row in back] == [(1, "quarterly"), (2, "monthly"), (3, None)]
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_queued_mail_moves_to_the_outbox_and_no_mail_means_no_channel(
+    empty_database: str, tmp_path: Path
+) -> None:
+    migrated = create_app(settings_for(empty_database, tmp_path))
+    with migrated.app_context():
+        upgrade(revision="0019")
+        connection = db.session.connection()
+        for user_id, name, preference in [(1, "a", "none"), (2, "b", "daily")]:
+            connection.execute(
+                text(
+                    "INSERT INTO user_account (id, username, full_name, email, password_hash,"
+                    " role, active, must_change_password, created_at, session_version,"
+                    " mail_preference) VALUES (:id, :name, :full_name, :email, 'x',"
+                    " 'secretariat', true, false, '2026-12-01 08:00:00', 0, :preference)"
+                ),
+                {
+                    "id": user_id,
+                    "name": name,
+                    "full_name": name,
+                    "email": f"{name}@x.vn",
+                    "preference": preference,
+                },
+            )
+        connection.execute(
+            text(
+                "INSERT INTO outgoing_mail (kind, recipients, subject, text, html, state,"
+                " attempts, created_at) VALUES ('reminder', :recipients, 'Nhắc việc', 't', 'h',"
+                " 'queued', 1, '2026-12-01 08:00:00')"
+            ),
+            {"recipients": '["a@x.vn", "b@x.vn"]'},
+        )
+        db.session.commit()
+        upgrade()
+        rows = db.session.execute(
+            text("SELECT channel, address, subject, state, attempts FROM outbox_message ORDER BY 2")
+        ).all()
+        assert [tuple(row) for row in rows] == [
+            ("email", "a@x.vn", "Nhắc việc", "queued", 1),
+            ("email", "b@x.vn", "Nhắc việc", "queued", 1),
+        ]
+        users = db.session.execute(
+            text("SELECT username, notify_rhythm, notify_channels FROM user_account ORDER BY 1")
+        ).all()
+        assert [
+            (u[0], u[1], json.loads(u[2]) if isinstance(u[2], str) else u[2]) for u in users
+        ] == [
+            ("a", "immediate", []),
+            ("b", "daily", ["email"]),
+        ]
+        db.session.commit()
+        downgrade(revision="0019")
+        back = db.session.execute(text("SELECT recipients FROM outgoing_mail")).all()
+        assert len(back) == 2
         db.session.remove()
         db.engine.dispose()

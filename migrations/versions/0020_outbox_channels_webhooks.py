@@ -77,8 +77,9 @@ def upgrade():
     # Each queued or sent e-mail becomes one outbox row per recipient.
     mails = sa.table('outgoing_mail', sa.column('kind'), sa.column('recipients', sa.JSON),
                      sa.column('subject'), sa.column('text'), sa.column('html'), sa.column('state'),
-                     sa.column('attempts'), sa.column('last_error'), sa.column('created_at'),
-                     sa.column('sent_at'))
+                     sa.column('attempts'), sa.column('last_error'),
+                     sa.column('created_at', sa.DateTime(timezone=True)),
+                     sa.column('sent_at', sa.DateTime(timezone=True)))
     rows = [
         {'channel': 'email', 'kind': m.kind, 'address': address, 'subject': m.subject,
          'text': m.text, 'html': m.html, 'state': m.state, 'attempts': m.attempts,
@@ -138,7 +139,8 @@ def downgrade():
     messages = sa.table('outbox_message', sa.column('channel'), sa.column('kind'),
                         sa.column('address'), sa.column('subject'), sa.column('text'),
                         sa.column('html'), sa.column('state'), sa.column('attempts'),
-                        sa.column('last_error'), sa.column('created_at'), sa.column('sent_at'))
+                        sa.column('last_error'), sa.column('created_at', sa.DateTime(timezone=True)),
+                        sa.column('sent_at', sa.DateTime(timezone=True)))
     rows = [
         {'kind': m.kind, 'recipients': [m.address], 'subject': m.subject, 'text': m.text,
          'html': m.html or '', 'state': m.state, 'attempts': m.attempts,
