@@ -17,6 +17,7 @@ from tracker.demo.loader import (
 )
 from tracker.extensions import db
 from tracker.notices.cli import notices_cli
+from tracker.outbox.cli import channels_cli
 from tracker.reminders.cli import reminders_cli
 from tracker.reports.cli import reports_cli
 from tracker.search.cli import search_cli
@@ -26,6 +27,7 @@ from tracker.tasks.storage import EvidenceStore
 
 def register(app: Flask) -> None:
     app.cli.add_command(bench_cli)
+    app.cli.add_command(channels_cli)
     app.cli.add_command(demo)
     app.cli.add_command(notices_cli)
     app.cli.add_command(occurrences_cli)

@@ -208,3 +208,22 @@ def test_the_daily_digest_goes_once_by_each_channel(
     assert received["content"] == "Ban co 2 thong bao moi ve nhiem vu duoc giao. " + (
         "http://127.0.0.1:5000/tin-moi/"
     )
+
+
+def test_the_administrator_tries_a_channel_and_replaces_zalos_token(
+    app: Flask, zalo: ZaloOA, sms: SmsGateway
+) -> None:
+    runner = app.test_cli_runner()
+    sent = runner.invoke(args=["channels", "try", "sms", "0912 345 678"])
+    assert sent.exit_code == 0 and "sent by sms to 84912345678" in sent.output
+    assert sms.received[0]["content"].startswith("Tracker: tin nhan thu.")
+    refused = runner.invoke(args=["channels", "try", "sms", "0241234567"])
+    assert refused.exit_code != 0 and "Đầu số 024" in refused.output
+
+    zalo.refresh_tokens = {"from-the-oa"}  # the kept one was revoked
+    failed = runner.invoke(args=["channels", "try", "zalo", "0912345678"])
+    assert failed.exit_code != 0 and "Invalid refresh token" in failed.output
+    replaced = runner.invoke(args=["channels", "zalo-token", "from-the-oa"])
+    assert replaced.exit_code == 0
+    assert runner.invoke(args=["channels", "try", "zalo", "0912345678"]).exit_code == 0
+    assert zalo.sent[0]["template_data"]["noi_dung"].startswith("Tracker: tin nhắn thử")

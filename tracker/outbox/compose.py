@@ -42,36 +42,42 @@ def channels_of(user: User, settings: ChannelSettings) -> list[Channel]:
 def queue_to_user(
     session: Session, user: User, content: Content, settings: ChannelSettings, now: datetime
 ) -> list[OutboxMessage]:
-    messages = [
-        _message(channel, user, content, settings, now) for channel in channels_of(user, settings)
-    ]
+    messages = []
+    for channel in channels_of(user, settings):
+        address = user.email if channel is Channel.EMAIL else user.phone
+        assert address is not None  # noqa: S101 - channels_of checked it
+        message = message_to(channel, address, user.full_name, content, settings, now)
+        message.user_id = user.id
+        messages.append(message)
     session.add_all(messages)
     session.flush()
     return messages
 
 
-def _message(
-    channel: Channel, user: User, content: Content, settings: ChannelSettings, now: datetime
+def message_to(
+    channel: Channel,
+    address: str,
+    name: str,
+    content: Content,
+    settings: ChannelSettings,
+    now: datetime,
 ) -> OutboxMessage:
+    """The row of one message by one channel to an address (e-mail, or 84… for a phone)."""
     subject = shorten(content.subject, SUBJECT_CHARS)
     if channel is Channel.EMAIL:
-        assert user.email is not None  # noqa: S101 - channels_of checked it
         return OutboxMessage(
             channel=channel,
             kind=content.kind,
-            user_id=user.id,
-            address=user.email,
+            address=address,
             subject=subject,
             text=content.text,
             html=content.html,
         )
-    assert user.phone is not None  # noqa: S101 - channels_of checked it
     held = settings.quiet_hours.send_after(now) if settings.quiet_hours else None
     message = OutboxMessage(
         channel=channel,
         kind=content.kind,
-        user_id=user.id,
-        address=user.phone,
+        address=address,
         subject=subject,
         text=content.line,
         not_before=held,
@@ -90,7 +96,7 @@ def _message(
         values = {
             "message": shorten(content.line, ZALO_PARAM_CHARS),
             "link": content.link,
-            "name": user.full_name,
+            "name": name,
         }
         message.payload = fill(settings.zalo.template_data, values)
     return message
