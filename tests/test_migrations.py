@@ -170,3 +170,33 @@ def test_queued_mail_moves_to_the_outbox_and_no_mail_means_no_channel(
         assert len(back) == 2
         db.session.remove()
         db.engine.dispose()
+
+
+def test_tokens_made_before_scopes_keep_reading_only(empty_database: str, tmp_path: Path) -> None:
+    migrated = create_app(settings_for(empty_database, tmp_path))
+    with migrated.app_context():
+        upgrade(revision="0019")
+        connection = db.session.connection()
+        connection.execute(
+            text(
+                "INSERT INTO user_account (id, username, full_name, password_hash, role, active,"
+                " created_at) VALUES (1, 'stc', 'Chuyên viên', 'x', 'agency_officer', true,"
+                " '2026-02-10 08:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO api_token (id, user_id, name, prefix, digest, created_at)"
+                " VALUES (1, 1, 'Bảng tin', 'abcdefgh', :digest, '2026-02-10 08:00:00')"
+            ),
+            {"digest": "0" * 64},
+        )
+        db.session.commit()
+        upgrade()
+        scopes = db.session.execute(text("SELECT scopes FROM api_token")).scalar_one()
+        assert (json.loads(scopes) if isinstance(scopes, str) else scopes) == ["read"]
+        db.session.commit()
+        downgrade(revision="0019")
+        assert db.session.execute(text("SELECT count(*) FROM api_token")).scalar_one() == 1
+        db.session.remove()
+        db.engine.dispose()

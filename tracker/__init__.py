@@ -103,8 +103,9 @@ def register_blueprints(app: Flask) -> None:
     from tracker.agencies.csv_views import blueprint as agency_csv
     from tracker.agencies.group_views import blueprint as agency_groups
     from tracker.agencies.views import blueprint as agencies
+    from tracker.api import notice_writes, task_writes, views  # noqa: F401 - their routes
+    from tracker.api.blueprint import blueprint as api
     from tracker.api.token_views import blueprint as api_tokens
-    from tracker.api.views import blueprint as api
     from tracker.auth.admin_views import blueprint as users
     from tracker.auth.views import blueprint as auth
     from tracker.dashboard.leadership import blueprint as leadership

@@ -26,6 +26,8 @@ from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Evidence, Task, task_coordinators
 
 SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
+# Who enters, reviews, publishes and deletes notices (on the web and through the API).
+NOTICE_EDITORS = (Role.SECRETARIAT, Role.ADMIN)
 View = TypeVar("View", bound=Callable[..., Any])
 
 

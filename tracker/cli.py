@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
+from tracker.api.cli import api_cli
 from tracker.auth.models import Role
 from tracker.bench.cli import bench_cli
 from tracker.clock import today
@@ -26,6 +27,7 @@ from tracker.tasks.storage import EvidenceStore
 
 
 def register(app: Flask) -> None:
+    app.cli.add_command(api_cli)
     app.cli.add_command(bench_cli)
     app.cli.add_command(channels_cli)
     app.cli.add_command(demo)

@@ -52,6 +52,8 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> dict[str, Any]:
         # reverse proxies in front of the app whose X-Forwarded-For is believed
         "TRUSTED_PROXIES": int(env.get("TRUSTED_PROXIES", "0")),
         "API_RATE_LIMIT": env.get("API_RATE_LIMIT", "300 per minute"),
+        # writes of one token, on top of API_RATE_LIMIT, which they count against too
+        "API_WRITE_RATE_LIMIT": env.get("API_WRITE_RATE_LIMIT", "60 per minute"),
         "SESSION_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
         "REMEMBER_COOKIE_SECURE": _flag(env, "SESSION_COOKIE_SECURE", production),
         "SESSION_COOKIE_HTTPONLY": True,

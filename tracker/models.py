@@ -3,7 +3,7 @@ all tables."""
 
 from tracker.admin.models import Holiday, Setting
 from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGroup
-from tracker.api.models import ApiToken
+from tracker.api.models import ApiToken, IdempotentAnswer
 from tracker.audit.models import Event
 from tracker.auth.models import User
 from tracker.notices.drafts import DraftSkippedItem, DraftTask
@@ -32,6 +32,7 @@ __all__ = [
     "Evidence",
     "ExplanationRequest",
     "Holiday",
+    "IdempotentAnswer",
     "ExtensionRequest",
     "Notice",
     "Notification",

@@ -77,20 +77,31 @@ def test_the_document_is_public(client: FlaskClient) -> None:
         "/notices/{notice_id}",
         "/tasks",
         "/tasks/{task_id}",
+        "/tasks/{task_id}/progress",
+        "/tasks/{task_id}/evidence",
+        "/tasks/{task_id}/citations",
+        "/tasks/{task_id}/hand-in",
         "/statuses",
         "/reports",
         "/reports/{report_id}",
         "/openapi.json",
     }
+    assert set(document["paths"]["/notices"]) == {"get", "post"}
 
 
-def test_the_api_only_reads(api_token: IssueToken, client: FlaskClient) -> None:
+def test_methods_an_address_does_not_take_answer_405(
+    api_token: IssueToken, client: FlaskClient
+) -> None:
     headers = {"Authorization": f"Bearer {api_token('vanphong')}"}
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)("/api/v1/tasks", headers=headers)
         assert response.status_code == 405
         assert response.json["error"] == "method_not_allowed"
+        assert "phương thức" in response.json["message"]
         assert "GET" in response.headers["Allow"]
+    response = client.get("/api/v1/tasks/1/progress", headers=headers)
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
 
 
 def test_a_post_without_csrf_token_is_refused_by_method_not_by_csrf(

@@ -21,8 +21,11 @@ PAGE = "/tai-khoan/khoa-api"
 SECRET = re.compile(r'id="new-token"[^>]*value="([^"]+)"')
 
 
-def create(client: FlaskClient, name: str) -> tuple[int, str]:
-    response = client.post(PAGE, data={"csrf_token": csrf_token(client, PAGE), "name": name})
+def create(client: FlaskClient, name: str, scopes: tuple[str, ...] = ("read",)) -> tuple[int, str]:
+    response = client.post(
+        PAGE,
+        data={"csrf_token": csrf_token(client, PAGE), "name": name, "scopes": list(scopes)},
+    )
     return response.status_code, response.get_data(as_text=True)
 
 

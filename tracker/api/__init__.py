@@ -1,2 +1,3 @@
-"""A read-only JSON API for machines, authenticated by personal tokens that users manage on
-their account page; it honours the same access rules as the pages."""
+"""A JSON API for machines, authenticated by personal tokens that users manage on their account
+page: every token reads as its owner, with the same access rules as the pages; a token given a
+write scope also enters notices (the secretariat) or works on its owner's agency's tasks."""

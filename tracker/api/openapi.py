@@ -5,62 +5,37 @@ operation and checks the answers against this document."""
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from tracker.api.errors import CODES
+from tracker.api.openapi_parts import (
+    COUNT,
+    DATE,
+    DATETIME,
+    ID,
+    INTEGER,
+    STRING,
+    URL,
+    Schema,
+    error_response,
+    labelled,
+    nullable,
+    obj,
+    path_id,
+    ref,
+)
+from tracker.api.openapi_writes import created_notice_properties, write_paths, write_schemas
 from tracker.api.params import DEFAULT_PER_PAGE, MAX_PER_PAGE
-from tracker.domain.labels import LabelledEnum
 from tracker.domain.status import TaskStatus
 from tracker.notices.models import NoticeKind, NoticeState
 from tracker.params import MAX_ID, MAX_PAGE
 from tracker.reports.models import ReportState
 from tracker.tasks.models import Recurrence, TaskState
 
-Schema = dict[str, Any]
-
-
-def _ref(name: str) -> Schema:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _nullable(schema: Schema) -> Schema:
-    return {"oneOf": [schema, {"type": "null"}]}
-
-
-def _object(properties: dict[str, Schema], description: str = "") -> Schema:
-    """An object with exactly these properties, all present (null where a value may lack)."""
-    schema: Schema = {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-    if description:
-        schema["description"] = description
-    return schema
-
-
-def _labelled(enum: type[LabelledEnum]) -> Schema:
-    listed = "; ".join(f"`{member.value}`: {member.label}" for member in enum)
-    return _object(
-        {"value": {"type": "string", "enum": [m.value for m in enum]}, "label": STRING},
-        f"A coded value with its Vietnamese label ({listed}).",
-    )
-
-
-STRING: Schema = {"type": "string"}
-INTEGER: Schema = {"type": "integer"}
-COUNT: Schema = {"type": "integer", "minimum": 0}
-ID: Schema = {"type": "integer", "minimum": 1}
-DATE: Schema = {"type": "string", "format": "date"}
-DATETIME: Schema = {"type": "string", "format": "date-time"}
-URL: Schema = {"type": "string", "format": "uri", "description": "The same object on the web."}
-
 
 def _page_of(item: str) -> Schema:
-    return _object(
+    return obj(
         {
-            "items": {"type": "array", "items": _ref(item)},
+            "items": {"type": "array", "items": ref(item)},
             "page": ID,
             "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
             "total": COUNT,
@@ -72,7 +47,7 @@ def _page_of(item: str) -> Schema:
 
 def _counts() -> Schema:
     per_status = {status.value: COUNT for status in TaskStatus}
-    return _object(
+    return obj(
         {**per_status, "total": COUNT, "completed": COUNT, "with_deadline": COUNT},
         "Tasks (or occurrences) per status, keyed by the status values of /statuses.",
     )
@@ -84,15 +59,15 @@ def _task_properties() -> dict[str, Schema]:
         "notice_id": ID,
         "ref": {"type": "string", "description": "The item's number in the notice."},
         "text": STRING,
-        "lead_agency": _ref("Agency"),
-        "deadline": _nullable(DATE),
-        "deadline_text": _nullable(
+        "lead_agency": ref("Agency"),
+        "deadline": nullable(DATE),
+        "deadline_text": nullable(
             {"type": "string", "description": "The notice's words the deadline was read from."}
         ),
-        "state": _labelled(TaskState),
-        "status": _ref("Status"),
-        "submitted_on": _nullable(DATE),
-        "completed_on": _nullable(DATE),
+        "state": labelled(TaskState),
+        "status": ref("Status"),
+        "submitted_on": nullable(DATE),
+        "completed_on": nullable(DATE),
         "web_url": URL,
     }
 
@@ -100,14 +75,19 @@ def _task_properties() -> dict[str, Schema]:
 def _notice_properties() -> dict[str, Schema]:
     return {
         "id": ID,
-        "number": _nullable(STRING),
-        "kind": _labelled(NoticeKind),
+        "number": nullable(STRING),
+        "kind": labelled(NoticeKind),
         "title": STRING,
         "issued_on": DATE,
-        "place": _nullable(STRING),
-        "signer": _nullable(STRING),
-        "state": _labelled(NoticeState),
-        "published_at": _nullable(DATETIME),
+        "place": nullable(STRING),
+        "signer": nullable(STRING),
+        "issuer": nullable(STRING),
+        "source_system": nullable(
+            {"type": "string", "description": "The system that sent it through the API."}
+        ),
+        "source_id": nullable({"type": "string", "description": "Its id in that system."}),
+        "state": labelled(NoticeState),
+        "published_at": nullable(DATETIME),
         "task_count": {**COUNT, "description": "Tasks of the notice the caller may see."},
         "web_url": URL,
     }
@@ -121,13 +101,13 @@ def _report_properties() -> dict[str, Schema]:
         "cut_off": DATE,
         "state": {"type": "string", "enum": [state.value for state in ReportState]},
         "created_at": DATETIME,
-        "built_at": _nullable(DATETIME),
+        "built_at": nullable(DATETIME),
         "web_url": URL,
     }
 
 
 def _figures() -> Schema:
-    overdue_row = _object(
+    overdue_row = obj(
         {
             "agency": STRING,
             "notice": STRING,
@@ -137,18 +117,18 @@ def _figures() -> Schema:
             "days_overdue": COUNT,
         }
     )
-    return _object(
+    return obj(
         {
             "title": STRING,
             "period_label": STRING,
             "start": DATE,
             "end": DATE,
             "scope_label": STRING,
-            "totals": _ref("Counts"),
-            "previous_totals": _nullable(_ref("Counts")),
+            "totals": ref("Counts"),
+            "previous_totals": nullable(ref("Counts")),
             "agencies": {
                 "type": "array",
-                "items": _object({"agency": STRING, "counts": _ref("Counts")}),
+                "items": obj({"agency": STRING, "counts": ref("Counts")}),
             },
             "overdue": {"type": "array", "items": overdue_row},
         },
@@ -157,7 +137,7 @@ def _figures() -> Schema:
 
 
 def _schemas() -> dict[str, Schema]:
-    status_count = _object(
+    status_count = obj(
         {
             "value": {"type": "string", "enum": [status.value for status in TaskStatus]},
             "label": STRING,
@@ -165,81 +145,86 @@ def _schemas() -> dict[str, Schema]:
             "count": COUNT,
         }
     )
-    progress = _object(
+    progress = obj(
         {
             "id": ID,
             "created_at": DATETIME,
-            "agency": _ref("Agency"),
-            "percent": _nullable({"type": "integer", "minimum": 0, "maximum": 100}),
+            "agency": ref("Agency"),
+            "percent": nullable({"type": "integer", "minimum": 0, "maximum": 100}),
             "body": {"type": "string", "description": "Markdown, as the agency wrote it."},
         }
     )
-    notice_brief = _object(
+    notice_brief = obj(
         {
             "id": ID,
-            "number": _nullable(STRING),
-            "kind": _labelled(NoticeKind),
+            "number": nullable(STRING),
+            "kind": labelled(NoticeKind),
             "title": STRING,
             "issued_on": DATE,
         }
     )
     return {
-        "Error": _object(
+        **write_schemas(),
+        "Error": obj(
             {
                 "status": INTEGER,
                 "error": {"type": "string", "enum": sorted(set(CODES.values()))},
                 "message": {"type": "string", "description": "In Vietnamese, for people."},
             }
         ),
-        "Agency": _object(
-            {"id": ID, "code": STRING, "name": STRING, "short_name": _nullable(STRING)}
-        ),
-        "Status": _labelled(TaskStatus),
+        "Agency": obj({"id": ID, "code": STRING, "name": STRING, "short_name": nullable(STRING)}),
+        "Status": labelled(TaskStatus),
         "Counts": _counts(),
-        "Notice": _object(_notice_properties()),
-        "NoticeDetail": _object(
+        "Notice": obj(_notice_properties()),
+        "NoticeDetail": obj(
             {
                 **_notice_properties(),
-                "tasks": {"type": "array", "items": _ref("Task")},
+                "tasks": {"type": "array", "items": ref("Task")},
                 "statuses": {"type": "array", "items": status_count},
             }
         ),
+        "NoticeCreated": obj({**_notice_properties(), **created_notice_properties()}),
         "NoticePage": _page_of("Notice"),
-        "Task": _object(_task_properties()),
-        "TaskDetail": _object(
+        "Task": obj(_task_properties()),
+        "TaskDetail": obj(
             {
                 **_task_properties(),
                 "notice": notice_brief,
-                "coordinating_agencies": {"type": "array", "items": _ref("Agency")},
-                "group_label": _nullable(STRING),
-                "original_deadline": _nullable(DATE),
-                "recurrence": _nullable(_labelled(Recurrence)),
-                "series_id": _nullable(ID),
-                "period": _nullable(STRING),
+                "coordinating_agencies": {"type": "array", "items": ref("Agency")},
+                "group_label": nullable(STRING),
+                "original_deadline": nullable(DATE),
+                "recurrence": nullable(labelled(Recurrence)),
+                "series_id": nullable(ID),
+                "period": nullable(STRING),
+                "version": {
+                    **ID,
+                    "description": "Moves with every change: send it back with a write "
+                    "to make sure nobody changed the task in between.",
+                },
                 "progress_updates": {"type": "array", "items": progress},
             }
         ),
         "TaskPage": _page_of("Task"),
-        "Statuses": _object(
+        "Statuses": obj(
             {
                 "date": DATE,
                 "total": COUNT,
                 "items": {"type": "array", "items": status_count},
-                "on_time_rate": _object(
+                "on_time_rate": obj(
                     {
                         "label": STRING,
                         "on_time": COUNT,
                         "base": COUNT,
-                        "value": _nullable({"type": "number", "minimum": 0, "maximum": 1}),
+                        "value": nullable({"type": "number", "minimum": 0, "maximum": 1}),
                     },
                     "The province's on-time rate: completed before or on the deadline, of "
                     "the tasks completed or overdue; null when there are none.",
                 ),
             }
         ),
-        "Report": _object(_report_properties()),
-        "ReportDetail": _object(
-            {**_report_properties(), "figures": _nullable(_figures())},
+        "Report": obj(_report_properties()),
+        "ReportDetail": obj(
+            {**_report_properties(), "figures": nullable(_figures())},
         ),
         "ReportPage": _page_of("Report"),
     }
@@ -255,10 +240,6 @@ def _query(name: str, schema: Schema, description: str) -> Schema:
     }
 
 
-def _path_id(name: str) -> Schema:
-    return {"name": name, "in": "path", "required": True, "schema": {**ID, "maximum": MAX_ID}}
-
-
 PAGING = [
     _query("page", {**ID, "maximum": MAX_PAGE, "default": 1}, "Page number, from 1."),
     _query(
@@ -269,29 +250,28 @@ PAGING = [
 ]
 
 
-def _error(description: str) -> Schema:
-    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
-
-
 def _operation(
     summary: str, schema: str, parameters: list[Schema], errors: tuple[int, ...]
 ) -> Schema:
-    """A GET operation answering `schema`, with the errors it may give beyond 400, 401, 429."""
-    descriptions = {
-        403: "The token's owner may not read this kind of object.",
-        404: "No such object, or the token's owner may not see it.",
-    }
+    """A GET operation answering `schema`, with the errors it may give beyond 400, 401, 403,
+    429."""
+    descriptions = {404: "No such object, or the token's owner may not see it."}
     responses: dict[str, Schema] = {
-        "200": {"description": "OK", "content": {"application/json": {"schema": _ref(schema)}}}
+        "200": {"description": "OK", "content": {"application/json": {"schema": ref(schema)}}}
     }
-    responses["400"] = _error("A query parameter is unknown or malformed (the message says which).")
+    responses["400"] = error_response(
+        "A query parameter is unknown or malformed (the message says which)."
+    )
+    responses["403"] = error_response(
+        "The token lacks the scope `read`, or its owner may not read this kind of object."
+    )
     for status in errors:
-        responses[str(status)] = _error(descriptions[status])
+        responses[str(status)] = error_response(descriptions[status])
     responses["401"] = {
-        **_error("The token is missing, unknown or revoked, or its owner is deactivated."),
+        **error_response("The token is missing, unknown or revoked, or its owner is deactivated."),
         "headers": {"WWW-Authenticate": {"schema": STRING}},
     }
-    responses["429"] = _error("Too many requests for this token; try again later.")
+    responses["429"] = error_response("Too many requests for this token; try again later.")
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
 
 
@@ -307,7 +287,7 @@ def _paths() -> dict[str, Schema]:
         _query("due_from", DATE, "Deadline on or after this date."),
         _query("due_to", DATE, "Deadline on or before this date."),
     ]
-    return {
+    reads: dict[str, Schema] = {
         "/notices": _operation(
             "Notices the token's owner may see, the latest first",
             "NoticePage",
@@ -323,7 +303,7 @@ def _paths() -> dict[str, Schema]:
         "/notices/{notice_id}": _operation(
             "A notice with the tasks of it the owner may see",
             "NoticeDetail",
-            [_path_id("notice_id")],
+            [path_id("notice_id")],
             (404,),
         ),
         "/tasks": _operation(
@@ -335,7 +315,7 @@ def _paths() -> dict[str, Schema]:
         "/tasks/{task_id}": _operation(
             "A task with its agencies, deadline and progress reports",
             "TaskDetail",
-            [_path_id("task_id")],
+            [path_id("task_id")],
             (404,),
         ),
         "/statuses": _operation(
@@ -348,13 +328,13 @@ def _paths() -> dict[str, Schema]:
             "Stored reports, the latest first (staff and leaders only)",
             "ReportPage",
             PAGING,
-            (403,),
+            (),
         ),
         "/reports/{report_id}": _operation(
             "A stored report with its figures (staff and leaders only)",
             "ReportDetail",
-            [_path_id("report_id")],
-            (403, 404),
+            [path_id("report_id")],
+            (404,),
         ),
         "/openapi.json": {
             "get": {
@@ -369,6 +349,16 @@ def _paths() -> dict[str, Schema]:
             }
         },
     }
+    writes = write_paths()
+    return {path: {**reads.get(path, {}), **writes.get(path, {})} for path in reads | writes}
+
+
+SCOPES = (
+    "A personal token, made by its owner on the page Khóa API with the scopes her role "
+    "allows: `read` (every GET), `notices:write` (POST /notices; the secretariat and the "
+    "administrators), `tasks:write` (the POSTs on /tasks/{task_id}/…; agency officers and "
+    "heads, on their own agency's tasks). A request outside the token's scopes answers 403."
+)
 
 
 @cache
@@ -380,10 +370,12 @@ def openapi_document() -> Schema:
             "title": "Tracker API",
             "version": "1.0.0",
             "description": (
-                "Read-only access to the notices, tasks, statuses and report figures that the "
-                "owner of the token may see on the web, with the same rules. Create a token on "
-                "the page Khóa API (/tai-khoan/khoa-api) and send it as `Authorization: Bearer "
-                "<token>`. Dates are ISO 8601; coded values carry their Vietnamese label; error "
+                "The notices, tasks, statuses and report figures that the owner of the token "
+                "may see on the web, with the same rules; and, for tokens given a write scope, "
+                "entering notices (the secretariat) and reporting on an agency's own tasks. "
+                "Create a token on the page Khóa API (/tai-khoan/khoa-api) and send it as "
+                "`Authorization: Bearer <token>`. Every write takes an `Idempotency-Key`. "
+                "Dates are ISO 8601; coded values carry their Vietnamese label; error "
                 "messages are in Vietnamese."
             ),
         },
@@ -391,7 +383,9 @@ def openapi_document() -> Schema:
         "security": [{"bearerAuth": []}],
         "paths": _paths(),
         "components": {
-            "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}},
+            "securitySchemes": {
+                "bearerAuth": {"type": "http", "scheme": "bearer", "description": SCOPES}
+            },
             "schemas": _schemas(),
         },
     }

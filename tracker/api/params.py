@@ -25,9 +25,10 @@ class Paging:
     per_page: int
 
 
-def only(args: Mapping[str, str], *accepted: str) -> None:
-    """Refuse parameters the operation does not know: a misspelt filter would otherwise be
-    ignored and the caller would take an unfiltered list for a filtered one."""
+def only(args: Mapping[str, object], *accepted: str) -> None:
+    """Refuse parameters (or fields of a body) the operation does not know: a misspelt filter
+    would otherwise be ignored and the caller would take an unfiltered list for a filtered
+    one."""
     unknown = sorted(set(args) - set(accepted))
     if unknown:
         hint = (

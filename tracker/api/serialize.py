@@ -10,6 +10,7 @@ from flask import url_for
 
 from tracker.agencies.models import Agency
 from tracker.domain.labels import LabelledEnum
+from tracker.domain.notice_parser import ParsedNotice
 from tracker.domain.outcomes import ON_TIME_RATE, on_time_rate
 from tracker.domain.report_figures import ReportFigures, StatusCounts
 from tracker.domain.status import TaskStatus
@@ -48,10 +49,32 @@ def notice_json(notice: Notice, task_count: int) -> Json:
         "issued_on": _iso(notice.issued_on),
         "place": notice.place,
         "signer": notice.signer,
+        "issuer": notice.issuer,
+        "source_system": notice.source_system,
+        "source_id": notice.source_id,
         "state": labelled(notice.state),
         "published_at": _iso(notice.published_at),
         "task_count": task_count,
         "web_url": url_for("notices.notice_detail", notice_id=notice.id, _external=True),
+    }
+
+
+def created_notice_json(
+    notice: Notice, task_count: int, parsed: ParsedNotice, problems: list[str]
+) -> Json:
+    """A notice just entered: what the parser proposed and found wrong, and, while it is a
+    draft, what still stops its publication and where the secretariat reviews it."""
+    review_url = (
+        None
+        if notice.is_published
+        else url_for("notice_entry.review", notice_id=notice.id, _external=True)
+    )
+    return {
+        **notice_json(notice, task_count),
+        "proposed_task_count": len(parsed.tasks),
+        "parser_problems": list(parsed.problems),
+        "publication_problems": problems,
+        "review_url": review_url,
     }
 
 
@@ -91,6 +114,7 @@ def task_detail_json(task: Task, today: date) -> Json:
         "recurrence": labelled(task.recurrence) if task.recurrence else None,
         "series_id": task.series_id,
         "period": task.period_key,
+        "version": task.version,
         "progress_updates": [_progress_json(update) for update in task.progress_updates],
     }
 

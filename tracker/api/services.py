@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.api.models import ApiToken
+from tracker.api.scopes import Scope, refused_scopes, scopes_for
 from tracker.audit.services import record_event
 from tracker.auth.models import User
 from tracker.db import utcnow
@@ -25,11 +27,22 @@ def token_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def issue_token(session: Session, user: User, name: str) -> tuple[ApiToken, str]:
-    """Create a token for `user`; return it with the secret, which is never stored."""
+def issue_token(
+    session: Session, user: User, name: str, scopes: Collection[str] = (Scope.READ,)
+) -> tuple[ApiToken, str]:
+    """Create a token for `user` with these scopes (which her role must allow); return it
+    with the secret, which is never stored."""
+    refused = refused_scopes(user.role, scopes)
+    if refused:
+        raise ValueError(f"{user.role} may not hold the scopes {refused}")
     secret = secrets.token_urlsafe(32)
     token = ApiToken(
-        user_id=user.id, name=name.strip(), prefix=secret[:8], digest=token_digest(secret)
+        user_id=user.id,
+        name=name.strip(),
+        prefix=secret[:8],
+        digest=token_digest(secret),
+        # in the order of the page, each once
+        scopes=[scope.value for scope in Scope if scope in scopes],
     )
     session.add(token)
     session.flush()
@@ -39,7 +52,7 @@ def issue_token(session: Session, user: User, name: str) -> tuple[ApiToken, str]
         action="api_token.created",
         subject_type="api_token",
         subject_id=token.id,
-        after={"name": token.name, "prefix": token.prefix},
+        after={"name": token.name, "prefix": token.prefix, "scopes": token.scopes},
     )
     return token, secret
 
@@ -60,8 +73,8 @@ def revoke_token(session: Session, token: ApiToken, actor: User) -> None:
     )
 
 
-def authenticate_token(session: Session, secret: str, now: datetime) -> User | None:
-    """The active owner of a valid, unrevoked token, with the token's time of use noted."""
+def authenticate_token(session: Session, secret: str, now: datetime) -> ApiToken | None:
+    """A valid, unrevoked token of an active user, with its time of use noted."""
     token = session.scalar(
         select(ApiToken).where(
             ApiToken.digest == token_digest(secret), ApiToken.revoked_at.is_(None)
@@ -72,4 +85,9 @@ def authenticate_token(session: Session, secret: str, now: datetime) -> User | N
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
         token.last_used_at = now
         session.flush()
-    return token.user
+    return token
+
+
+def token_may(token: ApiToken, scope: Scope) -> bool:
+    """Whether the token holds the scope and its owner's role (as it is today) allows it."""
+    return scope.value in token.scopes and scope in scopes_for(token.user.role)

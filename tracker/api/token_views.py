@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 
 from tracker.api.forms import TokenForm
 from tracker.api.queries import own_token, tokens_of
+from tracker.api.scopes import Scope, scopes_for
 from tracker.api.services import issue_token, revoke_token
 from tracker.extensions import db
 
@@ -16,7 +17,14 @@ blueprint = Blueprint("api_tokens", __name__, url_prefix="/tai-khoan")
 
 def _page(form: TokenForm, new_secret: str | None = None, status: int = 200) -> Response:
     tokens = db.session.scalars(tokens_of(current_user.id)).all()
-    html = render_template("api/tokens.html", form=form, tokens=tokens, new_secret=new_secret)
+    html = render_template(
+        "api/tokens.html",
+        form=form,
+        tokens=tokens,
+        new_secret=new_secret,
+        offered_scopes=[scope.value for scope in scopes_for(current_user.role)],
+        scope_labels={scope.value: scope.label for scope in Scope},
+    )
     response = Response(html, status=status, mimetype="text/html")
     # The page may show a token in clear: keep it out of every cache.
     response.headers["Cache-Control"] = "no-store"
@@ -26,19 +34,21 @@ def _page(form: TokenForm, new_secret: str | None = None, status: int = 200) -> 
 @blueprint.route("/khoa-api")
 @login_required
 def token_list() -> Response:
-    return _page(TokenForm())
+    return _page(TokenForm(current_user.role))
 
 
 @blueprint.route("/khoa-api", methods=["POST"])
 @login_required
 def create_token() -> Response:
-    form = TokenForm()
+    form = TokenForm(current_user.role)
     if not form.validate_on_submit():
         return _page(form, status=400)
-    _token, secret = issue_token(db.session(), current_user, form.name.data or "")
+    _token, secret = issue_token(
+        db.session(), current_user, form.name.data or "", form.scopes.data or []
+    )
     db.session.commit()
     # Shown on this response only, never flashed: a flash would sit in the session cookie.
-    return _page(TokenForm(formdata=None), new_secret=secret)
+    return _page(TokenForm(current_user.role, formdata=None), new_secret=secret)
 
 
 @blueprint.route("/khoa-api/<id:token_id>/thu-hoi", methods=["POST"])

@@ -1,20 +1,19 @@
-"""The read-only JSON API, version 1. A program reads as the owner of its token, through the
-same access layer as the pages: what the owner may not see answers 404, what her role may not
-read (the reports, for an agency) answers 403."""
+"""The reads of the API. A program reads as the owner of its token, through the same access
+layer as the pages: what the owner may not see answers 404, what her role may not read (the
+reports, for an agency) answers 403."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, g, jsonify, request
-from flask_limiter.util import get_remote_address
+from flask import abort, jsonify, request
 from flask_sqlalchemy.pagination import Pagination
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import get_notice_or_404, get_task_or_404, visible_notices, visible_tasks
-from tracker.api.errors import BadParameterError, json_error
+from tracker.api.blueprint import api_user, blueprint
 from tracker.api.openapi import openapi_document
 from tracker.api.params import PAGING, choice, integer, iso_date, only, paging
 from tracker.api.serialize import (
@@ -26,12 +25,9 @@ from tracker.api.serialize import (
     task_detail_json,
     task_json,
 )
-from tracker.api.services import authenticate_token, token_digest
-from tracker.auth.models import User
 from tracker.clock import today
-from tracker.db import utcnow
 from tracker.domain.status import TaskStatus
-from tracker.extensions import csrf, db, limiter
+from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import MAX_ID
 from tracker.reports.models import Report
@@ -40,56 +36,7 @@ from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 from tracker.tasks.queries import by_urgency, count_by_notice, count_by_status
 
-blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
-# Tokens, not cookies, authenticate here, so there is no cross-site request to forge; and
-# every route is GET.
-csrf.exempt(blueprint)
-PUBLIC_ENDPOINTS = frozenset({"api.openapi_json"})
 YEARS = (1945, 2100)
-
-
-def _bearer_secret() -> str | None:
-    scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer":
-        return None
-    return secret.strip() or None
-
-
-def _rate_limit() -> str:
-    return str(current_app.config["API_RATE_LIMIT"])
-
-
-def _client_key() -> str:
-    """Each token has its own allowance; requests without one share their address's."""
-    secret = _bearer_secret()
-    return f"api-token:{token_digest(secret)}" if secret else get_remote_address()
-
-
-limiter.limit(_rate_limit, key_func=_client_key)(blueprint)
-
-
-@blueprint.before_request
-def authenticate() -> Response | None:
-    """Let through only requests carrying the token of an active user (the document aside)."""
-    if request.endpoint in PUBLIC_ENDPOINTS:
-        return None
-    secret = _bearer_secret()
-    user = authenticate_token(db.session(), secret, utcnow()) if secret else None
-    if user is None:
-        return json_error(401)
-    db.session.commit()  # the token's time of use
-    g.api_user = user
-    return None
-
-
-@blueprint.errorhandler(BadParameterError)
-def bad_parameter(error: BadParameterError) -> Response:
-    return json_error(400, str(error))
-
-
-def _user() -> User:
-    user: User = g.api_user
-    return user
 
 
 def _page_json(page: Pagination, items: list[dict[str, Any]]) -> Response:
@@ -120,22 +67,22 @@ def notice_list() -> Response:
     only(request.args, *PAGING, "year", "kind")
     year = integer(request.args, "year", *YEARS)
     kind = choice(request.args, "kind", NoticeKind)
-    notices = visible_notices(_user())
+    notices = visible_notices(api_user())
     if year is not None:
         notices = notices.where(Notice.issued_year == year)
     if kind is not None:
         notices = notices.where(Notice.kind == kind)
     page = _paginate(notices.order_by(Notice.issued_on.desc(), Notice.id.desc()))
-    counts = count_by_notice(visible_tasks(_user()), [notice.id for notice in page.items])
+    counts = count_by_notice(visible_tasks(api_user()), [notice.id for notice in page.items])
     return _page_json(page, [notice_json(notice, counts.get(notice.id, 0)) for notice in page])
 
 
 @blueprint.get("/notices/<id:notice_id>")
 def notice_detail(notice_id: int) -> Response:
     only(request.args)
-    notice = get_notice_or_404(_user(), notice_id)
+    notice = get_notice_or_404(api_user(), notice_id)
     tasks = db.session.scalars(
-        visible_tasks(_user())
+        visible_tasks(api_user())
         .where(Task.notice_id == notice.id)
         .options(selectinload(Task.lead_agency))
         .order_by(Task.id)
@@ -146,7 +93,7 @@ def notice_detail(notice_id: int) -> Response:
             **notice_json(notice, len(tasks)),
             "tasks": [task_json(task, on) for task in tasks],
             "statuses": status_counts_json(
-                count_by_status(visible_tasks(_user()).where(Task.notice_id == notice.id), on)
+                count_by_status(visible_tasks(api_user()).where(Task.notice_id == notice.id), on)
             ),
         }
     )
@@ -156,7 +103,7 @@ def notice_detail(notice_id: int) -> Response:
 def task_list() -> Response:
     args = request.args
     only(args, *PAGING, "status", "notice_id", "agency_id", "due_from", "due_to")
-    user, on = _user(), today()
+    user, on = api_user(), today()
     filters = TaskFilters(
         status=choice(args, "status", TaskStatus),
         notice_id=integer(args, "notice_id", 1, MAX_ID),
@@ -174,7 +121,7 @@ def task_list() -> Response:
 @blueprint.get("/tasks/<id:task_id>")
 def task_detail(task_id: int) -> Response:
     only(request.args)
-    task = get_task_or_404(_user(), task_id)
+    task = get_task_or_404(api_user(), task_id)
     return jsonify(task_detail_json(task, today()))
 
 
@@ -182,7 +129,7 @@ def task_detail(task_id: int) -> Response:
 def status_list() -> Response:
     only(request.args)
     on = today()
-    counts = count_by_status(visible_tasks(_user()), on)
+    counts = count_by_status(visible_tasks(api_user()), on)
     return jsonify(
         {
             "date": on.isoformat(),
@@ -195,7 +142,7 @@ def status_list() -> Response:
 
 def _require_report_reader() -> None:
     """The report pages are for the staff and the leaders; an agency's token gets 403."""
-    if _user().role not in READERS:
+    if api_user().role not in READERS:
         abort(403)
 
 

@@ -6,9 +6,8 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from tracker.access import get_draft_notice_or_404, role_required
+from tracker.access import NOTICE_EDITORS, get_draft_notice_or_404, role_required
 from tracker.admin.models import holiday_dates
-from tracker.auth.models import Role
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
 from tracker.extensions import db
@@ -22,11 +21,10 @@ from tracker.notices.services import DuplicateNoticeError, create_draft, delete_
 from tracker.tasks.amendments import proposed_links
 
 blueprint = Blueprint("notice_entry", __name__, url_prefix="/thong-bao")
-EDITORS = (Role.SECRETARIAT, Role.ADMIN)
 
 
 @blueprint.route("/moi", methods=["GET", "POST"])
-@role_required(*EDITORS)
+@role_required(*NOTICE_EDITORS)
 def new_notice() -> str | Response | tuple[str, int]:
     form = NoticeEntryForm()
     if not form.validate_on_submit():
@@ -86,7 +84,7 @@ def _submitted_text(form: NoticeEntryForm) -> tuple[str, str | None]:
 
 
 @blueprint.route("/<id:notice_id>/xoa", methods=["POST"])
-@role_required(*EDITORS)
+@role_required(*NOTICE_EDITORS)
 def delete(notice_id: int) -> Response:
     """Delete a draft the secretariat will not publish."""
     notice = get_draft_notice_or_404(current_user, notice_id)
@@ -98,7 +96,7 @@ def delete(notice_id: int) -> Response:
 
 
 @blueprint.route("/<id:notice_id>/xem-xet", methods=["GET", "POST"])
-@role_required(*EDITORS)
+@role_required(*NOTICE_EDITORS)
 def review(notice_id: int) -> str | Response | tuple[str, int]:
     notice = get_draft_notice_or_404(current_user, notice_id)
     form = NoticeReviewForm()

@@ -37,6 +37,8 @@ class Notice(Base):
     __tablename__ = "notice"
     __table_args__ = (
         UniqueConstraint("number", "issued_year"),
+        # Null in either column (a notice entered on the web) takes no part in it.
+        UniqueConstraint("source_system", "source_id"),
         Index("ix_notice_state_issued_on", "state", "issued_on"),
     )
 
@@ -47,11 +49,17 @@ class Notice(Base):
     issued_year: Mapped[int]
     place: Mapped[str | None] = mapped_column(String(120))
     signer: Mapped[str | None] = mapped_column(String(160))
+    # The body that issued it ("UBND tỉnh Đắk Nông"), when the sending system states it.
+    issuer: Mapped[str | None] = mapped_column(String(255))
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[NoticeKind] = mapped_column(str_enum(NoticeKind))
     body: Mapped[str] = mapped_column(Text, default="")
     # The file the notice was read from, or None when pasted.
     source_name: Mapped[str | None] = mapped_column(String(255))
+    # The document management system that sent it through the API ("VNPT iOffice") and the
+    # document's id there: the same document sent twice makes one notice.
+    source_system: Mapped[str | None] = mapped_column(String(80))
+    source_id: Mapped[str | None] = mapped_column(String(120))
     state: Mapped[NoticeState] = mapped_column(str_enum(NoticeState), default=NoticeState.DRAFT)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -22,12 +22,15 @@ from tracker.domain.notice_parser import ParsedNotice, parse_notice
 from tracker.domain.proposed_tasks import ProposedTask
 from tracker.domain.text import fold
 from tracker.notices.drafts import DraftTask
+from tracker.notices.metadata import DuplicateSourceError, StatedMetadata, find_by_source
 from tracker.notices.models import Notice, NoticeKind, NoticeState
 from tracker.notices.skipped import skipped_rows
 from tracker.notifications.services import notify_agencies
 from tracker.outbox.events import TaskEvent, announce
 from tracker.tasks.models import Recurrence, Task
 from tracker.tasks.occurrences import open_occurrences
+
+NOTHING_STATED = StatedMetadata()
 
 
 class DuplicateNoticeError(Exception):
@@ -70,17 +73,26 @@ def create_draft(
     author: User,
     today: date,
     holidays: Collection[date],
+    stated: StatedMetadata = NOTHING_STATED,
 ) -> tuple[Notice, ParsedNotice]:
-    """Parse the text and keep it as a draft notice with its proposed split. A notice that
-    cannot be parsed is still kept, with no tasks and the parser's problems."""
+    """Parse the text and keep it as a draft notice with its proposed split; what the sender
+    `stated` wins over the parser's reading. A notice that cannot be parsed is still kept,
+    with no tasks and the parser's problems."""
+    same_source = find_by_source(session, stated.source_system, stated.source_id)
+    if same_source is not None:
+        raise DuplicateSourceError(same_source)
     parsed = parse_notice(text, name_directory(session), today, holidays)
-    duplicate = find_duplicate(session, parsed.number, parsed.issued_on)
+    number = stated.number or parsed.number
+    issued_on = stated.issued_on or parsed.issued_on
+    duplicate = find_duplicate(session, number, issued_on)
     if duplicate is not None:
         raise DuplicateNoticeError(duplicate)
-    issued_on = parsed.issued_on or today
     notice = Notice(
-        number=parsed.number,
-        issued_on=issued_on,
+        number=number,
+        issued_on=issued_on or today,
+        issuer=stated.issuer,
+        source_system=stated.source_system,
+        source_id=stated.source_id,
         place=parsed.place,
         signer=parsed.signer,
         title=parsed.title or _first_line(text),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, current_app, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
@@ -16,13 +16,12 @@ from werkzeug.wrappers import Response
 from tracker.access import get_task_or_404, role_required
 from tracker.auth.models import Role, User
 from tracker.clock import today
-from tracker.domain.evidence_files import RejectedFileError, check_evidence_file
 from tracker.extensions import db
 from tracker.jobs.notifications import send_out_soon
 from tracker.tasks import amendments, forms, services
 from tracker.tasks.choices import agency_choices, fill_amend_choices, officer_choices
 from tracker.tasks.models import Task
-from tracker.tasks.storage import EvidenceStore
+from tracker.tasks.uploads import attach_file
 from tracker.tasks.views import render_task_page
 from tracker.tasks.workflow import ConflictError, NotAllowedError, WorkflowError
 
@@ -114,7 +113,14 @@ def progress(task_id: int) -> Answer:
         )
         for upload in form.files.data or []:
             if upload and upload.filename:  # part of the report, on the version just checked
-                _attach(task, upload.filename, upload.read(), version=None, contribution=True)
+                attach_file(
+                    task,
+                    current_user,
+                    upload.filename,
+                    upload.read(),
+                    version=None,
+                    contribution=True,
+                )
 
     return _act(task_id, form, verb, "Đã gửi báo cáo tiến độ.", keep=True)
 
@@ -128,30 +134,9 @@ def upload_evidence(task_id: int) -> Answer:
         upload = form.document.data
         if not upload or not upload.filename:
             raise WorkflowError("Vui lòng chọn tệp minh chứng.")
-        _attach(task, upload.filename, upload.read(), version=form.seen_version)
+        attach_file(task, current_user, upload.filename, upload.read(), version=form.seen_version)
 
     return _act(task_id, form, verb, "Đã thêm minh chứng.")
-
-
-def _attach(
-    task: Task, file_name: str, content: bytes, *, version: int | None, contribution: bool = False
-) -> None:
-    try:
-        checked = check_evidence_file(file_name, content, current_app.config["UPLOAD_MAX_BYTES"])
-    except RejectedFileError as error:
-        raise WorkflowError(error.message_vi) from error
-    store = EvidenceStore(current_app.config["UPLOAD_FOLDER"])
-    services.add_file(
-        db.session(),
-        task,
-        current_user,
-        checked,
-        content,
-        store,
-        today=today(),
-        version=version,
-        contribution=contribution,
-    )
 
 
 @blueprint.route("/minh-chung/<id:evidence_id>/rut", methods=["POST"])

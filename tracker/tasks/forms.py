@@ -24,6 +24,21 @@ from tracker.params import MAX_ID, whole_number
 from tracker.tasks.amendments import ChangeRequest, DocumentEntry
 from tracker.tasks.models import ChangeKind
 
+# The kinds of document an agency cites as what did the work (the API accepts the same).
+CITATION_KINDS = (
+    "Quyết định",
+    "Kế hoạch",
+    "Báo cáo",
+    "Công văn",
+    "Thông báo",
+    "Tờ trình",
+    "Chỉ thị",
+    "Văn bản khác",
+)
+PROGRESS_BODY_LENGTH = 20_000
+CITATION_NUMBER_LENGTH = 60
+CITATION_ISSUER_LENGTH = 255
+
 
 class VersionedForm(FlaskForm):
     version = HiddenField()
@@ -37,7 +52,10 @@ class VersionedForm(FlaskForm):
 class ProgressForm(VersionedForm):
     body = TextAreaField(
         "Nội dung báo cáo",
-        validators=[DataRequired("Vui lòng nhập nội dung báo cáo."), Length(max=20_000)],
+        validators=[
+            DataRequired("Vui lòng nhập nội dung báo cáo."),
+            Length(max=PROGRESS_BODY_LENGTH),
+        ],
         description="Mỗi ý một dòng; viết **chữ đậm** giữa hai cặp dấu sao, gạch đầu dòng bằng "
         "dấu - ở đầu dòng.",
     )
@@ -56,28 +74,19 @@ class FileEvidenceForm(VersionedForm):
 class CitationForm(VersionedForm):
     kind = SelectField(
         "Loại văn bản",
-        choices=[
-            SelectChoice(kind)
-            for kind in (
-                "Quyết định",
-                "Kế hoạch",
-                "Báo cáo",
-                "Công văn",
-                "Thông báo",
-                "Tờ trình",
-                "Chỉ thị",
-                "Văn bản khác",
-            )
-        ],
+        choices=[SelectChoice(kind) for kind in CITATION_KINDS],
     )
     number = StringField(
         "Số, ký hiệu",
-        validators=[DataRequired("Vui lòng nhập số, ký hiệu văn bản."), Length(max=60)],
+        validators=[
+            DataRequired("Vui lòng nhập số, ký hiệu văn bản."),
+            Length(max=CITATION_NUMBER_LENGTH),
+        ],
     )
     signed_on = VietnameseDateField(
         "Ngày ban hành", format=DATE_FORMATS, validators=[DataRequired(DATE_MESSAGE)]
     )
-    issuer = StringField("Cơ quan ban hành", validators=[Length(max=255)])
+    issuer = StringField("Cơ quan ban hành", validators=[Length(max=CITATION_ISSUER_LENGTH)])
 
 
 class SubmitForm(VersionedForm):

@@ -1,16 +1,16 @@
 """one outbox for every channel (e-mail, Zalo, SMS, webhooks), users' channels and phone,
 webhooks, Zalo tokens
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-04
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0020'
-down_revision = '0019'
+revision = '0021'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,16 @@
+"""Clearing what is kept only for a while."""
+
+from __future__ import annotations
+
+from tracker.api.idempotency_store import purge_answers
+from tracker.db import utcnow
+from tracker.extensions import db
+from tracker.jobs.context import job_context
+
+
+def purge_idempotency_answers() -> int:
+    """Forget the API's answers kept for idempotency keys past their 24 hours."""
+    with job_context():
+        deleted = purge_answers(db.session(), utcnow())
+        db.session.commit()
+        return deleted
