@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,7 @@ from redis import Redis  # noqa: E402
 from tests.support.services import free_port, postgres_cluster, redis_server  # noqa: E402
 from tracker.bench.client import Browser, Writer, open_task_with_progress_form  # noqa: E402
 from tracker.bench.load import (  # noqa: E402
+    DATABASE_LABELS,
     MODES,
     Measure,
     ServerMemory,
@@ -80,6 +82,8 @@ class Results:
 
 
 def main() -> None:
+    # A plain `kill` unwinds like Ctrl-C, so gunicorn, Redis and PostgreSQL are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     options = _options()
     print(f"tracker from {ROOT}", file=sys.stderr)
     results = Results([], [], [])
@@ -194,7 +198,7 @@ def _writer(
     if moved < writer.saved:
         raise RuntimeError(f"{writer.saved} reports saved but the cache moved {moved} times")
     note = (
-        f"{database}: {writer.saved} progress reports saved in {seconds:.0f} s "
+        f"{DATABASE_LABELS[database]}: {writer.saved} progress reports saved in {seconds:.0f} s "
         f"on `{writer.task_path}`, none refused; the cache version moved {moved} times"
     )
     results.notes.append(note)
@@ -286,7 +290,7 @@ def _section(results: Results, options: argparse.Namespace) -> str:
         "",
         *table(measures, results.memory),
         "",
-        *(f"Writer: {note}." for note in results.notes),
+        *(f"Writer (`writes`), {note}." for note in results.notes),
         MARKER,
     ]
     return "\n".join(lines)

@@ -50,7 +50,7 @@ class Browser:
             return str(response.read().decode())
 
     def sign_in(self, username: str, password: str) -> None:
-        fields = form_fields(self.get("/dang-nhap"), "/dang-nhap")
+        fields = form_fields(self.get("/dang-nhap"), None)
         fields.update(username=username, password=password)
         page = self.post(
             "/dang-nhap", urlencode(fields).encode(), "application/x-www-form-urlencoded"
@@ -63,15 +63,19 @@ class Browser:
         return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)
 
 
-def form_fields(page: str, action: str) -> dict[str, str]:
-    """The hidden fields (CSRF token, task version) of the page's form posting to `action`."""
-    form = re.search(
-        rf'<form[^>]*action="{re.escape(action)}"[^>]*>(.*?)</form>', page, re.S | re.I
-    )
-    if form is None:
-        raise BrowserError(f"no form posting to {action} on the page")
+def form_fields(page: str, action: str | None) -> dict[str, str]:
+    """The hidden fields (CSRF token, task version) of the page's form posting to `action`,
+    or of its form posting to the page itself when `action` is None."""
+    for opening, content in re.findall(r"<form([^>]*)>(.*?)</form>", page, re.S | re.I):
+        target = re.search(r'action="([^"]*)"', opening)
+        if (html.unescape(target[1]) if target else None) == action:
+            return _hidden_fields(content)
+    raise BrowserError(f"no form posting to {action or 'its own page'} on the page")
+
+
+def _hidden_fields(form: str) -> dict[str, str]:
     fields = {}
-    for tag in re.findall(r"<input[^>]*>", form[1]):
+    for tag in re.findall(r"<input[^>]*>", form):
         attributes = {
             name.lower(): html.unescape(value)
             for name, value in re.findall(r'([\w-]+)="([^"]*)"', tag)

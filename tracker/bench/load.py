@@ -10,11 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MODES = ("cache", "nocache", "writes")
-MODE_LABELS = {
-    "cache": "cache on",
-    "nocache": "cache off",
-    "writes": "cache on, 1 write/s",
-}
 DATABASE_LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
@@ -112,15 +107,19 @@ def table(measures: Sequence[Measure], memory: Sequence[ServerMemory]) -> list[s
         "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
-        f"| {DATABASE_LABELS[m.database]} | {m.page} | {MODE_LABELS[m.mode]} "
+        f"| {DATABASE_LABELS[m.database]} | {m.page} | `{m.mode}` "
         f"| {m.loaded.requests_per_second:.0f} | {m.loaded.p50_ms:.1f} ms "
         f"| {m.loaded.p99_ms:.1f} ms | {m.alone.p50_ms:.1f} ms | {m.loaded.requests:,} |"
         for m in measures
     ]
-    lines += ["", "| database | server measured in | RSS per worker | max |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "| database | server (its modes) | RSS per worker after the run | max |",
+        "|---|---|---|---|",
+    ]
     lines += [
         f"| {DATABASE_LABELS[server.database]} "
-        f"| {', '.join(MODE_LABELS[mode] for mode in server.modes)} "
+        f"| {', '.join(f'`{mode}`' for mode in server.modes)} "
         f"| {' / '.join(_mib(kib) for kib in server.rss_kib)} "
         f"| {_mib(max(server.rss_kib, default=0))} |"
         for server in memory
