@@ -197,9 +197,12 @@ def _writer(
         raise RuntimeError(f"the writer failed {len(writer.failures)} times: {writer.failures}")
     if moved < writer.saved:
         raise RuntimeError(f"{writer.saved} reports saved but the cache moved {moved} times")
+    times = sorted(writer.seconds)
     note = (
         f"{DATABASE_LABELS[database]}: {writer.saved} progress reports saved in {seconds:.0f} s "
-        f"on `{writer.task_path}`, none refused; the cache version moved {moved} times"
+        f"on `{writer.task_path}`, none refused, each (task page, form, page after it) in "
+        f"{times[len(times) // 2] * 1000:.0f} ms at the median and {times[-1] * 1000:.0f} ms "
+        f"at most; the cache version moved {moved} times"
     )
     results.notes.append(note)
     print(note, file=sys.stderr)

@@ -118,6 +118,7 @@ class Writer:
         self.interval = interval
         self.saved = 0
         self.failures: list[str] = []
+        self.seconds: list[float] = []  # each report's time, task page to the page after it
         self._stop_requested = threading.Event()
         self._thread = threading.Thread(target=self._run, name="bench-writer", daemon=True)
 
@@ -133,11 +134,13 @@ class Writer:
         while not self._stop_requested.wait(max(0.0, due - time.monotonic())):
             # A write slower than the interval delays the next one rather than crowd them.
             due = max(due, time.monotonic()) + self.interval
+            started = time.perf_counter()
             try:
                 self._report_progress()
                 self.saved += 1
             except (BrowserError, HTTPError, URLError, TimeoutError) as error:
                 self.failures.append(str(error))
+            self.seconds.append(time.perf_counter() - started)
 
     def _report_progress(self) -> None:
         """Open the task page, fill in its progress form, send it, as the officer does."""
