@@ -1,30 +1,29 @@
 """Benchmark: the pages leaders and agencies open most, under load, at province scale.
 
-Target: with 100,000 tasks over 60 agencies and 8 concurrent clients on a 2-core machine,
-p50 under 50 ms and p99 under 200 ms for the dashboard, the overdue list and an agency's task
-list, on SQLite and on PostgreSQL.
-
 For each database the script starts a private Redis (and a throwaway PostgreSQL cluster),
 migrates an empty database, fills it with `flask bench seed`, starts gunicorn as `make run`
-does, signs in as the leader and as an agency officer, warms each page up, then drives it with
-wrk (8 connections, keep-alive) and reads wrk's latency distribution. Every response must be a
+does (2 workers), signs in as the leader and as an agency officer, warms each page up, then
+drives it with wrk, each request on a new connection (`Connection: close`), and reads wrk's
+latency distribution: with 8 connections, then alone (1 connection). Every response must be a
 200: a page that answers with the sign-in form or an error fails the run.
 
-Each database is measured with the figures cache on (as it runs) and off (every request
-computes its page, as right after a change).
+Each page is measured in three modes: `cache` (the figures cache on, as the app runs),
+`nocache` (CACHE_SECONDS=0: every request computes its page, as right after a change) and
+`writes` (cache on, while an agency officer reports progress on one of its tasks through the
+task page's form once a second, each report moving the cache on; any report not saved fails
+the run). After each server's measurements the resident memory of its workers is read.
 
 Usage: .venv/bin/python scripts/bench_web.py [--databases sqlite,postgresql] [--tasks 100000]
-       [--agencies 60] [--seconds 20] [--connections 8] [--workers 4] [--caches on,off]
-       [--write]
+       [--agencies 60] [--seconds 20] [--alone-seconds 5] [--connections 8] [--workers 2]
+       [--modes cache,nocache,writes] [--write]
 --write replaces the table in BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import os
-import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -33,22 +32,31 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
-from http.cookiejar import CookieJar
 from pathlib import Path
-from urllib.parse import urlencode
-from urllib.request import HTTPCookieProcessor, OpenerDirector, build_opener
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from redis import Redis  # noqa: E402
+
 from tests.support.services import free_port, postgres_cluster, redis_server  # noqa: E402
+from tracker.bench.client import Browser, Writer, open_task_with_progress_form  # noqa: E402
+from tracker.bench.load import (  # noqa: E402
+    DATABASE_LABELS,
+    MODES,
+    Measure,
+    ServerMemory,
+    WrkResult,
+    parse_wrk,
+    table,
+    worker_memory,
+)
+from tracker.cache import VERSION_KEY  # noqa: E402
+from tracker.demo.loader import DEMO_PASSWORD  # noqa: E402
 
 BIN = Path(sys.executable).parent
-PASSWORD = "demo1234"  # noqa: S105 - the seed's published password
 MARKER = "<!-- bench_web table -->"
-# Sessions are bound to the browser that signed in (Flask-Login's strong session protection):
-# every request of the benchmark, wrk's included, presents the same one.
-USER_AGENT = "tracker-bench"
+WRITER = "stc"  # the officer of Sở Tài chính reports progress in the `writes` mode
 
 
 @dataclass(frozen=True)
@@ -66,26 +74,25 @@ PAGES = (
 )
 
 
-@dataclass(frozen=True)
-class Measure:
-    database: str
-    cached: bool
-    page: Page
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    requests: int
+@dataclass
+class Results:
+    measures: list[Measure]
+    memory: list[ServerMemory]
+    notes: list[str]  # what the writer did, per database
 
 
 def main() -> None:
+    # A plain `kill` unwinds like Ctrl-C, so gunicorn, Redis and PostgreSQL are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     options = _options()
-    results: list[Measure] = []
+    print(f"tracker from {ROOT}", file=sys.stderr)
+    results = Results([], [], [])
     for database in options.databases.split(","):
-        results += _measure_database(database, options)
-    table = _table(results, options)
-    print(table)
+        _measure_database(database, options, results)
+    text = _section(results, options)
+    print(text)
     if options.write:
-        _write(table)
+        _write(text)
 
 
 def _options() -> argparse.Namespace:
@@ -93,20 +100,27 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--agencies", type=int, default=60)
-    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=20, help="per page and mode, loaded")
+    parser.add_argument("--alone-seconds", type=int, default=5, help="per page and mode, alone")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--caches", default="on,off", help="figures cache on, off or both")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"among {', '.join(MODES)}")
     parser.add_argument("--write", action="store_true")
-    return parser.parse_args()
+    options = parser.parse_args()
+    unknown = set(options.modes.split(",")) - set(MODES)
+    if unknown:
+        parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
+    return options
 
 
-def _measure_database(database: str, options: argparse.Namespace) -> list[Measure]:
+def _measure_database(database: str, options: argparse.Namespace, results: Results) -> None:
     with ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-web-")))
+        redis_url = stack.enter_context(redis_server())
         env = {
             **os.environ,
-            "REDIS_URL": stack.enter_context(redis_server()),
+            "PYTHONPATH": str(ROOT),
+            "REDIS_URL": redis_url,
             "DATABASE_URL": stack.enter_context(_database(database, workdir)),
             "SECRET_KEY": "benchmark",
             "FLASK_APP": "wsgi",
@@ -116,16 +130,82 @@ def _measure_database(database: str, options: argparse.Namespace) -> list[Measur
         size = ("--agencies", str(options.agencies), "--tasks", str(options.tasks))
         _flask(env, "bench", "seed", *size)
         print(f"{database}: seeded in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        measures = []
-        for cache in options.caches.split(","):
-            cached_env = {**env, "CACHE_SECONDS": "600" if cache == "on" else "0"}
-            with _gunicorn(cached_env, options.workers) as base:
-                cookies = {page.username: _sign_in(base, page.username) for page in PAGES}
-                measures += [
-                    _load(database, cache == "on", base, page, cookies[page.username], options)
-                    for page in PAGES
-                ]
-        return measures
+        modes = options.modes.split(",")
+        # One server with the cache on for `cache` and `writes`, one with it off.
+        for cached, server_modes in (
+            (True, [mode for mode in modes if mode != "nocache"]),
+            (False, [mode for mode in modes if mode == "nocache"]),
+        ):
+            if server_modes:
+                server_env = {**env, "CACHE_SECONDS": "600" if cached else "0"}
+                with _gunicorn(server_env, options.workers) as (base, master_pid):
+                    for mode in server_modes:
+                        _measure_mode(database, mode, base, redis_url, options, results)
+                    memory = worker_memory(master_pid)
+                if len(memory) != options.workers:
+                    raise RuntimeError(f"{len(memory)} gunicorn workers, not {options.workers}")
+                rss = tuple(memory[pid] for pid in sorted(memory))
+                results.memory.append(ServerMemory(database, tuple(server_modes), rss))
+                print(f"{database} {server_modes}: workers' RSS {rss} KiB", file=sys.stderr)
+
+
+def _measure_mode(
+    database: str,
+    mode: str,
+    base: str,
+    redis_url: str,
+    options: argparse.Namespace,
+    results: Results,
+) -> None:
+    browsers = {page.username: Browser(base) for page in PAGES}
+    for username, browser in browsers.items():
+        browser.sign_in(username, DEMO_PASSWORD)
+    with _writer(base, redis_url, active=mode == "writes", results=results, database=database):
+        for page in PAGES:
+            cookie = browsers[page.username].cookie_header()
+            _warm_up(browsers[page.username], page)
+            loaded = _wrk(base, page, cookie, options.connections, options.seconds)
+            alone = _wrk(base, page, cookie, 1, options.alone_seconds)
+            measure = Measure(database, mode, _page_title(page), loaded, alone)
+            results.measures.append(measure)
+            print(f"{database} {mode} {page.path}: {loaded} alone {alone}", file=sys.stderr)
+
+
+@contextmanager
+def _writer(
+    base: str, redis_url: str, *, active: bool, results: Results, database: str
+) -> Iterator[None]:
+    """While active, an officer reports progress once a second; every report must be saved
+    and move the figures cache on, or the run fails."""
+    if not active:
+        yield
+        return
+    browser = Browser(base)
+    browser.sign_in(WRITER, DEMO_PASSWORD)
+    redis = Redis.from_url(redis_url)
+    version_before = int(redis.get(VERSION_KEY) or 0)
+    writer = Writer(browser, open_task_with_progress_form(browser))
+    started = time.monotonic()
+    writer.start()
+    try:
+        yield
+    finally:
+        writer.stop()
+    seconds = time.monotonic() - started
+    moved = int(redis.get(VERSION_KEY) or 0) - version_before
+    if writer.failures or writer.saved == 0:
+        raise RuntimeError(f"the writer failed {len(writer.failures)} times: {writer.failures}")
+    if moved < writer.saved:
+        raise RuntimeError(f"{writer.saved} reports saved but the cache moved {moved} times")
+    times = sorted(writer.seconds)
+    note = (
+        f"{DATABASE_LABELS[database]}: {writer.saved} progress reports saved in {seconds:.0f} s "
+        f"on `{writer.task_path}`, none refused, each (task page, form, page after it) in "
+        f"{times[len(times) // 2] * 1000:.0f} ms at the median and {times[-1] * 1000:.0f} ms "
+        f"at most; the cache version moved {moved} times"
+    )
+    results.notes.append(note)
+    print(note, file=sys.stderr)
 
 
 @contextmanager
@@ -145,124 +225,93 @@ def _flask(env: dict[str, str], *arguments: str) -> None:
 
 
 @contextmanager
-def _gunicorn(env: dict[str, str], workers: int) -> Iterator[str]:
+def _gunicorn(env: dict[str, str], workers: int) -> Iterator[tuple[str, int]]:
+    """The base URL and the master's pid of gunicorn serving this tree's wsgi.py."""
     port = free_port()
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "wsgi:app"],
+        [str(BIN / "gunicorn"), "--chdir", str(ROOT), "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
         cwd=ROOT,
         env=env,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(base)
-        yield base
+        _wait_until_up(base, process)
+        yield base, process.pid
     finally:
         process.terminate()
-        process.wait(timeout=30)
-
-
-def _wait_until_up(base: str) -> None:
-    opener = build_opener()
-    for _ in range(300):
         try:
-            opener.open(f"{base}/dang-nhap", timeout=5).read()
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    browser = Browser(base)
+    for _ in range(300):
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            browser.get("/dang-nhap")
             return
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("gunicorn did not start")
 
 
-def _sign_in(base: str, username: str) -> str:
-    """The session cookie of a signed-in user, as a Cookie header value."""
-    jar = CookieJar()
-    opener = build_opener(HTTPCookieProcessor(jar))
-    opener.addheaders = [("User-Agent", USER_AGENT)]
-    form = opener.open(f"{base}/dang-nhap").read().decode()
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', form)
-    if token is None:
-        raise RuntimeError("no CSRF token on the sign-in page")
-    data = {"username": username, "password": PASSWORD, "csrf_token": html.unescape(token[1])}
-    answer = opener.open(f"{base}/dang-nhap", urlencode(data).encode())
-    if answer.url.endswith("/dang-nhap"):
-        raise RuntimeError(f"{username} could not sign in: {answer.read().decode()[-1500:]}")
-    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
+def _warm_up(browser: Browser, page: Page) -> None:
+    for _ in range(20):
+        body = browser.get(page.path)
+        if page.expect not in body or "Đăng xuất" not in body:
+            raise RuntimeError(f"{page.path} is not the expected page: {body[:300]!r}")
 
 
-def _load(
-    database: str, cached: bool, base: str, page: Page, cookie: str, options: argparse.Namespace
-) -> Measure:
-    _warm_up(base, page, cookie)
+def _wrk(base: str, page: Page, cookie: str, connections: int, seconds: int) -> WrkResult:
     output = subprocess.run(
-        ["wrk", "--threads", "2", "--connections", str(options.connections),
-         "--duration", f"{options.seconds}s", "--latency", "--timeout", "10s",
-         "--header", f"Cookie: {cookie}", "--header", f"User-Agent: {USER_AGENT}",
-         base + page.path],
+        ["wrk", "--threads", str(min(2, connections)), "--connections", str(connections),
+         "--duration", f"{seconds}s", "--latency", "--timeout", "10s",
+         "--header", f"Cookie: {cookie}", "--header", "User-Agent: tracker-bench",
+         "--header", "Connection: close", base + page.path],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    if "Non-2xx or 3xx responses" in output or "Socket errors" in output:
-        raise RuntimeError(f"{page.path} answered with errors under load:\n{output}")
-    measure = Measure(
-        database=database,
-        cached=cached,
-        page=page,
-        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),  # type: ignore[index]
-        p50_ms=_latency(output, "50%"),
-        p99_ms=_latency(output, "99%"),
-        requests=int(re.search(r"(\d+) requests in", output)[1]),  # type: ignore[index]
+    return parse_wrk(output)
+
+
+def _section(results: Results, options: argparse.Namespace) -> str:
+    databases = options.databases.split(",")
+    measures = sorted(
+        results.measures,
+        key=lambda m: (databases.index(m.database), _page_order(m.page), MODES.index(m.mode)),
     )
-    print(f"{database} {page.path}: {measure}", file=sys.stderr)
-    return measure
-
-
-def _warm_up(base: str, page: Page, cookie: str) -> None:
-    opener: OpenerDirector = build_opener()
-    opener.addheaders = [("Cookie", cookie), ("User-Agent", USER_AGENT)]
-    for _ in range(20):
-        response = opener.open(base + page.path)
-        body = response.read().decode()
-        if response.status != 200 or page.expect not in body or "Đăng xuất" not in body:
-            title = re.search(r"<title>(.*?)</title>", body, re.S)
-            raise RuntimeError(
-                f"{page.path} answered {response.status} "
-                f"{title[1].strip() if title else body[:200]!r}, not the expected page"
-            )
-
-
-def _latency(output: str, percentile: str) -> float:
-    match = re.search(rf"^\s+{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
-    if match is None:
-        raise RuntimeError(f"no {percentile} latency in wrk's output:\n{output}")
-    value, unit = float(match[1]), match[2]
-    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-
-
-def _table(results: list[Measure], options: argparse.Namespace) -> str:
-    names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
     lines = [
         MARKER,
         f"Measured on {date.today():%Y-%m-%d} with {options.tasks:,} tasks, {options.agencies} "
-        f"agencies, {options.connections} connections for {options.seconds} s per page, "
-        f"gunicorn with {options.workers} workers.",
+        f"agencies, gunicorn with {options.workers} workers, wrk with `Connection: close`: "
+        f"{options.connections} connections for {options.seconds} s per page and mode, then "
+        f"1 connection (alone) for {options.alone_seconds} s.",
         "",
-        "| database | figures cache | page | p50 | p99 | requests/s | requests |",
-        "|---|---|---|---|---|---|---|",
+        *table(measures, results.memory),
+        "",
+        *(f"Writer (`writes`), {note}." for note in results.notes),
+        MARKER,
     ]
-    lines += [
-        f"| {names[m.database]} | {'on' if m.cached else 'off'} "
-        f"| {m.page.label} (`{m.page.path}`) | {m.p50_ms:.1f} ms "
-        f"| {m.p99_ms:.1f} ms | {m.requests_per_second:.0f} | {m.requests:,} |"
-        for m in results
-    ]
-    return "\n".join([*lines, MARKER])
+    return "\n".join(lines)
 
 
-def _write(table: str) -> None:
+def _page_title(page: Page) -> str:
+    return f"{page.label} (`{page.path}`)"
+
+
+def _page_order(title: str) -> int:
+    return [_page_title(page) for page in PAGES].index(title)
+
+
+def _write(text: str) -> None:
     path = ROOT / "BENCHMARKS.md"
-    text = path.read_text()
-    before, _, rest = text.partition(MARKER)
+    before, _, rest = path.read_text().partition(MARKER)
     _, _, after = rest.partition(MARKER)
-    path.write_text(before + table + after)
+    path.write_text(before + text + after)
 
 
 if __name__ == "__main__":
