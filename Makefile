@@ -44,3 +44,4 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	scripts/ensure-system-packages redis-server postgresql wrk
 	python scripts/bench_web.py --write
+	python scripts/explain_lists.py --write

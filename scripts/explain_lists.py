@@ -1,0 +1,173 @@
+"""The database's plan for every task list the pages offer, at province scale.
+
+Builds a database of each kind with `flask bench seed` (100,000 tasks by default), then, for
+the secretariat, a leader and an agency officer, and for each filter the list page links to,
+asks the database how it would read the list's first page (the same query the page runs:
+access layer, filters, the most urgent first, LIMIT) and says whether the plan reads the
+tasks through an index range with the LIMIT, or scans or sorts them all first.
+
+    .venv/bin/python scripts/explain_lists.py [--databases sqlite,postgresql] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import select, text  # noqa: E402
+
+from tests.support.services import postgres_cluster  # noqa: E402
+from tracker import create_app  # noqa: E402
+from tracker.access import visible_tasks  # noqa: E402
+from tracker.auth.models import User  # noqa: E402
+from tracker.clock import today  # noqa: E402
+from tracker.extensions import db  # noqa: E402
+from tracker.notices.models import Notice  # noqa: E402
+from tracker.tasks.filters import TaskFilters  # noqa: E402
+from tracker.tasks.queries import by_urgency  # noqa: E402
+
+BIN = Path(sys.executable).parent
+MARK = "<!-- explain_lists table -->"
+FILTERS = [
+    "",
+    "trang_thai=qua_han",
+    "trang_thai=trong_han",
+    "trang_thai=hoan_thanh",
+    "trang_thai=tre_han",
+    "trang_thai=thuong_xuyen",
+    "canh_bao=sap_den_han",
+    "canh_bao=qua_han_30",
+    "ky=2026-Q3",
+    "ky=2026-Q3&trang_thai=qua_han",
+    "thong_bao={notice}",
+    "co_quan={agency}",
+    "cho_xu_ly=cho_xac_nhan",
+]
+AGENCY_FILTERS = ["vai_tro=chu_tri", "vai_tro=phoi_hop", "cua_toi=1"]
+USERS = ("vanphong", "lanhdao", "snv")
+
+
+@dataclass(frozen=True)
+class Plan:
+    database: str
+    username: str
+    filters: str
+    indexed: bool
+    summary: str
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--write", action="store_true", help="write the table to BENCHMARKS.md")
+    options = parser.parse_args()
+    plans: list[Plan] = []
+    for database in options.databases.split(","):
+        with _seeded(database, options.tasks) as url:
+            plans += _plans(database, url)
+    table = _table(plans)
+    print(table)
+    if options.write:
+        path = ROOT / "BENCHMARKS.md"
+        before, _, rest = path.read_text().partition(MARK)
+        _, _, after = rest.partition(MARK)
+        path.write_text(before + MARK + "\n" + table + MARK + after)
+
+
+@contextmanager
+def _seeded(database: str, tasks: int) -> Iterator[str]:
+    with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="explain-")))
+        if database == "sqlite":
+            url = f"sqlite:///{folder / 'explain.sqlite3'}"
+        else:
+            server = stack.enter_context(postgres_cluster())
+            subprocess.run(
+                ["psql", server.replace("+psycopg", ""), "-qc", "CREATE DATABASE explain"],
+                check=True,
+            )
+            url = server.rsplit("/", 1)[0] + "/explain"
+        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "explain", "FLASK_APP": "wsgi"}
+        env["PYTHONPATH"] = str(ROOT)
+        for command in (["db", "upgrade"], ["bench", "seed", "--tasks", str(tasks)]):
+            subprocess.run([str(BIN / "flask"), *command], cwd=ROOT, env=env, check=True)
+        yield url
+
+
+def _plans(database: str, url: str) -> list[Plan]:
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": "explain",
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "CACHE_SECONDS": 0,
+        }
+    )
+    plans = []
+    with app.app_context():
+        notice = db.session.scalar(select(Notice.id).order_by(Notice.id.desc()).limit(1))
+        for username in USERS:
+            user = db.session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise SystemExit(f"the seeded province has no user {username}")
+            wanted = FILTERS + (AGENCY_FILTERS if user.agency_id else [])
+            for filters in wanted:
+                args = filters.format(notice=notice, agency=user.agency_id or 1)
+                plans.append(_plan(database, user, args))
+    return plans
+
+
+def _plan(database: str, user: User, args: str) -> Plan:
+    pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
+    filters = TaskFilters.from_args(pairs)
+    query = by_urgency(filters.apply(visible_tasks(user), today(), user.agency_id, user.id))
+    compiled = query.limit(50).compile(db.engine, compile_kwargs={"literal_binds": True})
+    explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
+    rows = db.session.execute(text(explain + str(compiled))).all()
+    lines = [str(row[-1]) for row in rows]
+    whole = " | ".join(lines)
+    if database == "sqlite":
+        access = [line for line in lines if line.startswith(("SCAN task", "SEARCH task"))]
+        full = any("INDEX" not in line for line in access)
+        sorted_all = "TEMP B-TREE FOR ORDER BY" in whole
+    else:
+        access = [line.strip(" ->") for line in lines if " on task " in line + " "]
+        full = "Seq Scan on task " in whole + " "
+        sorted_all = any(line.strip().startswith(("->  Sort", "Sort ")) for line in lines)
+    indexed = not full and not sorted_all
+    summary = "; ".join(
+        [access[0].split("  (cost")[0] if access else "task read through a join"]
+        + [
+            part
+            for part, bad in (("scans every task", full), ("sorts before the LIMIT", sorted_all))
+            if bad
+        ]
+    )
+    return Plan(database, user.username, args or "(none)", indexed, summary)
+
+
+def _table(plans: list[Plan]) -> str:
+    lines = [
+        f"Measured on {today():%Y-%m-%d}: {sum(p.indexed for p in plans)} of {len(plans)} "
+        "list queries read the tasks through an index range with the LIMIT.",
+        "",
+        "| database | user | filter | plan |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {p.database} | {p.username} | `{p.filters}` | {p.summary} |" for p in plans]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
