@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
 from flask import Flask
 from sqlalchemy import select, update
@@ -101,7 +102,7 @@ def test_zalo_errors_a_retry_cannot_fix_fail_at_once_the_others_wait_and_retry(
 
 @time_machine.travel(AFTERNOON, tick=False)
 def test_a_bad_zalo_refresh_token_is_recorded_and_retried(
-    app: Flask, zalo: ZaloOA, user: Callable[[str], User], monkeypatch: object
+    app: Flask, zalo: ZaloOA, user: Callable[[str], User]
 ) -> None:
     zalo.refresh_tokens.clear()  # revoked in the OA's settings
     message = _send(app, _queue(app, user("stc"), ["zalo"]))
@@ -132,13 +133,13 @@ def test_sms_without_diacritics_counted_in_segments_through_the_gateway(
 
 @time_machine.travel(AFTERNOON, tick=False)
 def test_sms_gateway_refusals(
-    app: Flask, sms: SmsGateway, user: Callable[[str], User], monkeypatch: object
+    app: Flask, sms: SmsGateway, user: Callable[[str], User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sms.unavailable = 1
     busy = _send(app, _queue(app, user("stc"), ["sms"]))
     assert busy.state is DeliveryState.QUEUED and "HTTP 503" in (busy.last_error or "")
 
-    app.config["SMS_GATEWAY_USERNAME"] = "wrong-token"
+    monkeypatch.setitem(app.config, "SMS_GATEWAY_USERNAME", "wrong-token")
     refused = _send(app, _queue(app, user("stc"), ["sms"]))
     assert refused.state is DeliveryState.FAILED  # 401: a retry cannot fix the account
     assert "HTTP 401" in (refused.last_error or "") and "Authentication failed" in (

@@ -34,12 +34,13 @@ def _gsm_length(text: str) -> int:
 
 def count_segments(text: str) -> SmsText:
     """How the text goes out: GSM 7-bit when every character allows it, else Unicode."""
-    if is_gsm(text):
+    gsm = is_gsm(text)
+    if gsm:
         length, single, part = _gsm_length(text), 160, 153
     else:
         length, single, part = len(text), 70, 67
     segments = 1 if length <= single else math.ceil(length / part)
-    return SmsText(text, unicode=not is_gsm(text), segments=segments)
+    return SmsText(text, unicode=not gsm, segments=segments)
 
 
 def sms_text(message: str, link: str, *, unicode: bool, max_segments: int) -> SmsText:

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from tracker.auth.models import User
 from tracker.domain.sms_text import sms_text
 from tracker.domain.text import shorten
-from tracker.outbox.http import fill
 from tracker.outbox.models import Channel, OutboxMessage
+from tracker.outbox.payload import fill
 from tracker.outbox.settings import ChannelSettings
 
 SUBJECT_CHARS = 150

@@ -58,10 +58,10 @@ def announce(
     messages: list[OutboxMessage] = []
     for task in tasks if webhooks else ():
         seeing = agencies_seeing(task) | set(also_agencies)
-        body = _task_body(task, now, base_url)
-        for webhook in webhooks:
-            if webhook.agency_id is None or webhook.agency_id in seeing:
-                messages.append(_delivery(webhook, event, action, body, now))
+        hearing = [w for w in webhooks if w.agency_id is None or w.agency_id in seeing]
+        if hearing:
+            body = _task_body(task, now, base_url)
+            messages += [_delivery(webhook, event, action, body, now) for webhook in hearing]
     session.add_all(messages)
     return messages
 

@@ -5,7 +5,8 @@ and the field of the answer that means accepted (SMS_SUCCESS, e.g. "status=succe
 from __future__ import annotations
 
 from tracker.outbox.errors import DeliveryError
-from tracker.outbox.http import fill, json_of, post
+from tracker.outbox.http import json_of, post
+from tracker.outbox.payload import fill
 from tracker.outbox.settings import SmsSettings
 
 RETRYABLE_STATUSES = frozenset({408, 425, 429})
