@@ -29,7 +29,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     fill_instance_defaults(app)
     trust_proxies(app)
     register_extensions(app)
-    register_search_index()
+    register_data_hooks()
     register_converters(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -85,10 +85,13 @@ def register_extensions(app: Flask) -> None:
         tune_sqlite(db.engine)
 
 
-def register_search_index() -> None:
+def register_data_hooks() -> None:
+    """What every session keeps up to date as it writes: the search index, the counts."""
+    from tracker.figures.upkeep import init_upkeep
     from tracker.search.hooks import install_reindex_hook
 
     install_reindex_hook()
+    init_upkeep()
 
 
 def register_converters(app: Flask) -> None:

@@ -17,6 +17,7 @@ from tracker.demo.loader import (
     load_demo,
 )
 from tracker.extensions import db
+from tracker.figures.cli import figures_cli
 from tracker.notices.cli import notices_cli
 from tracker.outbox.cli import channels_cli
 from tracker.reminders.cli import reminders_cli
@@ -31,6 +32,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(bench_cli)
     app.cli.add_command(channels_cli)
     app.cli.add_command(demo)
+    app.cli.add_command(figures_cli)
     app.cli.add_command(notices_cli)
     app.cli.add_command(occurrences_cli)
     app.cli.add_command(reminders_cli)

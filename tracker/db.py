@@ -6,10 +6,13 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, Enum, MetaData, event
+from sqlalchemy import Connection, DateTime, Engine, Enum, Integer, MetaData, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -55,9 +58,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def insert_for(session: Session, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
-    """An INSERT for the session's database that can say what to do ON CONFLICT."""
-    if session.get_bind().dialect.name == "postgresql":
+def insert_for(bind: Session | Connection, model: type[Base]) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT for the database of a session or connection that can say what to do ON
+    CONFLICT."""
+    dialect = bind.dialect if isinstance(bind, Connection) else bind.get_bind().dialect
+    if dialect.name == "postgresql":
         return postgresql.insert(model)
     return sqlite.insert(model)
 
@@ -91,3 +96,22 @@ def tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - named like the SQL functions it joins
+    """Whole days from the second date to the first, in each database's own words."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = list(element.clauses)
+    return f"({compiler.process(later, **kw)} - {compiler.process(earlier, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
+    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
+    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"

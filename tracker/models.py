@@ -6,6 +6,7 @@ from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGro
 from tracker.api.models import ApiToken, IdempotentAnswer
 from tracker.audit.models import Event
 from tracker.auth.models import User
+from tracker.figures.models import FigureClock, TaskFigure
 from tracker.notices.drafts import DraftSkippedItem, DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, ReminderLog
@@ -34,6 +35,7 @@ __all__ = [
     "Holiday",
     "IdempotentAnswer",
     "ExtensionRequest",
+    "FigureClock",
     "Notice",
     "Notification",
     "OutboxMessage",
@@ -43,6 +45,7 @@ __all__ = [
     "SearchDocument",
     "Setting",
     "Task",
+    "TaskFigure",
     "User",
     "Webhook",
     "ZaloToken",

@@ -1,4 +1,5 @@
-"""The dashboard's counts, in two grouped queries over the tasks in view, kept in the figures
+"""The dashboard's counts, read from the counts maintained with the data (`tracker.figures`)
+when the filters allow, else in two grouped queries over the tasks in view; kept in the figures
 cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
@@ -8,43 +9,24 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, and_, case, extract, func, literal, or_, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import Date, Select, and_, case, extract, func, literal, or_, select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.sql import Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 
 from tracker.agencies.models import Agency
 from tracker.cache import remembered
+from tracker.db import days_between
 from tracker.domain.dashboard import DashboardFigures, build_figures, trend_periods
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.extensions import db
+from tracker.figures import reading as maintained
+from tracker.figures.upkeep import counts_for
 from tracker.tasks.filters import TaskFilters, warning_predicate
 from tracker.tasks.models import Task
 from tracker.tasks.queries import not_paused, status_expression, with_status
 
 OVERDUE_LIST_SIZE = 20
-
-
-class days_between(FunctionElement[int]):  # noqa: N801 - named like the SQL functions it joins
-    """Whole days from the second date to the first, in each database's own words."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = list(element.clauses)
-    return f"({compiler.process(later, **kw)} - {compiler.process(earlier, **kw)})"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
-    later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
-    return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
 def dashboard_figures(
@@ -61,15 +43,20 @@ def dashboard_figures(
     periods = trend_periods(filters.period.end if filters.period else today, trend_unit)
 
     def counted() -> dict[str, Any]:
-        tasks = filters.apply(visible, today, None, 0, due_soon_days)
-        agency_rows = _agency_rows(tasks, today, due_soon_days)
-        any_period = replace(filters, period=None).apply(visible, today, None, 0, due_soon_days)
+        if maintained.answerable(filters, scope):
+            clock = counts_for(db.session(), today, due_soon_days)
+            agency_rows = maintained.agency_rows(db.session(), filters, clock)
+            trend_rows = maintained.trend_rows(db.session(), filters, periods)
+        else:
+            agency_rows, trend_rows = counts_from_tasks(
+                visible, filters, today, due_soon_days, periods
+            )
         names = db.session.execute(
             select(Agency.id, Agency.name).where(Agency.id.in_({row[0] for row in agency_rows}))
         )
         return {
             "agencies": agency_rows,
-            "trend": _trend_rows(any_period, periods, today),
+            "trend": trend_rows,
             "names": {str(key): name for key, name in names},
         }
 
@@ -81,6 +68,20 @@ def dashboard_figures(
         {int(key): name for key, name in rows["names"].items()},
         periods,
     )
+
+
+def counts_from_tasks(
+    visible: Select[Task],
+    filters: TaskFilters,
+    today: date,
+    due_soon_days: int,
+    periods: list[Period],
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The agency rows and the trend rows counted from the tasks themselves, for the filters
+    the maintained counts cannot answer (and to check them against)."""
+    tasks = filters.apply(visible, today, None, 0, due_soon_days)
+    any_period = replace(filters, period=None).apply(visible, today, None, 0, due_soon_days)
+    return _agency_rows(tasks, today, due_soon_days), _trend_rows(any_period, periods, today)
 
 
 def _agency_rows(tasks: Select[Task], today: date, due_soon_days: int) -> list[list[Any]]:

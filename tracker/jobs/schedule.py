@@ -11,6 +11,7 @@ from typing import Any
 
 from rq import cron
 
+from tracker.jobs.figures import move_counts_to_today
 from tracker.jobs.housekeeping import purge_idempotency_answers
 from tracker.jobs.notifications import send_daily_notifications, send_new_notifications
 from tracker.jobs.occurrences import open_recurring_occurrences
@@ -28,6 +29,7 @@ class PeriodicJob:
 
 # RQ's cron runs in UTC: 00:00 UTC is 07:00 in Vietnam.
 SCHEDULE: list[PeriodicJob] = [
+    PeriodicJob(move_counts_to_today, "default", "1 17 * * *"),  # 00:01 in Vietnam
     PeriodicJob(open_recurring_occurrences, "default", "30 23 * * *"),
     PeriodicJob(run_reminders, "default", "0 0 * * *"),
     PeriodicJob(announce_overdue_tasks, "default", "5 0 * * *"),

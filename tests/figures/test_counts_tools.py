@@ -1,0 +1,90 @@
+"""The bucket in SQL agrees with the pure rule; `flask figures verify` finds a cell that
+differs from the tasks and `rebuild` mends it; the midnight job files open tasks for the new
+day, so that a task due yesterday counts as overdue this morning."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import time_machine
+from flask import Flask
+from sqlalchemy import select, update
+
+from tests.factories import make_notice, make_task
+from tracker.clock import today
+from tracker.domain.figure_buckets import Bucket, bucket_of
+from tracker.extensions import db
+from tracker.figures.cells import Clock, bucket_expression, differences
+from tracker.figures.models import TaskFigure
+from tracker.figures.upkeep import counts_for, read_clock
+from tracker.jobs.figures import move_counts_to_today
+from tracker.tasks.models import Task
+
+DAY = date(2026, 6, 15)
+OFFSETS = [-121, -120, -61, -60, -31, -30, -1, 0, 3, 4]
+
+
+def test_sql_bucket_agrees_with_the_rule(app: Flask) -> None:
+    notice = make_notice()
+    for offset in OFFSETS:
+        deadline = DAY + timedelta(days=offset)
+        for completed_on in (
+            None,
+            deadline - timedelta(days=1),
+            deadline,
+            deadline + timedelta(days=1),
+        ):
+            for paused_until in (None, DAY - timedelta(days=1), DAY):
+                task = make_task(notice, deadline=deadline, completed_on=completed_on)
+                task.paused_until = paused_until
+    make_task(notice)  # no deadline
+    db.session.flush()
+    rows = db.session.execute(
+        select(
+            Task.deadline, Task.completed_on, Task.paused_until, bucket_expression(Clock(DAY, 3))
+        ).where(Task.notice_id == notice.id)
+    ).all()
+    assert len(rows) == len(OFFSETS) * 12 + 1
+    for deadline, completed_on, paused_until, bucket in rows:
+        assert Bucket(bucket) is bucket_of(deadline, completed_on, paused_until, DAY, 3)
+
+
+def test_verify_finds_a_wrong_cell_and_rebuild_mends_it(app: Flask) -> None:
+    runner = app.test_cli_runner()
+    make_task(make_notice(), lead="stc", deadline=today() - timedelta(days=3))
+    db.session.commit()
+    assert "agree with the tasks" in runner.invoke(args=["figures", "verify"]).output
+    db.session.execute(update(TaskFigure).values(tasks=TaskFigure.tasks + 1))
+    db.session.commit()
+    result = runner.invoke(args=["figures", "verify"])
+    assert result.exit_code == 1
+    assert "cells differ from the tasks" in result.output
+    assert "flask figures rebuild" in result.output
+    assert runner.invoke(args=["figures", "rebuild"]).exit_code == 0
+    assert not differences(db.session.connection(), counts_for(db.session(), today(), 3))
+
+
+def test_the_midnight_job_moves_a_task_due_yesterday_to_overdue(app: Flask) -> None:
+    evening = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # 23:00 in Vietnam
+    with time_machine.travel(evening, tick=False):
+        task = make_task(make_notice(), lead="stc", deadline=today())
+        db.session.commit()
+        assert move_counts_to_today() == "2026-03-09"
+        assert _bucket_of(task) == Bucket.DUE_SOON.value
+    with time_machine.travel(evening + timedelta(hours=1, minutes=1), tick=False):  # 00:01
+        assert move_counts_to_today() == "2026-03-10"
+        clock = read_clock(db.session.connection())
+        assert clock == Clock(date(2026, 3, 10), app.config["DUE_SOON_DAYS"])
+        assert _bucket_of(task) == Bucket.OVERDUE.value
+        assert not differences(db.session.connection(), clock)
+
+
+def _bucket_of(task: Task) -> str:
+    """The bucket of the cell the task is in (the only task of its agency due that month)."""
+    month = task.deadline.year * 100 + task.deadline.month if task.deadline else 0
+    return db.session.scalar(
+        select(TaskFigure.bucket).where(
+            TaskFigure.lead_agency_id == task.lead_agency_id,
+            TaskFigure.due_month == month,
+            TaskFigure.tasks > 0,
+            TaskFigure.bucket.in_([Bucket.DUE_SOON.value, Bucket.OVERDUE.value]),
+        )
+    )

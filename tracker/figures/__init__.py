@@ -1,0 +1,1 @@
+"""Counts of tasks kept with the data, for the figures the dashboard shows."""

@@ -1,0 +1,218 @@
+"""The cells of the maintained counts, in SQL: which cell a task falls in on a day, the
+counts of any set of tasks grouped by cell, and the whole table built, refreshed for a new day
+or checked against the tasks. The definition is written once, here, and used by all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Case,
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    delete,
+    extract,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+)
+
+from tracker.db import days_between, insert_for
+from tracker.domain.figure_buckets import Bucket, overdue_bounds
+from tracker.figures.models import NO_DEADLINE_MONTH, TaskFigure
+from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.models import Task
+
+EPOCH = date(1970, 1, 1)
+KEY_COLUMNS = ("lead_agency_id", "assigned_agency_id", "notice_kind", "due_month", "bucket")
+SUM_COLUMNS = ("tasks", "deadline_day_sum", "days_late_sum")
+MOVING = [bucket.value for bucket in Bucket if bucket.moves_with_days]
+
+CellKey = tuple[int, int, str, int, str]
+
+
+@dataclass(frozen=True)
+class Sums:
+    tasks: int = 0
+    deadline_day_sum: int = 0
+    days_late_sum: int = 0
+
+    def __add__(self, other: Sums) -> Sums:
+        return Sums(*(a + b for a, b in zip(self.values(), other.values(), strict=True)))
+
+    def __neg__(self) -> Sums:
+        return Sums(*(-a for a in self.values()))
+
+    def values(self) -> tuple[int, int, int]:
+        return (self.tasks, self.deadline_day_sum, self.days_late_sum)
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.values())
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The day the open tasks' buckets stand for, and the "due soon" window."""
+
+    day: date
+    due_soon_days: int
+
+
+def bucket_expression(clock: Clock) -> Case[str]:
+    """`tracker.domain.figure_buckets.bucket_of` as SQL."""
+    day = clock.day
+    return case(
+        (Task.deadline.is_(None), Bucket.ONGOING.value),
+        (Task.completed_on < Task.deadline, Bucket.EARLY.value),
+        (Task.completed_on == Task.deadline, Bucket.ON_TIME.value),
+        (Task.completed_on > Task.deadline, Bucket.LATE.value),
+        (Task.paused_until >= day, Bucket.PAUSED.value),
+        *((Task.deadline < before, bucket.value) for before, bucket in overdue_bounds(day)),
+        (Task.deadline <= day + timedelta(days=clock.due_soon_days), Bucket.DUE_SOON.value),
+        else_=Bucket.LATER.value,
+    )
+
+
+def counted() -> ColumnElement[bool]:
+    """The tasks the figures count: those of published notices that fall due (one-off tasks
+    and occurrences, not the series), cancelled ones aside, as `tracker.access.visible_tasks`
+    shows them to a leader."""
+    return and_(
+        Notice.state == NoticeState.PUBLISHED,
+        Task.recurrence.is_(None),
+        Task.cancelled_on.is_(None),
+    )
+
+
+def grouped(clock: Clock, *where: ColumnElement[bool]) -> Select[Any]:
+    """The counted tasks that match `where`, grouped by cell: the key columns, then the sums."""
+    month = cast(extract("year", Task.deadline) * 100 + extract("month", Task.deadline), Integer)
+    is_open = and_(Task.completed_on.is_(None), Task.deadline.is_not(None))
+    late = Task.completed_on > Task.deadline
+    tasks = (
+        select(
+            Task.lead_agency_id.label("lead_agency_id"),
+            Task.assigned_agency_id.label("assigned_agency_id"),
+            Notice.kind.label("notice_kind"),
+            func.coalesce(month, NO_DEADLINE_MONTH).label("due_month"),
+            bucket_expression(clock).label("bucket"),
+            case((is_open, days_between(Task.deadline, literal(EPOCH, Date))), else_=0).label(
+                "deadline_days"
+            ),
+            case((late, days_between(Task.completed_on, Task.deadline)), else_=0).label(
+                "days_late"
+            ),
+        )
+        .join(Notice, Notice.id == Task.notice_id)
+        .where(counted(), *where)
+        .subquery()
+    )
+    keys = [tasks.c[name] for name in KEY_COLUMNS]
+    return select(
+        *keys,
+        func.count().label("tasks"),
+        func.sum(tasks.c.deadline_days).label("deadline_day_sum"),
+        func.sum(tasks.c.days_late).label("days_late_sum"),
+    ).group_by(*keys)
+
+
+def read_cells(connection: Connection, query: Select[Any]) -> dict[CellKey, Sums]:
+    """The rows of `grouped` (or of the table) by key; PostgreSQL gives sums as decimals."""
+    return {
+        (int(row[0]), int(row[1]), str(row[2]), int(row[3]), str(row[4])): Sums(
+            int(row[5]), int(row[6] or 0), int(row[7] or 0)
+        )
+        for row in connection.execute(query)
+    }
+
+
+def stored_cells(connection: Connection) -> dict[CellKey, Sums]:
+    """The table's cells that count something."""
+    columns = [TaskFigure.__table__.c[name] for name in (*KEY_COLUMNS, *SUM_COLUMNS)]
+    return {
+        key: sums
+        for key, sums in read_cells(connection, select(*columns)).items()
+        if not sums.empty
+    }
+
+
+def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> None:
+    """Add each change to its cell, making the cell if it is new; one statement."""
+    rows = [
+        dict(zip((*KEY_COLUMNS, *SUM_COLUMNS), (*key, *sums.values()), strict=True))
+        for key, sums in changes.items()
+        if not sums.empty
+    ]
+    if not rows:
+        return
+    statement = insert_for(connection, TaskFigure).values(rows)
+    table = TaskFigure.__table__
+    statement = statement.on_conflict_do_update(
+        index_elements=list(KEY_COLUMNS),
+        set_={name: table.c[name] + statement.excluded[name] for name in SUM_COLUMNS},
+    )
+    connection.execute(statement)
+
+
+def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> None:
+    """Insert the cells of the counted tasks that match `where` (their cells must be empty)."""
+    connection.execute(
+        insert(TaskFigure).from_select([*KEY_COLUMNS, *SUM_COLUMNS], grouped(clock, *where))
+    )
+
+
+def rebuild(connection: Connection, clock: Clock) -> None:
+    """Every cell counted again from the tasks."""
+    connection.execute(delete(TaskFigure))
+    fill(connection, clock)
+
+
+def move_to_day(connection: Connection, clock: Clock) -> None:
+    """The open tasks with a deadline filed again for a new day (or "due soon" window): time
+    alone moves them (trong hạn → quá hạn, the 30/60/120-day ladder, a pause ending)."""
+    emptied = TaskFigure.tasks == 0  # cells whose last task moved away, cleared once a day
+    connection.execute(delete(TaskFigure).where(or_(TaskFigure.bucket.in_(MOVING), emptied)))
+    fill(connection, clock, Task.completed_on.is_(None), Task.deadline.is_not(None))
+
+
+def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sums, Sums]]:
+    """Each cell whose stored counts differ from the tasks: (key, stored, counted)."""
+    stored = stored_cells(connection)
+    actual = read_cells(connection, grouped(clock))
+    return [
+        (key, stored.get(key, Sums()), actual.get(key, Sums()))
+        for key in sorted(stored.keys() | actual.keys())
+        if stored.get(key, Sums()) != actual.get(key, Sums())
+    ]
+
+
+def net_changes(
+    before: Mapping[CellKey, Sums], after: Mapping[CellKey, Sums]
+) -> dict[CellKey, Sums]:
+    """What to add to each cell when tasks counted `before` now count `after`."""
+    changes: dict[CellKey, Sums] = {}
+    for key, sums in after.items():
+        changes[key] = changes.get(key, Sums()) + sums
+    for key, sums in before.items():
+        changes[key] = changes.get(key, Sums()) + (-sums)
+    return {key: sums for key, sums in changes.items() if not sums.empty}
+
+
+def touching(task_ids: Iterable[int], notice_ids: Iterable[int]) -> ColumnElement[bool]:
+    """The tasks a change may move: the tasks themselves, a series' occurrences (which the
+    database deletes with it) and every task of a changed notice."""
+    tasks, notices = list(task_ids), list(notice_ids)
+    return or_(Task.id.in_(tasks), Task.series_id.in_(tasks), Task.notice_id.in_(notices))

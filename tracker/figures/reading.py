@@ -1,0 +1,129 @@
+"""The dashboard's grouped counts read from the maintained cells instead of the tasks, for the
+filters the cells can answer: period (whole months), agency, agency group, kind of document,
+status, completed and warning level. Other filters (a notice, a range of days, an agency's
+own view, what waits) are counted from the tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from tracker.agencies.models import group_members
+from tracker.domain.figure_buckets import Bucket, buckets_with
+from tracker.domain.periods import Period
+from tracker.domain.status import TaskStatus, WarningLevel
+from tracker.figures.cells import EPOCH, Clock
+from tracker.figures.models import TaskFigure
+from tracker.tasks.filters import TaskFilters
+
+# The scopes of `tracker.access.visibility_key` whose tasks are the counted ones.
+COUNTED_SCOPES = ("all", "published")
+COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
+
+
+def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
+    """Whether the cells can count these filters for users of this visibility scope."""
+    period = filters.period
+    return (
+        scope[0] in COUNTED_SCOPES
+        and filters.notice_id is None
+        and filters.due_from is None
+        and filters.due_to is None
+        and filters.role is None
+        and not filters.mine
+        and filters.waiting is None
+        and (period is None or _whole_months(period))
+    )
+
+
+def agency_rows(session: Session, filters: TaskFilters, clock: Clock) -> list[list[Any]]:
+    """(agency, status, count, days late, count at each warning level), as
+    `tracker.dashboard.figures` counts them from the tasks."""
+    query = _filtered(filters).with_only_columns(
+        TaskFigure.lead_agency_id, TaskFigure.bucket, *_sums()
+    )
+    grouping = query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket)
+    rows = session.execute(grouping.having(func.sum(TaskFigure.tasks) > 0))
+    found = []
+    for agency_id, value, tasks, deadline_days, days_late in rows:
+        bucket = Bucket(value)
+        late = _days_late(bucket, int(tasks), int(deadline_days or 0), int(days_late or 0), clock)
+        levels = [int(tasks) if level in bucket.warnings else 0 for level in WarningLevel]
+        found.append([agency_id, bucket.status.value, int(tasks), late, *levels])
+    return found
+
+
+def trend_rows(
+    session: Session, filters: TaskFilters, periods: Sequence[Period]
+) -> list[list[Any]]:
+    """(year, month, status, count) of the tasks due within `periods`, every filter kept but
+    the period."""
+    query = (
+        _filtered(filters, with_period=False)
+        .where(TaskFigure.due_month.between(_month(periods[0].start), _month(periods[-1].end)))
+        .with_only_columns(TaskFigure.due_month, TaskFigure.bucket, func.sum(TaskFigure.tasks))
+        .group_by(TaskFigure.due_month, TaskFigure.bucket)
+        .having(func.sum(TaskFigure.tasks) > 0)
+    )
+    return [
+        [month // 100, month % 100, Bucket(bucket).status.value, int(tasks)]
+        for month, bucket, tasks in session.execute(query)
+    ]
+
+
+def _filtered(filters: TaskFilters, *, with_period: bool = True) -> Select[Any]:
+    conditions: list[ColumnElement[bool]] = []
+    buckets = _buckets(filters)
+    if buckets is not None:
+        conditions.append(TaskFigure.bucket.in_([bucket.value for bucket in buckets]))
+    if with_period and filters.period is not None:
+        months = _month(filters.period.start), _month(filters.period.end)
+        conditions.append(TaskFigure.due_month.between(*months))
+    if filters.agency_id is not None:
+        conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
+    if filters.group_id is not None:
+        members = select(group_members.c.agency_id).where(
+            group_members.c.group_id == filters.group_id
+        )
+        conditions.append(TaskFigure.lead_agency_id.in_(members))
+    if filters.kind is not None:
+        conditions.append(TaskFigure.notice_kind == filters.kind.value)
+    return select(TaskFigure).where(*conditions)
+
+
+def _buckets(filters: TaskFilters) -> list[Bucket] | None:
+    """The buckets the status, completed and warning filters keep; None: all of them."""
+    if filters.status is None and filters.warning is None and not filters.completed:
+        return None
+    kept = buckets_with(filters.status, filters.warning)
+    return [bucket for bucket in kept if bucket in COMPLETED] if filters.completed else kept
+
+
+def _sums() -> list[ColumnElement[Any]]:
+    return [
+        func.sum(TaskFigure.tasks),
+        func.sum(TaskFigure.deadline_day_sum),
+        func.sum(TaskFigure.days_late_sum),
+    ]
+
+
+def _days_late(bucket: Bucket, tasks: int, deadline_days: int, days_late: int, clock: Clock) -> int:
+    """Days late added up over the cell: fixed for tasks completed late; for overdue tasks,
+    today against each deadline."""
+    if bucket is Bucket.LATE:
+        return days_late
+    if bucket.status is TaskStatus.OVERDUE:
+        return tasks * (clock.day - EPOCH).days - deadline_days
+    return 0
+
+
+def _month(day: date) -> int:
+    return day.year * 100 + day.month
+
+
+def _whole_months(period: Period) -> bool:
+    return period.start.day == 1 and (period.end + timedelta(days=1)).day == 1

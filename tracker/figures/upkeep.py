@@ -1,0 +1,148 @@
+"""Keeping the counts with the data: every flush that writes tasks or notices moves the counts
+of the tasks it touched, in the same transaction (counted from the database just before the
+flush, and again just after); and before the counts are read on a new day, the open tasks are
+filed again for that day.
+
+The daily job (`tracker.jobs.figures`) does the new day's filing at midnight, so that no
+reader waits for it; a reader that comes first does it instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import chain, islice
+
+from sqlalchemy import Connection, event, select, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from tracker.figures.cells import (
+    CellKey,
+    Clock,
+    Sums,
+    add_to_cells,
+    grouped,
+    move_to_day,
+    net_changes,
+    read_cells,
+    rebuild,
+    touching,
+)
+from tracker.figures.models import FigureClock
+from tracker.notices.models import Notice
+from tracker.tasks.models import Task
+
+PENDING = "tracker.figures.pending"
+IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
+
+
+def read_clock(connection: Connection, *, share: bool = False) -> Clock | None:
+    """The day the counts stand for; None while they were never built. With `share`, the
+    clock is locked against a new day's filing until the transaction ends (PostgreSQL)."""
+    query = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
+    if share:
+        query = query.with_for_update(read=True)
+    row = connection.execute(query).first()
+    return Clock(row.day, row.due_soon_days) if row is not None and row.day else None
+
+
+def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
+    """Make the counts stand for `day`, building them if they were never built, and commit
+    that; to be called before reading them, with nothing else pending in the session."""
+    wanted = Clock(day, due_soon_days)
+    if read_clock(session.connection()) == wanted:
+        return wanted
+    connection = session.connection()
+    locked = select(FigureClock.day).where(FigureClock.id == 1).with_for_update()
+    current = connection.execute(locked).first()  # another reader may have done it meanwhile
+    if current is None or current.day is None:
+        rebuild(connection, wanted)
+    elif read_clock(connection) != wanted:
+        move_to_day(connection, wanted)
+    connection.execute(
+        update(FigureClock).where(FigureClock.id == 1).values(day=day, due_soon_days=due_soon_days)
+    )
+    session.commit()
+    return wanted
+
+
+def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:
+    """Every cell counted again from the tasks, for `day` (not committed)."""
+    connection = session.connection()
+    connection.execute(select(FigureClock.id).with_for_update())
+    rebuild(connection, Clock(day, due_soon_days))
+    connection.execute(
+        update(FigureClock).where(FigureClock.id == 1).values(day=day, due_soon_days=due_soon_days)
+    )
+
+
+@dataclass
+class _Pending:
+    """What a flush is about to change, counted before it."""
+
+    clock: Clock
+    before: dict[CellKey, Sums]
+    new_tasks: list[Task]
+    task_ids: set[int] = field(default_factory=set)
+    notice_ids: set[int] = field(default_factory=set)
+
+
+def init_upkeep() -> None:
+    """Watch every session of the process (once, however many apps a process builds)."""
+    if not event.contains(Session, "before_flush", _count_before):
+        event.listen(Session, "before_flush", _count_before)
+        event.listen(Session, "after_flush", _count_after)
+
+
+def _count_before(session: Session, _flush: UOWTransaction, _objects: object) -> None:
+    session.info.pop(PENDING, None)
+    changed = list(chain(session.dirty, session.deleted))
+    new_tasks = [obj for obj in session.new if isinstance(obj, Task)]
+    task_ids = {obj.id for obj in changed if isinstance(obj, Task) and obj.id is not None}
+    notice_ids = {obj.id for obj in changed if isinstance(obj, Notice) and obj.id is not None}
+    if not (new_tasks or task_ids or notice_ids):
+        return
+    connection = session.connection()
+    clock = read_clock(connection, share=True)
+    if clock is None:
+        return  # never built: the first reading builds them whole
+    before = _cells(connection, clock, task_ids, notice_ids)
+    session.info[PENDING] = _Pending(clock, before, new_tasks, task_ids, notice_ids)
+
+
+def _count_after(session: Session, _flush: UOWTransaction) -> None:
+    pending: _Pending | None = session.info.pop(PENDING, None)
+    if pending is None:
+        return
+    connection = session.connection()
+    task_ids = pending.task_ids | {task.id for task in pending.new_tasks}
+    after = _cells(connection, pending.clock, task_ids, pending.notice_ids)
+    add_to_cells(connection, net_changes(pending.before, after))
+
+
+def _cells(
+    connection: Connection, clock: Clock, task_ids: set[int], notice_ids: set[int]
+) -> dict[CellKey, Sums]:
+    """The cells of the given tasks (and of every task of the given notices)."""
+    if len(task_ids) + len(notice_ids) <= IDS_PER_QUERY:
+        return read_cells(connection, grouped(clock, touching(task_ids, notice_ids)))
+    # A large flush (a year of occurrences opened at once): the tasks are found first, in
+    # slices, then counted in slices, each task once.
+    found: set[int] = set()
+    for slice_of_tasks in _slices(task_ids):
+        found.update(connection.scalars(select(Task.id).where(touching(slice_of_tasks, ()))))
+    for slice_of_notices in _slices(notice_ids):
+        found.update(connection.scalars(select(Task.id).where(touching((), slice_of_notices))))
+    cells: dict[CellKey, Sums] = {}
+    for slice_of_found in _slices(found):
+        counted = read_cells(connection, grouped(clock, Task.id.in_(slice_of_found)))
+        for key, sums in counted.items():
+            cells[key] = cells.get(key, Sums()) + sums
+    return cells
+
+
+def _slices(ids: Iterable[int]) -> Iterator[list[int]]:
+    remaining = iter(sorted(ids))
+    while chunk := list(islice(remaining, IDS_PER_QUERY)):
+        yield chunk
