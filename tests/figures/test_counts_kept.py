@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.factories import make_notice, make_series, make_task
 from tracker.access import visible_tasks
@@ -204,6 +204,9 @@ def dashboard_rows_agree(p: Province) -> None:
         kept_trend = reading.trend_rows(db.session(), filters, periods)
         kept = build_figures(kept_agencies, kept_trend, names, periods)
         assert kept == from_tasks, filters
+        listed = filters.apply(visible, p.day, None, 0, DUE_SOON)
+        counted = db.session.scalar(select(func.count()).select_from(listed.subquery()))
+        assert reading.task_count(db.session(), filters) == counted, filters
 
 
 @pytest.mark.parametrize("seed", [17, 2026])

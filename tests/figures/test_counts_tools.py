@@ -2,20 +2,28 @@
 differs from the tasks and `rebuild` mends it; the midnight job files open tasks for the new
 day, so that a task due yesterday counts as overdue this morning."""
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qsl
 
+import pytest
 import time_machine
 from flask import Flask
-from sqlalchemy import select, update
+from flask.testing import FlaskClient
+from sqlalchemy import func, select, update
 
 from tests.factories import make_notice, make_task
+from tracker.access import visible_tasks
+from tracker.auth.models import User
 from tracker.clock import today
 from tracker.domain.figure_buckets import Bucket, bucket_of
+from tracker.domain.formatting import vn_number
 from tracker.extensions import db
 from tracker.figures.cells import Clock, bucket_expression, differences
 from tracker.figures.models import TaskFigure
 from tracker.figures.upkeep import counts_for, read_clock
 from tracker.jobs.figures import move_counts_to_today
+from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import Task
 
 DAY = date(2026, 6, 15)
@@ -88,3 +96,25 @@ def _bucket_of(task: Task) -> str:
             TaskFigure.bucket.in_([Bucket.DUE_SOON.value, Bucket.OVERDUE.value]),
         )
     )
+
+
+@pytest.mark.parametrize(
+    "query", ["", "trang_thai=qua_han", "trang_thai=hoan_thanh", "canh_bao=sap_den_han"]
+)
+def test_a_list_counts_its_tasks_from_the_cells(
+    app: Flask, login: Callable[[str], FlaskClient], monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    notice = make_notice()
+    for days in (-40, -2, 0, 1, 2):  # two pages at least for each list
+        make_task(notice, deadline=today() + timedelta(days=days))
+        make_task(notice, deadline=today() + timedelta(days=days), completed_on=today())
+    db.session.commit()
+    leader = login("lanhdao")
+    user = db.session.scalar(select(User).where(User.username == "lanhdao"))
+    filters = TaskFilters.from_args(dict(parse_qsl(query)))
+    listed = filters.apply(visible_tasks(user), today(), None, 0, app.config["DUE_SOON_DAYS"])
+    expected = db.session.scalar(select(func.count()).select_from(listed.subquery()))
+    page = leader.get(f"/nhiem-vu/?{query}").get_data(as_text=True)
+    assert expected > 2
+    assert f"({vn_number(expected)} mục)" in page

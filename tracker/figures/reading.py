@@ -40,6 +40,12 @@ def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
     )
 
 
+def task_count(session: Session, filters: TaskFilters) -> int:
+    """How many counted tasks pass the filters, as a list counts them."""
+    query = _filtered(filters).with_only_columns(func.coalesce(func.sum(TaskFigure.tasks), 0))
+    return int(session.scalar(query) or 0)
+
+
 def agency_rows(session: Session, filters: TaskFilters, clock: Clock) -> list[list[Any]]:
     """(agency, status, count, days late, count at each warning level), as
     `tracker.dashboard.figures` counts them from the tasks."""

@@ -27,6 +27,8 @@ from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
+from tracker.figures import reading as maintained
+from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.params import page_number
 from tracker.tasks import amendments
@@ -66,19 +68,23 @@ def render_task_list(heading: str) -> str:
 
 
 def _list_body(filters: TaskFilters, heading: str) -> str:
+    due_soon_days = current_app.config["DUE_SOON_DAYS"]
     tasks = filters.apply(
-        visible_tasks(current_user),
-        today(),
-        current_user.agency_id,
-        current_user.id,
-        current_app.config["DUE_SOON_DAYS"],
+        visible_tasks(current_user), today(), current_user.agency_id, current_user.id, due_soon_days
     )
+    # Counted from the cells kept with the data when they can say it, not by COUNT(*).
+    counted = maintained.answerable(filters, visibility_key(current_user))
+    if counted:
+        counts_for(db.session(), today(), due_soon_days)
     page = db.paginate(
         by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
         page=page_number(request.args),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
+        count=not counted,
     )
+    if counted:
+        page.total = maintained.task_count(db.session(), filters)
     return render_template(
         "tasks/_list_body.html",
         page=page,
