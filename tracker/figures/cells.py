@@ -150,10 +150,11 @@ def stored_cells(connection: Connection) -> dict[CellKey, Sums]:
 
 
 def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> None:
-    """Add each change to its cell, making the cell if it is new; one statement."""
+    """Add each change to its cell, making the cell if it is new; one statement, the cells in
+    key order (so that two transactions lock shared cells in the same order)."""
     rows = [
         dict(zip((*KEY_COLUMNS, *SUM_COLUMNS), (*key, *sums.values()), strict=True))
-        for key, sums in changes.items()
+        for key, sums in sorted(changes.items())
         if not sums.empty
     ]
     if not rows:
