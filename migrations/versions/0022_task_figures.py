@@ -49,8 +49,8 @@ def upgrade():
         ),
     )
     with op.batch_alter_table('task_figure', schema=None) as batch_op:
-        batch_op.create_index('ix_task_figure_by_agency', ['lead_agency_id', 'bucket', 'due_month', 'notice_kind', 'tasks', 'deadline_day_sum', 'days_late_sum'], unique=False)
-        batch_op.create_index('ix_task_figure_by_month', ['due_month', 'bucket', 'lead_agency_id', 'notice_kind', 'tasks'], unique=False)
+        batch_op.create_index('ix_task_figure_trend', ['due_month', 'bucket', 'lead_agency_id', 'notice_kind', 'tasks'], unique=False)
+        batch_op.create_index('ix_task_figure_by_month', ['due_month', 'lead_agency_id', 'bucket', 'notice_kind', 'tasks', 'deadline_day_sum', 'days_late_sum'], unique=False)
 
     clock = op.create_table(
         "figure_clock",

@@ -18,8 +18,11 @@ RANKINGS = ("ty_le", "qua_han", "tre_tb")
 ON_TIME = (TaskStatus.EARLY, TaskStatus.ON_TIME)
 
 
+STATUSES, LEVELS = tuple(TaskStatus), tuple(WarningLevel)
+
+
 def empty_counts() -> dict[TaskStatus, int]:
-    return dict.fromkeys(TaskStatus, 0)
+    return dict.fromkeys(STATUSES, 0)
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,13 @@ def build_figures(
     by_agency: dict[int, dict[TaskStatus, int]] = {}
     late: dict[int, int] = {}
     counts = empty_counts()
-    ladder = dict.fromkeys(WarningLevel, 0)
+    ladder = dict.fromkeys(LEVELS, 0)
     for agency, status, count, days_late, *levels in agency_rows:
         agency_id, task_status = int(agency), TaskStatus(status)
         by_agency.setdefault(agency_id, empty_counts())[task_status] += int(count)
         late[agency_id] = late.get(agency_id, 0) + int(days_late or 0)
         counts[task_status] += int(count)
-        for level, number in zip(WarningLevel, levels, strict=True):
+        for level, number in zip(LEVELS, levels, strict=True):
             ladder[level] += int(number)
     agencies = [
         AgencyLine(agency_id, names[agency_id], agency_counts, late[agency_id])

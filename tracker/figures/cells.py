@@ -31,7 +31,7 @@ from sqlalchemy import (
 
 from tracker.db import days_between, insert_for
 from tracker.domain.figure_buckets import Bucket, overdue_bounds
-from tracker.figures.models import NO_DEADLINE_MONTH, TaskFigure
+from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, TaskFigure
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task
 
@@ -97,9 +97,11 @@ def counted() -> ColumnElement[bool]:
     )
 
 
-def grouped(clock: Clock, *where: ColumnElement[bool]) -> Select[Any]:
-    """The counted tasks that match `where`, grouped by cell: the key columns, then the sums."""
+def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) -> Select[Any]:
+    """The counted tasks that match `where`, grouped by cell: the key columns, then the sums;
+    with `by_month` False, the cells of every month's total."""
     month = cast(extract("year", Task.deadline) * 100 + extract("month", Task.deadline), Integer)
+    due_month = func.coalesce(month, NO_DEADLINE_MONTH) if by_month else literal(ALL_MONTHS)
     is_open = and_(Task.completed_on.is_(None), Task.deadline.is_not(None))
     late = Task.completed_on > Task.deadline
     tasks = (
@@ -107,7 +109,7 @@ def grouped(clock: Clock, *where: ColumnElement[bool]) -> Select[Any]:
             Task.lead_agency_id.label("lead_agency_id"),
             Task.assigned_agency_id.label("assigned_agency_id"),
             Notice.kind.label("notice_kind"),
-            func.coalesce(month, NO_DEADLINE_MONTH).label("due_month"),
+            due_month.label("due_month"),
             bucket_expression(clock).label("bucket"),
             case((is_open, days_between(Task.deadline, literal(EPOCH, Date))), else_=0).label(
                 "deadline_days"
@@ -169,10 +171,14 @@ def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> Non
 
 
 def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> None:
-    """Insert the cells of the counted tasks that match `where` (their cells must be empty)."""
-    connection.execute(
-        insert(TaskFigure).from_select([*KEY_COLUMNS, *SUM_COLUMNS], grouped(clock, *where))
-    )
+    """Insert the cells, months and totals, of the counted tasks that match `where` (their
+    cells must be empty)."""
+    for by_month in (True, False):
+        connection.execute(
+            insert(TaskFigure).from_select(
+                [*KEY_COLUMNS, *SUM_COLUMNS], grouped(clock, *where, by_month=by_month)
+            )
+        )
 
 
 def rebuild(connection: Connection, clock: Clock) -> None:
@@ -192,12 +198,21 @@ def move_to_day(connection: Connection, clock: Clock) -> None:
 def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sums, Sums]]:
     """Each cell whose stored counts differ from the tasks: (key, stored, counted)."""
     stored = stored_cells(connection)
-    actual = read_cells(connection, grouped(clock))
+    actual = with_totals(read_cells(connection, grouped(clock)))
     return [
         (key, stored.get(key, Sums()), actual.get(key, Sums()))
         for key in sorted(stored.keys() | actual.keys())
         if stored.get(key, Sums()) != actual.get(key, Sums())
     ]
+
+
+def with_totals(cells: Mapping[CellKey, Sums]) -> dict[CellKey, Sums]:
+    """The cells of months, and the cells of every month's total they add up to."""
+    found = dict(cells)
+    for (lead, assigned, kind, _month, bucket), sums in cells.items():
+        total = (lead, assigned, kind, ALL_MONTHS, bucket)
+        found[total] = found.get(total, Sums()) + sums
+    return found
 
 
 def net_changes(

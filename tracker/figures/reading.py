@@ -17,12 +17,14 @@ from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.figures.cells import EPOCH, Clock
-from tracker.figures.models import TaskFigure
+from tracker.figures.models import ALL_MONTHS, TaskFigure
 from tracker.tasks.filters import TaskFilters
 
 # The scopes of `tracker.access.visibility_key` whose tasks are the counted ones.
 COUNTED_SCOPES = ("all", "published")
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
+# For each bucket, 1 for each warning level (in order) its tasks count in, else 0.
+_LEVELS_OF = {b: tuple(int(level in b.warnings) for level in WarningLevel) for b in Bucket}
 
 
 def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
@@ -58,7 +60,7 @@ def agency_rows(session: Session, filters: TaskFilters, clock: Clock) -> list[li
     for agency_id, value, tasks, deadline_days, days_late in rows:
         bucket = Bucket(value)
         late = _days_late(bucket, int(tasks), int(deadline_days or 0), int(days_late or 0), clock)
-        levels = [int(tasks) if level in bucket.warnings else 0 for level in WarningLevel]
+        levels = [int(tasks) * counts for counts in _LEVELS_OF[bucket]]
         found.append([agency_id, bucket.status.value, int(tasks), late, *levels])
     return found
 
@@ -89,6 +91,8 @@ def _filtered(filters: TaskFilters, *, with_period: bool = True) -> Select[Any]:
     if with_period and filters.period is not None:
         months = _month(filters.period.start), _month(filters.period.end)
         conditions.append(TaskFigure.due_month.between(*months))
+    elif with_period:
+        conditions.append(TaskFigure.due_month == ALL_MONTHS)
     if filters.agency_id is not None:
         conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
     if filters.group_id is not None:

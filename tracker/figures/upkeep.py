@@ -28,6 +28,7 @@ from tracker.figures.cells import (
     read_cells,
     rebuild,
     touching,
+    with_totals,
 )
 from tracker.figures.models import FigureClock
 from tracker.notices.models import Notice
@@ -118,7 +119,7 @@ def _count_after(session: Session, _flush: UOWTransaction) -> None:
     connection = session.connection()
     task_ids = pending.task_ids | {task.id for task in pending.new_tasks}
     after = _cells(connection, pending.clock, task_ids, pending.notice_ids)
-    add_to_cells(connection, net_changes(pending.before, after))
+    add_to_cells(connection, with_totals(net_changes(pending.before, after)))
 
 
 def _cells(

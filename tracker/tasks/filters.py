@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, exists, select
@@ -152,6 +153,11 @@ class TaskFilters:
 
     def as_args(self) -> dict[str, str]:
         """The filters back as query-string values, for pagination and drill-down links."""
+        return dict(self._args)
+
+    @cached_property
+    def _args(self) -> dict[str, str]:
+        """Worked out once: a dashboard asks for them for each of its 700 links."""
         values = {
             "trang_thai": self._status_arg(),
             "thong_bao": str(self.notice_id or ""),
