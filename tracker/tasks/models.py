@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -63,6 +64,15 @@ class Task(Base):
         Index("ix_task_state_deadline", "state", "deadline"),
         # Open and overdue lists: completed_on IS NULL and a deadline range, notice visible.
         Index("ix_task_open_deadline", "completed_on", "deadline", "notice_id"),
+        # The dashboard's oldest overdue tasks: open tasks in deadline order, read up to the
+        # LIMIT (without it PostgreSQL sorted the 16,000 overdue tasks of the benchmark).
+        Index(
+            "ix_task_open_by_deadline",
+            "deadline",
+            "id",
+            sqlite_where=text("completed_on IS NULL"),
+            postgresql_where=text("completed_on IS NULL"),
+        ),
         UniqueConstraint("series_id", "period_key"),
     )
 
