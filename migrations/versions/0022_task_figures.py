@@ -25,6 +25,8 @@ def upgrade():
         sa.Column("notice_kind", sa.String(length=30), nullable=False),
         sa.Column("due_month", sa.Integer(), nullable=False),
         sa.Column("bucket", sa.String(length=16), nullable=False),
+        sa.Column("original_month", sa.Integer(), nullable=False),
+        sa.Column("outcome", sa.String(length=16), nullable=False),
         sa.Column("tasks", sa.Integer(), nullable=False),
         sa.Column("deadline_day_sum", sa.BigInteger(), nullable=False),
         sa.Column("days_late_sum", sa.BigInteger(), nullable=False),
@@ -43,12 +45,13 @@ def upgrade():
             "notice_kind",
             "due_month",
             "bucket",
-            name=op.f(
-                "uq_task_figure_lead_agency_id_assigned_agency_id_notice_kind_due_month_bucket"
-            ),
+            "original_month",
+            "outcome",
+            name="uq_task_figure_cell",
         ),
     )
     with op.batch_alter_table('task_figure', schema=None) as batch_op:
+        batch_op.create_index('ix_task_figure_scorecard', ['original_month', 'lead_agency_id', 'outcome', 'tasks'], unique=False)
         batch_op.create_index('ix_task_figure_trend', ['due_month', 'bucket', 'lead_agency_id', 'notice_kind', 'tasks'], unique=False)
         batch_op.create_index('ix_task_figure_by_month', ['due_month', 'lead_agency_id', 'bucket', 'notice_kind', 'tasks', 'deadline_day_sum', 'days_late_sum'], unique=False)
 

@@ -29,6 +29,7 @@ from tracker.figures import reading
 from tracker.figures.cells import differences
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import NoticeKind
+from tracker.scorecard.queries import tallied, tallies_from_tasks
 from tracker.tasks import services
 from tracker.tasks.amendments import ChangeRequest, DocumentEntry, amend
 from tracker.tasks.filters import TaskFilters
@@ -207,6 +208,10 @@ def dashboard_rows_agree(p: Province) -> None:
         listed = filters.apply(visible, p.day, None, 0, DUE_SOON)
         counted = db.session.scalar(select(func.count()).select_from(listed.subquery()))
         assert reading.task_count(db.session(), filters) == counted, filters
+    for period in (quarter, quarter.previous(), period_containing(p.day, "annual")):
+        kept_scores = tallied(reading.scorecard_rows(db.session(), period))
+        live_scores = tallies_from_tasks(db.session(), visible, Task.lead_agency_id, period, p.day)
+        assert kept_scores == live_scores, period
 
 
 @pytest.mark.parametrize("seed", [17, 2026])

@@ -27,9 +27,10 @@ from tracker.domain.periods import parse_period
 from tracker.domain.scorecard import scorecard_outcome
 from tracker.extensions import db
 from tracker.notices.models import NoticeState
-from tracker.scorecard.queries import agency_counts, outcome_expression
+from tracker.scorecard.queries import agency_counts
 from tracker.scorecard.weights import load_weights
 from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
+from tracker.tasks.queries import outcome_expression
 
 Login = Callable[[str], FlaskClient]
 FindUser = Callable[[str], User]
@@ -79,7 +80,7 @@ def quarter_tasks(user: FindUser) -> None:
 
 
 def test_counts_per_agency_by_outcome(quarter_tasks: None, user: FindUser) -> None:
-    rows = agency_counts(db.session(), user("lanhdao"), QUARTER, date(2026, 1, 1))
+    rows = agency_counts(db.session(), user("lanhdao"), QUARTER, date(2026, 1, 1), 3)
     by_name = {row.agency: row for row in rows}
     finance = by_name["Sở Tài chính"]
     assert (finance.due, finance.on_time, finance.late, finance.overdue, finance.excused) == (

@@ -28,19 +28,29 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.orm import InstrumentedAttribute
 
 from tracker.db import days_between, insert_for
 from tracker.domain.figure_buckets import Bucket, overdue_bounds
-from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, TaskFigure
+from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, TaskFigure
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task
+from tracker.tasks.queries import original_deadline, outcome_expression
 
 EPOCH = date(1970, 1, 1)
-KEY_COLUMNS = ("lead_agency_id", "assigned_agency_id", "notice_kind", "due_month", "bucket")
+KEY_COLUMNS = (
+    "lead_agency_id",
+    "assigned_agency_id",
+    "notice_kind",
+    "due_month",
+    "bucket",
+    "original_month",
+    "outcome",
+)
 SUM_COLUMNS = ("tasks", "deadline_day_sum", "days_late_sum")
 MOVING = [bucket.value for bucket in Bucket if bucket.moves_with_days]
 
-CellKey = tuple[int, int, str, int, str]
+CellKey = tuple[int, int, str, int, str, int, str]
 
 
 @dataclass(frozen=True)
@@ -100,8 +110,19 @@ def counted() -> ColumnElement[bool]:
 def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) -> Select[Any]:
     """The counted tasks that match `where`, grouped by cell: the key columns, then the sums;
     with `by_month` False, the cells of every month's total."""
-    month = cast(extract("year", Task.deadline) * 100 + extract("month", Task.deadline), Integer)
-    due_month = func.coalesce(month, NO_DEADLINE_MONTH) if by_month else literal(ALL_MONTHS)
+    due_month: ColumnElement[Any]
+    original_month: ColumnElement[Any]
+    outcome: ColumnElement[Any]
+    if by_month:
+        due_month = _month_of(Task.deadline)
+        original_month = _month_of(original_deadline())
+        outcome = case((Task.deadline.is_(None), NOT_SCORED), else_=outcome_expression(clock.day))
+    else:
+        due_month, original_month, outcome = (
+            literal(ALL_MONTHS),
+            literal(ALL_MONTHS),
+            literal(NOT_SCORED),
+        )
     is_open = and_(Task.completed_on.is_(None), Task.deadline.is_not(None))
     late = Task.completed_on > Task.deadline
     tasks = (
@@ -111,6 +132,8 @@ def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) ->
             Notice.kind.label("notice_kind"),
             due_month.label("due_month"),
             bucket_expression(clock).label("bucket"),
+            original_month.label("original_month"),
+            outcome.label("outcome"),
             case((is_open, days_between(Task.deadline, literal(EPOCH, Date))), else_=0).label(
                 "deadline_days"
             ),
@@ -131,12 +154,24 @@ def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) ->
     ).group_by(*keys)
 
 
+def _month_of(day: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ColumnElement[int]:
+    """202609 for a day of September 2026; `NO_DEADLINE_MONTH` for none."""
+    month = cast(extract("year", day) * 100 + extract("month", day), Integer)
+    return func.coalesce(month, NO_DEADLINE_MONTH)
+
+
 def read_cells(connection: Connection, query: Select[Any]) -> dict[CellKey, Sums]:
     """The rows of `grouped` (or of the table) by key; PostgreSQL gives sums as decimals."""
     return {
-        (int(row[0]), int(row[1]), str(row[2]), int(row[3]), str(row[4])): Sums(
-            int(row[5]), int(row[6] or 0), int(row[7] or 0)
-        )
+        (
+            int(row[0]),
+            int(row[1]),
+            str(row[2]),
+            int(row[3]),
+            str(row[4]),
+            int(row[5]),
+            str(row[6]),
+        ): Sums(int(row[7]), int(row[8] or 0), int(row[9] or 0))
         for row in connection.execute(query)
     }
 
@@ -209,8 +244,8 @@ def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sum
 def with_totals(cells: Mapping[CellKey, Sums]) -> dict[CellKey, Sums]:
     """The cells of months, and the cells of every month's total they add up to."""
     found = dict(cells)
-    for (lead, assigned, kind, _month, bucket), sums in cells.items():
-        total = (lead, assigned, kind, ALL_MONTHS, bucket)
+    for (lead, assigned, kind, _month, bucket, _original, _outcome), sums in cells.items():
+        total = (lead, assigned, kind, ALL_MONTHS, bucket, ALL_MONTHS, NOT_SCORED)
         found[total] = found.get(total, Sums()) + sums
     return found
 

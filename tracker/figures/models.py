@@ -13,6 +13,7 @@ from tracker.db import Base
 
 NO_DEADLINE_MONTH = 0
 ALL_MONTHS = -1  # the cell that adds up every month of its agency, kind and bucket
+NOT_SCORED = ""  # the scorecard outcome of a task without a deadline, and of the totals
 
 
 class TaskFigure(Base):
@@ -25,12 +26,17 @@ class TaskFigure(Base):
     tasks `deadline_day_sum` adds up their deadlines as day numbers (so that the days they are
     late on any day follow from the count); for tasks completed late, `days_late_sum` adds up
     the days each was late.
+
+    The scorecard counts the same tasks by the month of their deadline as first assigned
+    (`original_month`) and by `outcome` (`tracker.domain.scorecard.Outcome`); the totals over
+    every month leave both out (`ALL_MONTHS`, `NOT_SCORED`).
     """
 
     __tablename__ = "task_figure"
     __table_args__ = (
         UniqueConstraint(
-            "lead_agency_id", "assigned_agency_id", "notice_kind", "due_month", "bucket"
+            "lead_agency_id", "assigned_agency_id", "notice_kind", "due_month", "bucket",
+            "original_month", "outcome", name="uq_task_figure_cell",
         ),
         # The dashboard reads from this index alone: one month, a range of months, or every
         # month's total, then by agency and bucket (the order of its GROUP BY), the filters'
@@ -45,6 +51,11 @@ class TaskFigure(Base):
             "ix_task_figure_trend",
             "due_month", "bucket", "lead_agency_id", "notice_kind", "tasks",
         ),
+        # The scorecard: months of the original deadline in a range, by agency and outcome.
+        Index(
+            "ix_task_figure_scorecard",
+            "original_month", "lead_agency_id", "outcome", "tasks",
+        ),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,6 +64,8 @@ class TaskFigure(Base):
     notice_kind: Mapped[str] = mapped_column(String(30))
     due_month: Mapped[int] = mapped_column(Integer)
     bucket: Mapped[str] = mapped_column(String(16))
+    original_month: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(16))
     tasks: Mapped[int] = mapped_column(Integer, default=0)
     deadline_day_sum: Mapped[int] = mapped_column(BigInteger, default=0)
     days_late_sum: Mapped[int] = mapped_column(BigInteger, default=0)

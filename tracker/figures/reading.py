@@ -17,7 +17,7 @@ from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.figures.cells import EPOCH, Clock
-from tracker.figures.models import ALL_MONTHS, TaskFigure
+from tracker.figures.models import ALL_MONTHS, NOT_SCORED, TaskFigure
 from tracker.tasks.filters import TaskFilters
 
 # The scopes of `tracker.access.visibility_key` whose tasks are the counted ones.
@@ -27,11 +27,16 @@ COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
 _LEVELS_OF = {b: tuple(int(level in b.warnings) for level in WarningLevel) for b in Bucket}
 
 
+def scope_counted(scope: Sequence[object]) -> bool:
+    """Whether users of this visibility scope see the counted tasks."""
+    return scope[0] in COUNTED_SCOPES
+
+
 def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
     """Whether the cells can count these filters for users of this visibility scope."""
     period = filters.period
     return (
-        scope[0] in COUNTED_SCOPES
+        scope_counted(scope)
         and filters.notice_id is None
         and filters.due_from is None
         and filters.due_to is None
@@ -80,6 +85,22 @@ def trend_rows(
     return [
         [month // 100, month % 100, Bucket(bucket).status.value, int(tasks)]
         for month, bucket, tasks in session.execute(query)
+    ]
+
+
+def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int]]:
+    """(agency, outcome, count) of the tasks whose deadline as first assigned falls in the
+    period (of whole months), as `tracker.scorecard.queries` counts them from the tasks."""
+    months = _month(period.start), _month(period.end)
+    total = func.sum(TaskFigure.tasks)
+    query = (
+        select(TaskFigure.lead_agency_id, TaskFigure.outcome, total)
+        .where(TaskFigure.original_month.between(*months), TaskFigure.outcome != NOT_SCORED)
+        .group_by(TaskFigure.lead_agency_id, TaskFigure.outcome)
+        .having(total > 0)
+    )
+    return [
+        (int(agency), str(outcome), int(count)) for agency, outcome, count in session.execute(query)
     ]
 
 

@@ -1,7 +1,7 @@
-"""Keeping the counts with the data: every flush that writes tasks or notices moves the counts
-of the tasks it touched, in the same transaction (counted from the database just before the
-flush, and again just after); and before the counts are read on a new day, the open tasks are
-filed again for that day.
+"""Keeping the counts with the data: every flush that writes tasks, notices or extension
+requests moves the counts of the tasks it touched, in the same transaction (counted from the
+database just before the flush, and again just after); and before the counts are read on a
+new day, the open tasks are filed again for that day.
 
 The daily job (`tracker.jobs.figures`) does the new day's filing at midnight, so that no
 reader waits for it; a reader that comes first does it instead.
@@ -32,7 +32,7 @@ from tracker.figures.cells import (
 )
 from tracker.figures.models import FigureClock
 from tracker.notices.models import Notice
-from tracker.tasks.models import Task
+from tracker.tasks.models import ExtensionRequest, Task
 
 PENDING = "tracker.figures.pending"
 IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
@@ -101,6 +101,12 @@ def _count_before(session: Session, _flush: UOWTransaction, _objects: object) ->
     changed = list(chain(session.dirty, session.deleted))
     new_tasks = [obj for obj in session.new if isinstance(obj, Task)]
     task_ids = {obj.id for obj in changed if isinstance(obj, Task) and obj.id is not None}
+    # an approved extension with an objective reason excuses a delay on the scorecard
+    task_ids |= {
+        obj.task_id or obj.task.id
+        for obj in chain(changed, session.new)
+        if isinstance(obj, ExtensionRequest) and (obj.task_id or obj.task.id)
+    }
     notice_ids = {obj.id for obj in changed if isinstance(obj, Notice) and obj.id is not None}
     if not (new_tasks or task_ids or notice_ids):
         return

@@ -1,28 +1,25 @@
-"""The scorecard's counts, in two queries whatever the number of tasks: one GROUP BY over
-the tasks the user may see, one for the agencies' names."""
+"""The scorecard's counts, in two queries whatever the number of tasks: one GROUP BY over the
+counts kept with the data (or over the tasks the user may see), one for the agencies' names."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Case, ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from tracker.access import visible_tasks
+from tracker.access import visibility_key, visible_tasks
 from tracker.agencies.models import Agency
 from tracker.auth.models import User
 from tracker.domain.periods import Period
 from tracker.domain.scorecard import AgencyCounts, OfficerRow, Outcome
+from tracker.figures import reading as maintained
+from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import ExtensionRequest, ExtensionState, Task
-from tracker.tasks.queries import not_paused
-
-
-def original_deadline() -> ColumnElement[date]:
-    """The deadline as first assigned; a task without one recorded has only the current one."""
-    return func.coalesce(Task.original_deadline, Task.deadline)
-
+from tracker.tasks.models import Task
+from tracker.tasks.queries import original_deadline, outcome_expression
 
 _FIELDS = {
     Outcome.ON_TIME: "on_time",
@@ -32,26 +29,7 @@ _FIELDS = {
 }
 
 
-def outcome_expression(today: date) -> Case[str]:
-    """`tracker.domain.scorecard.scorecard_outcome` as SQL; a test checks that both agree."""
-    objective = exists().where(
-        ExtensionRequest.task_id == Task.id,
-        ExtensionRequest.state == ExtensionState.APPROVED,
-        ExtensionRequest.objective_reason.is_(True),
-    )
-    completed = Task.completed_on.is_not(None)
-    original = original_deadline()
-    return Case(
-        (and_(completed, Task.completed_on <= original), Outcome.ON_TIME.value),
-        (and_(completed, objective, Task.completed_on <= Task.deadline), Outcome.EXCUSED.value),
-        (completed, Outcome.LATE.value),
-        (or_(original >= today, ~not_paused(today)), Outcome.PENDING.value),
-        (and_(objective, Task.deadline >= today), Outcome.EXCUSED.value),
-        else_=Outcome.OVERDUE.value,
-    )
-
-
-def _tallies(
+def tallies_from_tasks(
     session: Session,
     tasks: Select[Task],
     key: InstrumentedAttribute[Any],
@@ -73,6 +51,11 @@ def _tallies(
             scoped.c.key, scoped.c.outcome
         )
     ).all()
+    return tallied(rows)
+
+
+def tallied(rows: Iterable[Sequence[Any]]) -> dict[Any, dict[str, int]]:
+    """(key, outcome, count) rows as a tally of each key's outcomes and of what is due."""
     tallies: dict[Any, dict[str, int]] = {}
     for value, outcome, count in rows:
         tally = tallies.setdefault(value, {"due": 0})
@@ -83,9 +66,18 @@ def _tallies(
     return tallies
 
 
-def agency_counts(session: Session, user: User, period: Period, today: date) -> list[AgencyCounts]:
-    """Per lead agency, its tasks due in the period, by outcome."""
-    tallies = _tallies(session, visible_tasks(user), Task.lead_agency_id, period, today)
+def agency_counts(
+    session: Session, user: User, period: Period, today: date, due_soon_days: int
+) -> list[AgencyCounts]:
+    """Per lead agency, its tasks due in the period, by outcome; read from the counts kept
+    with the data (`tracker.figures`) when the user sees the tasks they count."""
+    if maintained.scope_counted(visibility_key(user)):
+        counts_for(session, today, due_soon_days)
+        tallies = tallied(maintained.scorecard_rows(session, period))
+    else:
+        tallies = tallies_from_tasks(
+            session, visible_tasks(user), Task.lead_agency_id, period, today
+        )
     names = dict(
         session.execute(select(Agency.id, Agency.name).where(Agency.id.in_(tallies))).all()
     )
@@ -99,7 +91,7 @@ def officer_counts(session: Session, head: User, period: Period, today: date) ->
     """Per officer of the head's agency, the tasks it leads that are assigned to them and due
     in the period, by outcome, most due first; tasks assigned to nobody in a row of their own."""
     led = visible_tasks(head).where(Task.lead_agency_id == head.agency_id)
-    tallies = _tallies(session, led, Task.assignee_id, period, today)
+    tallies = tallies_from_tasks(session, led, Task.assignee_id, period, today)
     names = dict(
         session.execute(
             select(User.id, User.full_name).where(User.id.in_([k for k in tallies if k]))

@@ -61,7 +61,8 @@ def _choices() -> dict[str, list[Period]]:
 
 
 def _rows(period: Period) -> list[ScoreRow]:
-    counts = agency_counts(db.session(), current_user, period, today())
+    due_soon_days = current_app.config["DUE_SOON_DAYS"]
+    counts = agency_counts(db.session(), current_user, period, today(), due_soon_days)
     return rank(counts, load_weights(db.session()))
 
 

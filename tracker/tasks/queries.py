@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select
 
 from tracker.audit.models import Event
+from tracker.domain.scorecard import Outcome
 from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import Waiting
 from tracker.extensions import db
@@ -76,6 +77,30 @@ def status_predicate(status: TaskStatus, today: date) -> ColumnElement[bool]:
                 Task.completed_on.is_(None),
                 or_(Task.deadline >= today, and_(Task.deadline.is_not(None), ~not_paused(today))),
             )
+
+
+def original_deadline() -> ColumnElement[date]:
+    """The deadline as first assigned; a task without one recorded has only the current one."""
+    return func.coalesce(Task.original_deadline, Task.deadline)
+
+
+def outcome_expression(today: date) -> Case[str]:
+    """`tracker.domain.scorecard.scorecard_outcome` as SQL; a test checks that both agree."""
+    objective = exists().where(
+        ExtensionRequest.task_id == Task.id,
+        ExtensionRequest.state == ExtensionState.APPROVED,
+        ExtensionRequest.objective_reason.is_(True),
+    )
+    completed = Task.completed_on.is_not(None)
+    original = original_deadline()
+    return Case(
+        (and_(completed, Task.completed_on <= original), Outcome.ON_TIME.value),
+        (and_(completed, objective, Task.completed_on <= Task.deadline), Outcome.EXCUSED.value),
+        (completed, Outcome.LATE.value),
+        (or_(original >= today, ~not_paused(today)), Outcome.PENDING.value),
+        (and_(objective, Task.deadline >= today), Outcome.EXCUSED.value),
+        else_=Outcome.OVERDUE.value,
+    )
 
 
 def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[Task]:
