@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    ForeignKey,
+    Select,
+    String,
+    Table,
+    UniqueConstraint,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from tracker.db import Base, UTCDateTime, str_enum, utcnow
@@ -32,6 +42,11 @@ group_members = Table(
     Column("group_id", ForeignKey("agency_group.id", ondelete="CASCADE"), primary_key=True),
     Column("agency_id", ForeignKey("agency.id", ondelete="CASCADE"), primary_key=True),
 )
+
+
+def group_member_ids(group_id: int) -> Select[tuple[int]]:
+    """The ids of the agencies in a group, as a subquery for an IN."""
+    return select(group_members.c.agency_id).where(group_members.c.group_id == group_id)
 
 
 class Agency(Base):

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from tracker.agencies.models import group_members
+from tracker.agencies.models import group_member_ids
 from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
@@ -117,9 +117,7 @@ def _filtered(filters: TaskFilters, *, with_period: bool = True) -> Select[Any]:
     if filters.agency_id is not None:
         conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
     if filters.group_id is not None:
-        members = select(group_members.c.agency_id).where(
-            group_members.c.group_id == filters.group_id
-        )
+        members = group_member_ids(filters.group_id)
         conditions.append(TaskFigure.lead_agency_id.in_(members))
     if filters.kind is not None:
         conditions.append(TaskFigure.notice_kind == filters.kind.value)

@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Select, and_, exists
 
-from tracker.agencies.models import group_members
+from tracker.agencies.models import group_member_ids
 from tracker.domain.periods import Period, parse_period
 from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
 from tracker.domain.waiting import Waiting
@@ -104,9 +104,7 @@ class TaskFilters:
         if self.agency_id is not None:
             found.append(Task.lead_agency_id == self.agency_id)
         if self.group_id is not None:
-            members = select(group_members.c.agency_id).where(
-                group_members.c.group_id == self.group_id
-            )
+            members = group_member_ids(self.group_id)
             found.append(Task.lead_agency_id.in_(members))
         if self.kind is not None:
             found.append(Notice.kind == self.kind)  # the access layer joins the notice
