@@ -65,10 +65,11 @@ class Timing:
 
 @dataclass(frozen=True)
 class Memory:
+    """Each worker's resident memory and its peak so far (VmRSS, VmHWM), in KiB."""
+
     database: str
-    before_kib: tuple[int, ...]
-    after_kib: tuple[int, ...]
-    peak_kib: tuple[int, ...]
+    before: tuple[tuple[int, int], ...]
+    after: tuple[tuple[int, int], ...]
 
 
 def main() -> None:
@@ -121,28 +122,22 @@ def _measure_database(
         base, master_pid = stack.enter_context(gunicorn(env, options.workers))
         browser = Browser(base)
         browser.sign_in(USERNAME, DEMO_PASSWORD)
-        before = worker_memory(master_pid)
-        for workbook in _workbooks(browser):
-            timing = _time_downloads(database, browser, workbook, options.requests)
+        downloads = _downloads(browser)
+        before = _memory(master_pid)
+        for download in downloads:
+            timing = _time_downloads(database, browser, download, options.requests)
             timings.append(timing)
             print(
-                f"{database} {workbook.path}: median {median(timing.last_byte_s):.3f} s, "
+                f"{database} {download.path}: median {median(timing.last_byte_s):.3f} s, "
                 f"max {max(timing.last_byte_s):.3f} s, {timing.rows:,} rows",
                 file=sys.stderr,
             )
-        after, peak = worker_memory(master_pid), worker_memory(master_pid, field="VmHWM")
-        memory.append(
-            Memory(
-                database,
-                tuple(before[pid] for pid in sorted(before)),
-                tuple(after[pid] for pid in sorted(after)),
-                tuple(peak[pid] for pid in sorted(peak)),
-            )
-        )
-        print(f"{database}: workers before {before}, after {after} (KiB)", file=sys.stderr)
+        after = _memory(master_pid)
+        memory.append(Memory(database, before, after))
+        print(f"{database}: workers (RSS, peak) before {before}, after {after}", file=sys.stderr)
 
 
-def _workbooks(browser: Browser) -> list[Download]:
+def _downloads(browser: Browser) -> list[Download]:
     """The province's dashboard, one agency's (the one with the most overdue tasks), and the
     scorecard of the current quarter."""
     page = browser.get("/tong-quan?xep_theo=qua_han")
@@ -174,10 +169,15 @@ def _time_downloads(database: str, browser: Browser, workbook: Download, count: 
     rows = sum(
         1
         for row in book[workbook.rows_sheet].iter_rows(values_only=True)
-        if isinstance(row[0], int)
+        if row and isinstance(row[0], int)
     )
     return Timing(database, workbook.label + f" (`{workbook.path}`)", first_byte, last_byte,
                   len(content), rows)  # fmt: skip
+
+
+def _memory(master_pid: int) -> tuple[tuple[int, int], ...]:
+    resident, peak = worker_memory(master_pid), worker_memory(master_pid, field="VmHWM")
+    return tuple((resident[pid], peak[pid]) for pid in sorted(resident))
 
 
 def _rows(
@@ -192,15 +192,15 @@ def _rows(
         for t in timings
     ]
     memory_rows = [
-        f"| {when} | {DATABASE_LABELS[m.database]} | {_mib(m.before_kib)} | {_mib(m.after_kib)} "
-        f"| {_mib(m.peak_kib)} |"
+        f"| {when} | {DATABASE_LABELS[m.database]} | {_mib(m.before, 0)} | {_mib(m.after, 0)} "
+        f"| {_mib(m.before, 1)} | {_mib(m.after, 1)} |"
         for m in memory
     ]
     return rows, memory_rows
 
 
-def _mib(kib: tuple[int, ...]) -> str:
-    return " / ".join(f"{value / 1024:.0f} MiB" for value in kib)
+def _mib(workers: tuple[tuple[int, int], ...], field: int) -> str:
+    return " / ".join(f"{worker[field] / 1024:.0f} MiB" for worker in workers)
 
 
 def _write(rows: list[str], memory_rows: list[str]) -> None:
