@@ -45,3 +45,4 @@ bench: $(INSTALLED)
 	scripts/ensure-system-packages redis-server postgresql wrk
 	python scripts/bench_web.py --write
 	python scripts/explain_lists.py --write
+	python scripts/bench_exports.py --databases sqlite,postgresql --write

@@ -39,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from redis import Redis  # noqa: E402
 
-from tests.support.services import free_port, postgres_cluster, redis_server  # noqa: E402
+from scripts.bench_server import flask_command, gunicorn, throwaway_database  # noqa: E402
+from tests.support.services import redis_server  # noqa: E402
 from tracker.bench.client import Browser, Writer, open_task_with_progress_form  # noqa: E402
 from tracker.bench.load import (  # noqa: E402
     DATABASE_LABELS,
@@ -54,7 +55,6 @@ from tracker.bench.load import (  # noqa: E402
 from tracker.cache import VERSION_KEY  # noqa: E402
 from tracker.demo.loader import DEMO_PASSWORD  # noqa: E402
 
-BIN = Path(sys.executable).parent
 MARKER = "<!-- bench_web table -->"
 WRITER = "stc"  # the officer of Sở Tài chính reports progress in the `writes` mode
 
@@ -121,14 +121,14 @@ def _measure_database(database: str, options: argparse.Namespace, results: Resul
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "REDIS_URL": redis_url,
-            "DATABASE_URL": stack.enter_context(_database(database, workdir)),
+            "DATABASE_URL": stack.enter_context(throwaway_database(database, workdir)),
             "SECRET_KEY": "benchmark",
             "FLASK_APP": "wsgi",
         }
-        _flask(env, "db", "upgrade")
+        flask_command(env, "db", "upgrade")
         started = time.perf_counter()
         size = ("--agencies", str(options.agencies), "--tasks", str(options.tasks))
-        _flask(env, "bench", "seed", *size)
+        flask_command(env, "bench", "seed", *size)
         print(f"{database}: seeded in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         modes = options.modes.split(",")
         # One server with the cache on for `cache` and `writes`, one with it off.
@@ -138,7 +138,7 @@ def _measure_database(database: str, options: argparse.Namespace, results: Resul
         ):
             if server_modes:
                 server_env = {**env, "CACHE_SECONDS": "600" if cached else "0"}
-                with _gunicorn(server_env, options.workers) as (base, master_pid):
+                with gunicorn(server_env, options.workers) as (base, master_pid):
                     for mode in server_modes:
                         _measure_mode(database, mode, base, redis_url, options, results)
                     memory = worker_memory(master_pid)
@@ -206,58 +206,6 @@ def _writer(
     )
     results.notes.append(note)
     print(note, file=sys.stderr)
-
-
-@contextmanager
-def _database(database: str, workdir: Path) -> Iterator[str]:
-    if database == "sqlite":
-        yield f"sqlite:///{workdir / 'bench.sqlite3'}"
-        return
-    with postgres_cluster() as url:
-        subprocess.run(
-            ["psql", url.replace("+psycopg", ""), "-qc", "CREATE DATABASE bench"], check=True
-        )
-        yield url.rsplit("/", 1)[0] + "/bench"
-
-
-def _flask(env: dict[str, str], *arguments: str) -> None:
-    subprocess.run([str(BIN / "flask"), *arguments], cwd=ROOT, env=env, check=True)
-
-
-@contextmanager
-def _gunicorn(env: dict[str, str], workers: int) -> Iterator[tuple[str, int]]:
-    """The base URL and the master's pid of gunicorn serving this tree's wsgi.py."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--chdir", str(ROOT), "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, process)
-        yield base, process.pid
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    browser = Browser(base)
-    for _ in range(300):
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            browser.get("/dang-nhap")
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start")
 
 
 def _warm_up(browser: Browser, page: Page) -> None:

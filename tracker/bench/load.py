@@ -78,14 +78,18 @@ def parent_pid(stat: str) -> int:
     return int(stat.rsplit(")", 1)[1].split()[1])
 
 
-def resident_kib(status: str) -> int:
-    """VmRSS from /proc/<pid>/status, in KiB; 0 for a process with no memory of its own."""
-    match = re.search(r"^VmRSS:\s+(\d+) kB$", status, re.M)
+def resident_kib(status: str, field: str = "VmRSS") -> int:
+    """VmRSS (or VmHWM, its peak) from /proc/<pid>/status, in KiB; 0 for a process with no
+    memory of its own."""
+    match = re.search(rf"^{field}:\s+(\d+) kB$", status, re.M)
     return int(match[1]) if match else 0
 
 
-def worker_memory(master_pid: int, proc: Path = Path("/proc")) -> dict[int, int]:
-    """The resident memory in KiB of each child of `master_pid` (gunicorn's workers)."""
+def worker_memory(
+    master_pid: int, proc: Path = Path("/proc"), field: str = "VmRSS"
+) -> dict[int, int]:
+    """The resident memory in KiB (or its peak, with `field="VmHWM"`) of each child of
+    `master_pid` (gunicorn's workers)."""
     memory = {}
     for entry in proc.iterdir():
         if not entry.name.isdigit():
@@ -93,7 +97,7 @@ def worker_memory(master_pid: int, proc: Path = Path("/proc")) -> dict[int, int]
         try:
             if parent_pid((entry / "stat").read_text()) != master_pid:
                 continue
-            memory[int(entry.name)] = resident_kib((entry / "status").read_text())
+            memory[int(entry.name)] = resident_kib((entry / "status").read_text(), field)
         except (OSError, IndexError, ValueError):  # the process ended while being read
             continue
     return memory

@@ -4,6 +4,7 @@ cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -16,17 +17,19 @@ from sqlalchemy.sql import Executable
 from tracker.agencies.models import Agency
 from tracker.cache import remembered
 from tracker.db import days_between
-from tracker.domain.dashboard import DashboardFigures, build_figures, trend_periods
+from tracker.domain.dashboard import DashboardFigures, OverdueLine, build_figures, trend_periods
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.extensions import db
 from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
+from tracker.notices.models import Notice
 from tracker.tasks.filters import TaskFilters, warning_predicate
 from tracker.tasks.models import Task
 from tracker.tasks.queries import not_paused, status_expression, with_status
 
 OVERDUE_LIST_SIZE = 20
+OVERDUE_BATCH = 500  # rows read from the cursor at a time
 
 
 def dashboard_figures(
@@ -131,9 +134,30 @@ def oldest_overdue(tasks: Select[Task], today: date, limit: int = OVERDUE_LIST_S
     """The tasks overdue longest, with their agency and notice."""
     return list(
         db.session.scalars(
-            with_status(tasks, TaskStatus.OVERDUE, today)
-            .options(selectinload(Task.lead_agency), selectinload(Task.notice))
-            .order_by(Task.deadline, Task.id)
-            .limit(limit)
+            _overdue_oldest_first(tasks, today, limit).options(
+                selectinload(Task.lead_agency), selectinload(Task.notice)
+            )
         )
+    )
+
+
+def overdue_lines(tasks: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:
+    """The same tasks as `oldest_overdue`, as many as `limit`, as the workbook lists them:
+    only the columns it shows, read in batches (a server-side cursor on PostgreSQL), so
+    that a long list is never held whole."""
+    query = (
+        _overdue_oldest_first(tasks, today, limit)
+        .join(Agency, Agency.id == Task.lead_agency_id)
+        # The access layer has joined the notice already.
+        .with_only_columns(Task.text, Agency.name, Notice.kind, Notice.number, Task.deadline)
+        .execution_options(yield_per=OVERDUE_BATCH)
+    )
+    for text, agency, kind, number, deadline in db.session.execute(query):
+        notice = f"{kind.label} {number or ''}".strip()
+        yield OverdueLine(text, agency, notice, deadline or today)  # overdue: it has one
+
+
+def _overdue_oldest_first(tasks: Select[Task], today: date, limit: int) -> Select[Task]:
+    return (
+        with_status(tasks, TaskStatus.OVERDUE, today).order_by(Task.deadline, Task.id).limit(limit)
     )

@@ -3,11 +3,14 @@ trend, filtered like the task list; every figure links to the tasks behind it.""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template, request
+from tempfile import SpooledTemporaryFile
+
+from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
 
 from tracker.access import role_required, visibility_key, visible_tasks
 from tracker.agencies.models import Agency, AgencyGroup
@@ -15,7 +18,7 @@ from tracker.auth.models import Role
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
-from tracker.dashboard.figures import dashboard_figures, oldest_overdue
+from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
 from tracker.dashboard.links import task_list_url
 from tracker.dashboard.queue import QueueSection
 from tracker.dashboard.render_xlsx import dashboard_workbook
@@ -24,16 +27,17 @@ from tracker.domain.scorecard import recent_periods
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.extensions import db
 from tracker.notices.models import NoticeKind
-from tracker.reports.documents import issuer_from_config
+from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
+from tracker.reports.downloads import attachment
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import ExplanationRequest, Task
 from tracker.tasks.views import filter_words, notice_choices
 
 blueprint = Blueprint("leadership", __name__)
 LEADERSHIP = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EXPLANATIONS_SHOWN = 20
 XLSX_OVERDUE_ROWS = 5_000  # more than any province has; a sheet stays quick to open
+XLSX_IN_MEMORY = 2 * 1024 * 1024  # bytes of a workbook kept in memory; more go to disk
 
 
 @blueprint.route("/tong-quan")
@@ -78,22 +82,21 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
 @blueprint.route("/tong-quan.xlsx")
 @role_required(*LEADERSHIP)
 def dashboard_xlsx() -> Response:
+    """The dashboard as a workbook, written to a temporary file (in memory while small) and
+    sent from it in chunks."""
     filters, trend_unit, ranking = _choices()
     figures = _figures(filters, trend_unit)
     tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
-    content = dashboard_workbook(
+    workbook = SpooledTemporaryFile(max_size=XLSX_IN_MEMORY)  # noqa: SIM115 - closed once sent
+    dashboard_workbook(
         figures,
         rank_agencies(figures.agencies, ranking),
-        oldest_overdue(tasks, today(), limit=XLSX_OVERDUE_ROWS),
+        overdue_lines(tasks, today(), XLSX_OVERDUE_ROWS),
         filter_words(filters) or ["Tất cả nhiệm vụ"],
         issuer_from_config(current_app.config, today()),
+        workbook,
     )
-    name = f"tong-quan-{today():%Y-%m-%d}.xlsx"
-    return Response(
-        content,
-        mimetype=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return attachment(workbook, f"tong-quan-{today():%Y-%m-%d}.xlsx", MEDIA_TYPES["xlsx"])
 
 
 def _explanations() -> list[ExplanationRequest]:

@@ -65,6 +65,16 @@ class AgencyLine:
 
 
 @dataclass(frozen=True)
+class OverdueLine:
+    """An overdue task as the dashboard's workbook lists it."""
+
+    text: str
+    agency: str
+    notice: str  # its kind and number: "Thông báo 473/TB-VPUBND"
+    deadline: date
+
+
+@dataclass(frozen=True)
 class TrendPoint:
     period: Period
     counts: dict[TaskStatus, int]

@@ -5,19 +5,15 @@ report, laid out the national way (DESIGN.md, "Status")."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from openpyxl import Workbook
-
 from tracker.domain.outcomes import ON_TIME_RATE
 from tracker.domain.report_figures import ReportFigures, StatusCounts
 from tracker.reports.issuer import ReportIssuer
-from tracker.reports.render_xlsx import (
+from tracker.reports.sheet_writer import (
     Percent,
+    SheetWriter,
     Value,
-    prepare_print,
-    write_heading,
-    write_table_row,
+    new_workbook,
+    workbook_bytes,
 )
 from tracker.reports.wording import TOTAL_LABEL, period_line
 
@@ -34,6 +30,9 @@ HEADERS = (
     ON_TIME_RATE,
 )
 WIDTHS = (6, 42, 14, 14, 12, 12, 12, 16)
+# The header's columns in the group row: a group over its columns, or a column without a
+# group spanning both header rows.
+GROUP_SPANS = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 7), (8, 8))
 
 
 def two_way_values(counts: StatusCounts) -> list[Value]:
@@ -49,29 +48,17 @@ def two_way_values(counts: StatusCounts) -> list[Value]:
 
 
 def render_two_way_xlsx(figures: ReportFigures, issuer: ReportIssuer) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Mẫu hai chiều"
-    lines = [TITLE, figures.title, period_line(figures)]
-    group_row = write_heading(sheet, lines, issuer, len(HEADERS))
-    write_table_row(sheet, group_row, ["", "", "", GROUPS[0], "", GROUPS[1], "", ""], header=True)
-    write_table_row(sheet, group_row + 1, list(HEADERS), header=True)
-    for first, last in ((1, 1), (2, 2), (3, 3), (4, 5), (6, 7), (8, 8)):
-        if first == last:  # the columns without a group span both header rows
-            sheet.cell(group_row, first).value = HEADERS[first - 1]
-            sheet.cell(group_row + 1, first).value = None
-            sheet.merge_cells(start_row=group_row, start_column=first, end_row=group_row + 1,
-                              end_column=first)  # fmt: skip
-        else:
-            sheet.merge_cells(start_row=group_row, start_column=first, end_row=group_row,
-                              end_column=last)  # fmt: skip
-    row = group_row + 2
+    workbook = new_workbook(f"{figures.title} (mẫu hai chiều)")
+    sheet = SheetWriter(workbook, "Mẫu hai chiều", WIDTHS)
+    sheet.heading([TITLE, figures.title, period_line(figures)], issuer, len(HEADERS))
+    group_row = sheet.row + 1
+    sheet.table_row([*HEADERS[:3], GROUPS[0], "", GROUPS[1], "", HEADERS[7]], header=True)
+    sheet.table_row(["", "", "", *HEADERS[3:7], ""], header=True)
+    sheet.end_header()
+    for first, last in GROUP_SPANS:
+        last_row = group_row + 1 if first == last else group_row
+        sheet.merge(group_row, first, last_row, last)
     for number, agency in enumerate(figures.agencies, 1):
-        write_table_row(sheet, row, [number, agency.agency, *two_way_values(agency.counts)])
-        row += 1
-    write_table_row(sheet, row, ["", TOTAL_LABEL, *two_way_values(figures.totals)])
-    prepare_print(sheet, group_row + 1, WIDTHS)
-    workbook.properties.title = f"{figures.title} (mẫu hai chiều)"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheet.table_row([number, agency.agency, *two_way_values(agency.counts)])
+    sheet.table_row(["", TOTAL_LABEL, *two_way_values(figures.totals)])
+    return workbook_bytes(workbook)

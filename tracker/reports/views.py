@@ -31,6 +31,7 @@ from tracker.notices.leaders import active_leaders
 from tracker.notices.models import Notice, NoticeState
 from tracker.reports.brief import meeting_brief
 from tracker.reports.documents import MEDIA_TYPES, issuer_from_config, render_report
+from tracker.reports.downloads import attachment
 from tracker.reports.editing import ReportEditError, freeze_report, save_narrative
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
@@ -158,11 +159,7 @@ def _file_stem(report: Report) -> str:
 
 
 def _attachment(content: bytes, name: str, file_format: str) -> Response:
-    return Response(
-        content,
-        mimetype=MEDIA_TYPES[file_format],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return attachment(content, name, MEDIA_TYPES[file_format])
 
 
 @blueprint.route("/hop-giao-ban")

@@ -25,6 +25,7 @@ from tracker.domain.scorecard import (
 )
 from tracker.extensions import db
 from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
+from tracker.reports.downloads import attachment
 from tracker.scorecard.forms import ScoreWeightsForm
 from tracker.scorecard.queries import agency_counts, officer_counts
 from tracker.scorecard.render_xlsx import render_scorecard_xlsx
@@ -97,11 +98,7 @@ def scorecard_xlsx() -> Response:
         load_weights(db.session()),
         issuer_from_config(current_app.config, today()),
     )
-    return Response(
-        content,
-        mimetype=MEDIA_TYPES["xlsx"],
-        headers={"Content-Disposition": f'attachment; filename="bang-diem-{period.key}.xlsx"'},
-    )
+    return attachment(content, f"bang-diem-{period.key}.xlsx", MEDIA_TYPES["xlsx"])
 
 
 @blueprint.route("/quan-tri/bang-diem", methods=["GET", "POST"])
