@@ -139,12 +139,15 @@ def _plan(database: str, user: User, args: str) -> Plan:
     whole = " | ".join(lines)
     if database == "sqlite":
         access = [line for line in lines if line.startswith(("SCAN task", "SEARCH task"))]
-        full = any("INDEX" not in line for line in access)
-        sorted_all = "TEMP B-TREE FOR ORDER BY" in whole
+        # a SEARCH looks rows up (by an index or by id); a SCAN without an index reads them all
+        full = any(line.startswith("SCAN") and "INDEX" not in line for line in access)
+        # "FOR ORDER BY" or "FOR RIGHT PART OF ORDER BY": either sorts what the index gave
+        sorted_all = any("TEMP B-TREE FOR" in line and "ORDER BY" in line for line in lines)
     else:
         access = [line.strip(" ->") for line in lines if " on task " in line + " "]
         full = "Seq Scan on task " in whole + " "
-        sorted_all = any(line.strip().startswith(("->  Sort", "Sort ")) for line in lines)
+        sorts = ("Sort  (", "Incremental Sort  (")  # nodes, not their "Sort Key:" lines
+        sorted_all = any(line.strip(" ->").startswith(sorts) for line in lines)
     indexed = not full and not sorted_all
     summary = "; ".join(
         [access[0].split("  (cost")[0] if access else "task read through a join"]
