@@ -18,8 +18,7 @@ from typing import Any, TypeVar, cast
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import ColumnElement, Select, exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Select, select
 
 from tracker.auth.models import Role, User
 from tracker.extensions import db
@@ -42,18 +41,10 @@ def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
     return Task.id.in_(leads.union(coordinates))
 
 
-def _notice_published() -> ColumnElement[bool]:
-    """The task's notice is published. Asked with EXISTS rather than of the joined notice:
-    given the state of the joined notice, SQLite reads the tasks notice by notice and sorts
-    them all, instead of walking the index that gives the lists' order."""
-    notice = aliased(Notice)
-    return exists().where(notice.id == Task.notice_id, notice.state == NoticeState.PUBLISHED)
-
-
 def _tasks_seen_by(user: User) -> Select[Task]:
     query = select(Task).join(Task.notice)
     if user.role not in SEES_DRAFTS:
-        query = query.where(_notice_published())
+        query = query.where(Notice.state == NoticeState.PUBLISHED)
     if user.role.is_agency_role:
         query = query.where(_agency_involved(user.agency_id))
     return query
