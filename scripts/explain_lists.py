@@ -31,7 +31,7 @@ from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from tests.support.services import postgres_cluster  # noqa: E402
 from tracker import create_app  # noqa: E402
-from tracker.access import visible_tasks  # noqa: E402
+from tracker.access import visible_task_parts  # noqa: E402
 from tracker.auth.models import User  # noqa: E402
 from tracker.clock import today  # noqa: E402
 from tracker.extensions import db  # noqa: E402
@@ -151,7 +151,8 @@ def _plans(database: str, url: str) -> list[Plan]:
 def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
-    query = by_urgency(filters.apply(visible_tasks(user), today(), user.agency_id, user.id))
+    parts = visible_task_parts(user)
+    query = by_urgency([filters.apply(part, today(), user.agency_id, user.id) for part in parts])
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
     rows = db.session.connection().execute(Explain(query.limit(50), explain)).all()
     lines = [str(row[-1]) for row in rows]

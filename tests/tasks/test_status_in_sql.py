@@ -92,7 +92,7 @@ def test_urgency_order_follows_completion_and_new_deadlines(app: Flask) -> None:
 
 
 def _in_urgency_order(notice: Notice) -> list[int]:
-    ordered = db.session.scalars(by_urgency(select(Task).where(Task.notice_id == notice.id)))
+    ordered = db.session.scalars(by_urgency([select(Task).where(Task.notice_id == notice.id)]))
     return [task.id for task in ordered]
 
 

@@ -121,9 +121,14 @@ class TaskFilters:
         if self.role == LEAD:
             found.append(Task.lead_agency_id == agency_id)
         elif self.role == COORDINATING:
-            coordinates = exists().where(
-                task_coordinators.c.task_id == Task.id,
-                task_coordinators.c.agency_id == agency_id,
+            # correlated to the task alone: an agency's list reads coordinator rows too
+            coordinates = (
+                exists()
+                .where(
+                    task_coordinators.c.task_id == Task.id,
+                    task_coordinators.c.agency_id == agency_id,
+                )
+                .correlate(Task)
             )
             found.append(coordinates)
         if self.mine:

@@ -59,7 +59,12 @@ task_coordinators = Table(
     "task_coordinator",
     Base.metadata,
     Column("task_id", ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
-    Column("agency_id", ForeignKey("agency.id"), primary_key=True, index=True),
+    Column("agency_id", ForeignKey("agency.id"), primary_key=True),
+    # The task's urgency_rank and deadline, copied by the database's triggers (migration
+    # 0023): an agency's coordinated tasks are read in the lists' order through the index.
+    Column("urgency_rank", Integer),
+    Column("deadline", Date),
+    Index("ix_task_coordinator_agency_urgency", "agency_id", "urgency_rank", "deadline", "task_id"),
 )
 
 

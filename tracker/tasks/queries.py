@@ -3,9 +3,12 @@ returns a Select, so a view can paginate it and a job can stream it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, and_, case, func, or_, select, union_all
+from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm.util import AliasedClass
 
 from tracker.audit.models import Event
 from tracker.domain.status import TaskStatus
@@ -97,11 +100,22 @@ def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[
     return tasks.where(status_predicate(status, today))
 
 
-def by_urgency(tasks: Select[Task]) -> Select[Task]:
-    """Open tasks with a deadline first (the oldest overdue at the top, then the nearest
+def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
+    """The tasks of `parts` (as `tracker.access.visible_task_parts` gives them, filtered),
+    open tasks with a deadline first (the oldest overdue at the top, then the nearest
     deadline), then open tasks without one, then completed tasks (those with a deadline
-    first). The indexes on `urgency_rank, deadline, id` give this order."""
-    return tasks.order_by(Task.urgency_rank, Task.deadline, Task.id)
+    first); the relationships named in `loaded` are loaded with them. The indexes on
+    `urgency_rank, deadline, id` give this order within each part, and the database merges
+    the parts under the LIMIT."""
+    if len(parts) == 1:
+        tasks: type[Task] | AliasedClass[Task] = Task
+        query = parts[0]
+    else:
+        tasks = aliased(Task, union_all(*parts).subquery("tasks"))
+        query = select(tasks)
+    return query.order_by(tasks.urgency_rank, tasks.deadline, tasks.id).options(
+        *(selectinload(getattr(tasks, name)) for name in loaded)
+    )
 
 
 def count_by_status(tasks: Select[Task], today: date) -> dict[TaskStatus, int]:
