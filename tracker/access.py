@@ -68,7 +68,8 @@ def agencies_seeing(task: Task) -> set[int]:
 def visible_tasks(user: User) -> Select[Task]:
     """The tasks the user may see that fall due: every one-off task and each occurrence of
     a recurring one (the series itself never falls due), cancelled ones aside, as a query to
-    filter, order or paginate further. Lists and figures count these."""
+    filter, order or paginate further. Figures count these; the lists read the same tasks
+    through `visible_task_parts`."""
     return _falling_due(_tasks_seen_by(user))
 
 
