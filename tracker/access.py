@@ -41,13 +41,22 @@ def _agency_involved(agency_id: int | None) -> ColumnElement[bool]:
     return Task.id.in_(leads.union(coordinates))
 
 
-def _tasks_seen_by(user: User) -> Select[Task]:
+def _tasks_of_notices_seen_by(user: User) -> Select[Task]:
     query = select(Task).join(Task.notice)
     if user.role not in SEES_DRAFTS:
         query = query.where(Notice.state == NoticeState.PUBLISHED)
+    return query
+
+
+def _tasks_seen_by(user: User) -> Select[Task]:
+    query = _tasks_of_notices_seen_by(user)
     if user.role.is_agency_role:
         query = query.where(_agency_involved(user.agency_id))
     return query
+
+
+def _falling_due(tasks: Select[Task]) -> Select[Task]:
+    return tasks.where(Task.recurrence.is_(None), Task.cancelled_on.is_(None))
 
 
 def agencies_seeing(task: Task) -> set[int]:
@@ -59,8 +68,39 @@ def agencies_seeing(task: Task) -> set[int]:
 def visible_tasks(user: User) -> Select[Task]:
     """The tasks the user may see that fall due: every one-off task and each occurrence of
     a recurring one (the series itself never falls due), cancelled ones aside, as a query to
-    filter, order or paginate further. Lists and figures count these."""
-    return _tasks_seen_by(user).where(Task.recurrence.is_(None), Task.cancelled_on.is_(None))
+    filter, order or paginate further. Figures count these; the lists read the same tasks
+    through `visible_task_parts`."""
+    return _falling_due(_tasks_seen_by(user))
+
+
+def visible_task_parts(user: User) -> list[Select[Task]]:
+    """The tasks of `visible_tasks` in parts that do not overlap, each of which the database
+    reads from an index in the lists' order (`tracker.tasks.queries.by_urgency` merges them):
+    one part, or for an agency the tasks it leads and those it only coordinates."""
+    if not user.role.is_agency_role:
+        return [visible_tasks(user)]
+    tasks = _falling_due(_tasks_of_notices_seen_by(user))
+    return [
+        tasks.where(Task.lead_agency_id == user.agency_id),
+        _coordinated_only(tasks, user.agency_id),
+    ]
+
+
+def _coordinated_only(tasks: Select[Task], agency_id: int | None) -> Select[Task]:
+    """The tasks the agency coordinates and does not lead, with their order key (urgency
+    rank, deadline, id) read from the coordinator row, which holds a copy kept by the
+    database: so they come in the lists' order from the coordinator index."""
+    coordinator = task_coordinators.c
+    order_key = {
+        "id": coordinator.task_id,
+        "urgency_rank": coordinator.urgency_rank,
+        "deadline": coordinator.deadline,
+    }
+    return (
+        tasks.join(task_coordinators, coordinator.task_id == Task.id)
+        .where(coordinator.agency_id == agency_id, Task.lead_agency_id != agency_id)
+        .with_only_columns(*(order_key.get(column.key, column) for column in Task.__table__.c))
+    )
 
 
 def visible_notice_items(user: User) -> Select[Task]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from tests.factories import make_notice, make_task
 from tracker.domain.status import TaskStatus, WarningLevel, task_status, warning_level
 from tracker.extensions import db
+from tracker.notices.models import Notice
 from tracker.tasks.filters import warning_predicate
 from tracker.tasks.models import Task
 from tracker.tasks.queries import by_urgency, count_by_status, status_expression, with_status
@@ -63,14 +64,36 @@ def test_each_status_filter_picks_what_the_pure_function_says(app: Flask) -> Non
 
 def test_urgency_order(app: Flask) -> None:
     notice = make_notice()
+    done_undated = make_task(notice, completed_on=TODAY)
     done = make_task(notice, deadline=TODAY, completed_on=TODAY)
+    done_earlier = make_task(notice, deadline=TODAY - timedelta(days=5), completed_on=TODAY)
     ongoing = make_task(notice)
     later = make_task(notice, deadline=TODAY + timedelta(days=9))
     soon = make_task(notice, deadline=TODAY + timedelta(days=1))
+    soon_too = make_task(notice, deadline=TODAY + timedelta(days=1))
+    ongoing_too = make_task(notice)
     oldest = make_task(notice, deadline=TODAY - timedelta(days=40))
     recent = make_task(notice, deadline=TODAY - timedelta(days=2))
-    ordered = db.session.scalars(by_urgency(select(Task).where(Task.notice_id == notice.id)))
-    assert [t.id for t in ordered] == [t.id for t in (oldest, recent, soon, later, ongoing, done)]
+    expected = [oldest, recent, soon, soon_too, later, ongoing, ongoing_too]
+    expected += [done_earlier, done, done_undated]
+    assert _in_urgency_order(notice) == [task.id for task in expected]
+
+
+def test_urgency_order_follows_completion_and_new_deadlines(app: Flask) -> None:
+    notice = make_notice()
+    first = make_task(notice, deadline=TODAY - timedelta(days=3))
+    second = make_task(notice, deadline=TODAY + timedelta(days=3))
+    undated = make_task(notice)
+    db.session.flush()
+    first.completed_on = TODAY
+    undated.deadline = TODAY
+    db.session.flush()
+    assert _in_urgency_order(notice) == [undated.id, second.id, first.id]
+
+
+def _in_urgency_order(notice: Notice) -> list[int]:
+    ordered = db.session.scalars(by_urgency([select(Task).where(Task.notice_id == notice.id)]))
+    return [task.id for task in ordered]
 
 
 def test_the_warning_ladder_in_sql_agrees_with_the_pure_function(app: Flask) -> None:

@@ -44,3 +44,28 @@ def test_lead_and_coordinating_apart_with_filters(
     assert ids(client.get(base + "&cua_toi=1").get_data(as_text=True)) == [led_later.id]
     page = client.get(base + "&han_tu=31/02/2030&vai_tro=la").get_data(as_text=True)
     assert len(ids(page)) == 3, "malformed filters are ignored, not an error"
+
+
+def test_led_and_coordinated_tasks_merge_in_urgency_order(app: Flask, login: Login) -> None:
+    notice = make_notice()
+    done_led = make_task(
+        notice, lead="stc", deadline=date(2030, 1, 1), completed_on=date(2029, 12, 1)
+    )
+    undated_coordinated = make_task(notice, lead="snv", coordinating=("stc",))
+    later_coordinated = make_task(
+        notice, lead="snv", coordinating=("stc",), deadline=date(2030, 5, 1)
+    )
+    soon_led = make_task(notice, lead="stc", deadline=date(2030, 2, 1))
+    done_coordinated = make_task(
+        notice, lead="snv", coordinating=("stc",), deadline=date(2030, 1, 1)
+    )
+    undated_led = make_task(notice, lead="stc")
+    db.session.flush()
+    # changed after their coordinator rows were written, which must follow
+    done_coordinated.completed_on = date(2029, 12, 20)
+    later_coordinated.deadline = date(2030, 1, 15)
+    db.session.commit()
+    page = login("stc").get(f"/?thong_bao={notice.id}").get_data(as_text=True)
+    expected = [later_coordinated, soon_led, undated_coordinated, undated_led]
+    expected += [done_led, done_coordinated]
+    assert ids(page) == [task.id for task in expected]

@@ -12,7 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from tracker.access import get_notice_or_404, get_task_or_404, visible_notices, visible_tasks
+from tracker.access import (
+    get_notice_or_404,
+    get_task_or_404,
+    visible_notices,
+    visible_task_parts,
+    visible_tasks,
+)
 from tracker.api.blueprint import api_user, blueprint
 from tracker.api.openapi import openapi_document
 from tracker.api.params import PAGING, choice, integer, iso_date, only, paging
@@ -111,10 +117,10 @@ def task_list() -> Response:
         due_to=iso_date(args, "due_to"),
     )
     agency_id = integer(args, "agency_id", 1, MAX_ID)
-    tasks = filters.apply(visible_tasks(user), on, user.agency_id, user.id)
+    parts = [filters.apply(part, on, user.agency_id, user.id) for part in visible_task_parts(user)]
     if agency_id is not None:
-        tasks = tasks.where(Task.lead_agency_id == agency_id)
-    page = _paginate(by_urgency(tasks).options(selectinload(Task.lead_agency)))
+        parts = [part.where(Task.lead_agency_id == agency_id) for part in parts]
+    page = _paginate(by_urgency(parts, "lead_agency"))
     return _page_json(page, [task_json(task, on) for task in page])
 
 

@@ -22,7 +22,14 @@ from tracker.domain.waiting import Waiting
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import query_id
 from tracker.tasks.models import Task, task_coordinators
-from tracker.tasks.queries import not_paused, status_predicate, waiting_predicate
+from tracker.tasks.queries import (
+    OPEN_DUE,
+    completed_with_deadline,
+    not_paused,
+    status_predicate,
+    waiting_predicate,
+    with_deadline,
+)
 
 LEAD, COORDINATING = "chu_tri", "phoi_hop"
 COMPLETED = "hoan_thanh"  # the three completed statuses together
@@ -87,10 +94,12 @@ class TaskFilters:
         if self.status is not None:
             found.append(status_predicate(self.status, today))
         if self.completed:
-            found.append(and_(Task.deadline.is_not(None), Task.completed_on.is_not(None)))
+            found.append(completed_with_deadline())
         if self.warning is not None:
             found.append(warning_predicate(self.warning, today, due_soon_days))
         start, end = self._due_range()
+        if start is not None or end is not None:
+            found.append(with_deadline())
         if start is not None:
             found.append(Task.deadline >= start)
         if end is not None:
@@ -111,9 +120,14 @@ class TaskFilters:
         if self.role == LEAD:
             found.append(Task.lead_agency_id == agency_id)
         elif self.role == COORDINATING:
-            coordinates = exists().where(
-                task_coordinators.c.task_id == Task.id,
-                task_coordinators.c.agency_id == agency_id,
+            # correlated to the task alone: an agency's list reads coordinator rows too
+            coordinates = (
+                exists()
+                .where(
+                    task_coordinators.c.task_id == Task.id,
+                    task_coordinators.c.agency_id == agency_id,
+                )
+                .correlate(Task)
             )
             found.append(coordinates)
         if self.mine:
@@ -177,7 +191,7 @@ def warning_predicate(level: WarningLevel, today: date, due_soon_days: int) -> C
     """Open tasks at `level` of the warning ladder (`tracker.domain.status.warning_level`),
     as a range of deadlines. The long-overdue levels include the longer ones: "quá hạn trên
     30 ngày" counts those over 60 and 120 days too."""
-    open_task = and_(Task.completed_on.is_(None), not_paused(today))
+    open_task = and_(Task.urgency_rank == OPEN_DUE, not_paused(today))
     if level is WarningLevel.DUE_SOON:
         return and_(open_task, Task.deadline >= today,
                     Task.deadline <= today + timedelta(days=due_soon_days))  # fmt: skip

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     JSON,
     Column,
+    Computed,
     Date,
     ForeignKey,
     Index,
@@ -28,6 +29,14 @@ if TYPE_CHECKING:
     from tracker.agencies.models import Agency
     from tracker.auth.models import User
     from tracker.notices.models import Notice
+
+
+# Open tasks before completed ones, and within each those with a deadline first: the order
+# of `completed_on IS NOT NULL, deadline IS NULL` as one integer an index can hold.
+URGENCY_RANK = (
+    "CASE WHEN completed_on IS NULL THEN 0 ELSE 2 END"
+    " + CASE WHEN deadline IS NULL THEN 1 ELSE 0 END"
+)
 
 
 class TaskState(LabelledEnum):
@@ -51,7 +60,12 @@ task_coordinators = Table(
     "task_coordinator",
     Base.metadata,
     Column("task_id", ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
-    Column("agency_id", ForeignKey("agency.id"), primary_key=True, index=True),
+    Column("agency_id", ForeignKey("agency.id"), primary_key=True),
+    # The task's urgency_rank and deadline, copied by the database's triggers (migration
+    # 0023): an agency's coordinated tasks are read in the lists' order through the index.
+    Column("urgency_rank", Integer),
+    Column("deadline", Date),
+    Index("ix_task_coordinator_agency_urgency", "agency_id", "urgency_rank", "deadline", "task_id"),
 )
 
 
@@ -73,11 +87,17 @@ class Task(Base):
             sqlite_where=text("completed_on IS NULL"),
             postgresql_where=text("completed_on IS NULL"),
         ),
+        # The task lists' order (`tracker.tasks.queries.by_urgency`), whole and after the
+        # columns that scope a list, so that a page reads its own rows and stops there.
+        Index("ix_task_urgency", "urgency_rank", "deadline", "id"),
+        Index("ix_task_lead_agency_urgency", "lead_agency_id", "urgency_rank", "deadline", "id"),
+        Index("ix_task_notice_urgency", "notice_id", "urgency_rank", "deadline", "id"),
+        Index("ix_task_state_urgency", "state", "urgency_rank", "deadline", "id"),
         UniqueConstraint("series_id", "period_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
     ref: Mapped[str] = mapped_column(String(40), default="")
     text: Mapped[str] = mapped_column(Text)
     lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
@@ -105,6 +125,9 @@ class Task(Base):
     state: Mapped[TaskState] = mapped_column(str_enum(TaskState), default=TaskState.IN_PROGRESS)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)
+    # Kept by the database: 0 open with a deadline, 1 open without, 2 completed with a
+    # deadline, 3 completed without, the lists' first sort key (see URGENCY_RANK).
+    urgency_rank: Mapped[int] = mapped_column(Computed(URGENCY_RANK, persisted=True))
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -3,9 +3,12 @@ returns a Select, so a view can paginate it and a job can stream it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select, union_all
+from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm.util import AliasedClass
 
 from tracker.audit.models import Event
 from tracker.domain.scorecard import Outcome
@@ -58,24 +61,28 @@ def status_expression(today: date) -> Case[str]:
     )
 
 
+# `Task.urgency_rank` values (see URGENCY_RANK in the models)
+OPEN_DUE, OPEN_UNDATED, COMPLETED_DUE, COMPLETED_UNDATED = 0, 1, 2, 3
+
+
 def status_predicate(status: TaskStatus, today: date) -> ColumnElement[bool]:
-    """The tasks in `status`, written as plain comparisons that an index on the dates can
-    serve (the CASE of `status_expression` would make the database read every task)."""
+    """The tasks in `status`, written as a rank and a range of deadlines, so that the index
+    that orders the lists (`by_urgency`) also finds them (the CASE of `status_expression`
+    would make the database read every task)."""
     match status:
         case TaskStatus.ONGOING:
-            return Task.deadline.is_(None)
+            return Task.urgency_rank.in_((OPEN_UNDATED, COMPLETED_UNDATED))
         case TaskStatus.EARLY:
-            return Task.completed_on < Task.deadline
+            return and_(Task.urgency_rank == COMPLETED_DUE, Task.completed_on < Task.deadline)
         case TaskStatus.ON_TIME:
-            return Task.completed_on == Task.deadline
+            return and_(Task.urgency_rank == COMPLETED_DUE, Task.completed_on == Task.deadline)
         case TaskStatus.LATE:
-            return Task.completed_on > Task.deadline
+            return and_(Task.urgency_rank == COMPLETED_DUE, Task.completed_on > Task.deadline)
         case TaskStatus.OVERDUE:
-            return and_(Task.completed_on.is_(None), Task.deadline < today, not_paused(today))
+            return and_(Task.urgency_rank == OPEN_DUE, Task.deadline < today, not_paused(today))
         case TaskStatus.WITHIN_DEADLINE:
             return and_(
-                Task.completed_on.is_(None),
-                or_(Task.deadline >= today, and_(Task.deadline.is_not(None), ~not_paused(today))),
+                Task.urgency_rank == OPEN_DUE, or_(Task.deadline >= today, ~not_paused(today))
             )
 
 
@@ -103,15 +110,36 @@ def outcome_expression(today: date) -> Case[str]:
     )
 
 
+def completed_with_deadline() -> ColumnElement[bool]:
+    """The tasks in one of the completed statuses (early, on time, late)."""
+    return Task.urgency_rank == COMPLETED_DUE
+
+
+def with_deadline() -> ColumnElement[bool]:
+    """The tasks that have a deadline, as ranks: with a range of deadlines after it, the
+    database reads the range within each rank, in the lists' order."""
+    return Task.urgency_rank.in_((OPEN_DUE, COMPLETED_DUE))
+
+
 def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[Task]:
     return tasks.where(status_predicate(status, today))
 
 
-def by_urgency(tasks: Select[Task]) -> Select[Task]:
-    """Open tasks with a deadline first (the oldest overdue at the top, then the nearest
-    deadline), then open tasks without one, then completed tasks."""
-    return tasks.order_by(
-        Task.completed_on.is_not(None), Task.deadline.is_(None), Task.deadline, Task.id
+def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
+    """The tasks of `parts` (as `tracker.access.visible_task_parts` gives them, filtered),
+    open tasks with a deadline first (the oldest overdue at the top, then the nearest
+    deadline), then open tasks without one, then completed tasks (those with a deadline
+    first); the relationships named in `loaded` are loaded with them. The indexes on
+    `urgency_rank, deadline, id` give this order within each part, and the database merges
+    the parts under the LIMIT."""
+    if len(parts) == 1:
+        tasks: type[Task] | AliasedClass[Task] = Task
+        query = parts[0]
+    else:
+        tasks = aliased(Task, union_all(*parts).subquery("tasks"))
+        query = select(tasks)
+    return query.order_by(tasks.urgency_rank, tasks.deadline, tasks.id).options(
+        *(selectinload(getattr(tasks, name)) for name in loaded)
     )
 
 

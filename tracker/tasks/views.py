@@ -9,7 +9,6 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from markupsafe import Markup
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import (
@@ -17,7 +16,7 @@ from tracker.access import (
     get_task_or_404,
     visibility_key,
     visible_notices,
-    visible_tasks,
+    visible_task_parts,
 )
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.agencies.queries import active_agencies
@@ -69,15 +68,16 @@ def render_task_list(heading: str) -> str:
 
 def _list_body(filters: TaskFilters, heading: str) -> str:
     due_soon_days = current_app.config["DUE_SOON_DAYS"]
-    tasks = filters.apply(
-        visible_tasks(current_user), today(), current_user.agency_id, current_user.id, due_soon_days
-    )
+    parts = [
+        filters.apply(part, today(), current_user.agency_id, current_user.id, due_soon_days)
+        for part in visible_task_parts(current_user)
+    ]
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
     counted = maintained.answerable(filters, visibility_key(current_user))
     if counted:
         counts_for(db.session(), today(), due_soon_days)
     page = db.paginate(
-        by_urgency(tasks).options(selectinload(Task.notice), selectinload(Task.lead_agency)),
+        by_urgency(parts, "notice", "lead_agency"),
         page=page_number(request.args),
         per_page=current_app.config["PAGE_SIZE"],
         error_out=False,
