@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import (
@@ -243,23 +244,28 @@ def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sum
 
 def with_totals(cells: Mapping[CellKey, Sums]) -> dict[CellKey, Sums]:
     """The cells of months, and the cells of every month's total they add up to."""
-    found = dict(cells)
-    for (lead, assigned, kind, _month, bucket, _original, _outcome), sums in cells.items():
-        total = (lead, assigned, kind, ALL_MONTHS, bucket, ALL_MONTHS, NOT_SCORED)
-        found[total] = found.get(total, Sums()) + sums
-    return found
+    totals = (
+        ((lead, assigned, kind, ALL_MONTHS, bucket, ALL_MONTHS, NOT_SCORED), sums)
+        for (lead, assigned, kind, _month, bucket, _original, _outcome), sums in cells.items()
+    )
+    return summed(chain(cells.items(), totals))
 
 
 def net_changes(
     before: Mapping[CellKey, Sums], after: Mapping[CellKey, Sums]
 ) -> dict[CellKey, Sums]:
     """What to add to each cell when tasks counted `before` now count `after`."""
-    changes: dict[CellKey, Sums] = {}
-    for key, sums in after.items():
-        changes[key] = changes.get(key, Sums()) + sums
-    for key, sums in before.items():
-        changes[key] = changes.get(key, Sums()) + (-sums)
+    taken = ((key, -sums) for key, sums in before.items())
+    changes = summed(chain(after.items(), taken))
     return {key: sums for key, sums in changes.items() if not sums.empty}
+
+
+def summed(pairs: Iterable[tuple[CellKey, Sums]]) -> dict[CellKey, Sums]:
+    """The sums of each cell that appears in `pairs`, added up."""
+    found: dict[CellKey, Sums] = {}
+    for key, sums in pairs:
+        found[key] = found.get(key, Sums()) + sums
+    return found
 
 
 def touching(task_ids: Iterable[int], notice_ids: Iterable[int]) -> ColumnElement[bool]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
+from typing import Literal
 
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, UOWTransaction
@@ -27,6 +28,7 @@ from tracker.figures.cells import (
     net_changes,
     read_cells,
     rebuild,
+    summed,
     touching,
     with_totals,
 )
@@ -38,12 +40,15 @@ PENDING = "tracker.figures.pending"
 IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
 
 
-def read_clock(connection: Connection, *, share: bool = False) -> Clock | None:
-    """The day the counts stand for; None while they were never built. With `share`, the
-    clock is locked against a new day's filing until the transaction ends (PostgreSQL)."""
+def read_clock(
+    connection: Connection, *, lock: Literal["share", "update"] | None = None
+) -> Clock | None:
+    """The day the counts stand for; None while they were never built. `lock` ("share" or
+    "update") holds the clock row until the transaction ends (PostgreSQL): writers share it,
+    so that a new day's filing waits for them, and the filing takes it whole."""
     query = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
-    if share:
-        query = query.with_for_update(read=True)
+    if lock is not None:
+        query = query.with_for_update(read=lock == "share")
     row = connection.execute(query).first()
     return Clock(row.day, row.due_soon_days) if row is not None and row.day else None
 
@@ -52,18 +57,15 @@ def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
     """Make the counts stand for `day`, building them if they were never built, and commit
     that; to be called before reading them, with nothing else pending in the session."""
     wanted = Clock(day, due_soon_days)
-    if read_clock(session.connection()) == wanted:
-        return wanted
     connection = session.connection()
-    locked = select(FigureClock.day).where(FigureClock.id == 1).with_for_update()
-    current = connection.execute(locked).first()  # another reader may have done it meanwhile
-    if current is None or current.day is None:
+    if read_clock(connection) == wanted:
+        return wanted
+    current = read_clock(connection, lock="update")  # another reader may have done it meanwhile
+    if current is None:
         rebuild(connection, wanted)
-    elif read_clock(connection) != wanted:
+    elif current != wanted:
         move_to_day(connection, wanted)
-    connection.execute(
-        update(FigureClock).where(FigureClock.id == 1).values(day=day, due_soon_days=due_soon_days)
-    )
+    _set_clock(connection, wanted)
     session.commit()
     return wanted
 
@@ -71,10 +73,16 @@ def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
 def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:
     """Every cell counted again from the tasks, for `day` (not committed)."""
     connection = session.connection()
-    connection.execute(select(FigureClock.id).with_for_update())
+    read_clock(connection, lock="update")
     rebuild(connection, Clock(day, due_soon_days))
+    _set_clock(connection, Clock(day, due_soon_days))
+
+
+def _set_clock(connection: Connection, clock: Clock) -> None:
     connection.execute(
-        update(FigureClock).where(FigureClock.id == 1).values(day=day, due_soon_days=due_soon_days)
+        update(FigureClock)
+        .where(FigureClock.id == 1)
+        .values(day=clock.day, due_soon_days=clock.due_soon_days)
     )
 
 
@@ -111,7 +119,7 @@ def _count_before(session: Session, _flush: UOWTransaction, _objects: object) ->
     if not (new_tasks or task_ids or notice_ids):
         return
     connection = session.connection()
-    clock = read_clock(connection, share=True)
+    clock = read_clock(connection, lock="share")
     if clock is None:
         return  # never built: the first reading builds them whole
     before = _cells(connection, clock, task_ids, notice_ids)
@@ -141,12 +149,11 @@ def _cells(
         found.update(connection.scalars(select(Task.id).where(touching(slice_of_tasks, ()))))
     for slice_of_notices in _slices(notice_ids):
         found.update(connection.scalars(select(Task.id).where(touching((), slice_of_notices))))
-    cells: dict[CellKey, Sums] = {}
-    for slice_of_found in _slices(found):
-        counted = read_cells(connection, grouped(clock, Task.id.in_(slice_of_found)))
-        for key, sums in counted.items():
-            cells[key] = cells.get(key, Sums()) + sums
-    return cells
+    return summed(
+        pair
+        for slice_of_found in _slices(found)
+        for pair in read_cells(connection, grouped(clock, Task.id.in_(slice_of_found))).items()
+    )
 
 
 def _slices(ids: Iterable[int]) -> Iterator[list[int]]:

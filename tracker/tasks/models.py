@@ -17,7 +17,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -78,15 +77,6 @@ class Task(Base):
         Index("ix_task_state_deadline", "state", "deadline"),
         # Open and overdue lists: completed_on IS NULL and a deadline range, notice visible.
         Index("ix_task_open_deadline", "completed_on", "deadline", "notice_id"),
-        # The dashboard's oldest overdue tasks: open tasks in deadline order, read up to the
-        # LIMIT (without it PostgreSQL sorted the 16,000 overdue tasks of the benchmark).
-        Index(
-            "ix_task_open_by_deadline",
-            "deadline",
-            "id",
-            sqlite_where=text("completed_on IS NULL"),
-            postgresql_where=text("completed_on IS NULL"),
-        ),
         # The task lists' order (`tracker.tasks.queries.by_urgency`), whole and after the
         # columns that scope a list, so that a page reads its own rows and stops there.
         Index("ix_task_urgency", "urgency_rank", "deadline", "id"),

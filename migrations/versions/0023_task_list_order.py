@@ -2,16 +2,16 @@
 the lead agency, the notice and the state; copied onto task_coordinator by triggers, so that an
 agency's coordinated tasks come in that order too
 
-Revision ID: 0024
-Revises: 0023
+Revision ID: 0023
+Revises: 0022
 Create Date: 2026-12-05
 
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0024'
-down_revision = '0023'
+revision = '0023'
+down_revision = '0022'
 branch_labels = None
 depends_on = None
 
