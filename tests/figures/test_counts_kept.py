@@ -16,10 +16,10 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tests.factories import make_notice, make_series, make_task
-from tracker.access import visible_tasks
+from tracker.access import visibility_key, visible_task_parts, visible_tasks
 from tracker.agencies.models import Agency
 from tracker.agencies.succession import Decision, merge_agencies, split_agency
-from tracker.auth.models import Role, User
+from tracker.auth.models import AGENCY_ROLES, Role, User
 from tracker.dashboard.figures import counts_from_tasks
 from tracker.domain.dashboard import build_figures, trend_periods
 from tracker.domain.periods import period_containing
@@ -32,7 +32,7 @@ from tracker.notices.models import NoticeKind
 from tracker.scorecard.queries import tallied, tallies_from_tasks
 from tracker.tasks import services
 from tracker.tasks.amendments import ChangeRequest, DocumentEntry, amend
-from tracker.tasks.filters import TaskFilters
+from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 from tracker.tasks.models import ChangeKind, Recurrence, Task, TaskState
 from tracker.tasks.occurrences import open_occurrences
 from tracker.tasks.workflow import NotAllowedError, WorkflowError
@@ -40,6 +40,7 @@ from tracker.tasks.workflow import NotAllowedError, WorkflowError
 DUE_SOON = 3
 START = date(2025, 2, 20)
 STEPS = 90
+LEADERS = ["published"]  # the visibility scope of a leader
 CODES = ("stc", "snv", "sxd", "skhdt", "stttt", "skhcn", "sgtvt", "syt")
 FILTERS = [
     TaskFilters(),
@@ -101,7 +102,9 @@ def new_notice(p: Province) -> None:
         completed = p.rng.random() < 0.3
         deadline = p.deadline()
         done_on = p.day - timedelta(days=p.rng.randint(0, 60)) if completed else None
-        make_task(notice, lead=p.rng.choice(CODES), deadline=deadline, completed_on=done_on)
+        lead, *others = p.rng.sample(CODES, 1 + p.rng.choice([0, 0, 1, 2]))
+        make_task(notice, lead=lead, coordinating=tuple(others), deadline=deadline,
+                  completed_on=done_on)  # fmt: skip
     if p.rng.random() < 0.3:
         first = p.day + timedelta(days=p.rng.randint(-200, 30))
         every = p.rng.choice([Recurrence.MONTHLY, Recurrence.QUARTERLY])
@@ -157,11 +160,14 @@ def amend_task(p: Province) -> None:
     task = p.pick(Task.cancelled_on.is_(None))
     if task is None:
         return
-    kind = p.rng.choice([ChangeKind.DEADLINE, ChangeKind.LEAD, ChangeKind.PAUSE, ChangeKind.CANCEL])
+    kinds = [ChangeKind.DEADLINE, ChangeKind.LEAD, ChangeKind.COORDINATORS, ChangeKind.PAUSE,
+             ChangeKind.CANCEL]  # fmt: skip
+    others = {_active_agency(p.rng, {task.lead_agency_id}).id for _ in range(2)}
     request = ChangeRequest(
-        kind=kind,
+        kind=p.rng.choice(kinds),
         deadline=p.day + timedelta(days=p.rng.randint(-40, 60)),
         lead_agency_id=_active_agency(p.rng, {task.lead_agency_id}).id,
+        coordinating_ids=tuple(sorted(others))[: p.rng.randint(0, 2)],
         paused_until=p.day + timedelta(days=p.rng.randint(1, 20)),
         reason="Sửa sai sót",
     )
@@ -201,17 +207,37 @@ def dashboard_rows_agree(p: Province) -> None:
         clock = counts_for(db.session(), p.day, DUE_SOON)
         agency_rows, trend_rows = counts_from_tasks(visible, filters, p.day, DUE_SOON, periods)
         from_tasks = build_figures(agency_rows, trend_rows, names, periods)
-        kept_agencies = reading.agency_rows(db.session(), filters, clock)
-        kept_trend = reading.trend_rows(db.session(), filters, periods)
+        kept_agencies = reading.agency_rows(db.session(), filters, LEADERS, clock)
+        kept_trend = reading.trend_rows(db.session(), filters, LEADERS, periods)
         kept = build_figures(kept_agencies, kept_trend, names, periods)
         assert kept == from_tasks, filters
         listed = filters.apply(visible, p.day, None, 0, DUE_SOON)
         counted = db.session.scalar(select(func.count()).select_from(listed.subquery()))
-        assert reading.task_count(db.session(), filters) == counted, filters
+        assert reading.task_count(db.session(), filters, LEADERS) == counted, filters
     for period in (quarter, quarter.previous(), period_containing(p.day, "annual")):
         kept_scores = tallied(reading.scorecard_rows(db.session(), period))
         live_scores = tallies_from_tasks(db.session(), visible, Task.lead_agency_id, period, p.day)
         assert kept_scores == live_scores, period
+
+
+def agency_lists_agree(p: Province) -> None:
+    """An agency's own list is counted from the counts as from the tasks it leads and those it
+    coordinates, apart and together."""
+    officers = select(User).join(User.agency).where(Agency.code.in_(CODES[:4])).order_by(User.id)
+    for officer in db.session.scalars(officers.where(User.role.in_(AGENCY_ROLES))):
+        for role in (None, LEAD, COORDINATING):
+            for filters in (FILTERS[0], FILTERS[1], FILTERS[4]):
+                narrowed = replace(filters, role=role)
+                listed = sum(
+                    db.session.scalar(select(func.count()).select_from(
+                        narrowed.apply(part, p.day, officer.agency_id, officer.id, DUE_SOON)
+                        .subquery()
+                    )) or 0
+                    for part in visible_task_parts(officer)
+                )  # fmt: skip
+                assert reading.answerable(narrowed, visibility_key(officer))
+                kept = reading.task_count(db.session(), narrowed, visibility_key(officer))
+                assert kept == listed, (officer.username, narrowed)
 
 
 @pytest.mark.parametrize("seed", [17, 2026])
@@ -235,4 +261,5 @@ def test_counts_equal_the_tasks_after_any_sequence_of_changes(app: Flask, seed: 
         assert not found, (step, done[-5:], found[:5])
         if step % 15 == 14:
             dashboard_rows_agree(p)
+            agency_lists_agree(p)
     assert {action.__name__ for action in ACTIONS} == set(done)  # each was done, not only tried

@@ -48,8 +48,8 @@ def dashboard_figures(
     def counted() -> dict[str, Any]:
         if maintained.answerable(filters, scope):
             clock = counts_for(db.session(), today, due_soon_days)
-            agency_rows = maintained.agency_rows(db.session(), filters, clock)
-            trend_rows = maintained.trend_rows(db.session(), filters, periods)
+            agency_rows = maintained.agency_rows(db.session(), filters, scope, clock)
+            trend_rows = maintained.trend_rows(db.session(), filters, scope, periods)
         else:
             agency_rows, trend_rows = counts_from_tasks(
                 visible, filters, today, due_soon_days, periods

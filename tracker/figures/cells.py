@@ -28,18 +28,20 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 
 from tracker.db import days_between, insert_for
 from tracker.domain.figure_buckets import Bucket, overdue_bounds
-from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, TaskFigure
+from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, OWN_CELL, TaskFigure
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import Task
+from tracker.tasks.models import Task, task_coordinators
 from tracker.tasks.queries import original_deadline, outcome_expression
 
 EPOCH = date(1970, 1, 1)
 KEY_COLUMNS = (
+    "coordinator_id",
     "lead_agency_id",
     "assigned_agency_id",
     "notice_kind",
@@ -51,7 +53,7 @@ KEY_COLUMNS = (
 SUM_COLUMNS = ("tasks", "deadline_day_sum", "days_late_sum")
 MOVING = [bucket.value for bucket in Bucket if bucket.moves_with_days]
 
-CellKey = tuple[int, int, str, int, str, int, str]
+CellKey = tuple[int, int, int, str, int, str, int, str]
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def counted() -> ColumnElement[bool]:
 
 def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) -> Select[Any]:
     """The counted tasks that match `where`, grouped by cell: the key columns, then the sums;
-    with `by_month` False, the cells of every month's total."""
+    with `by_month` False, the cells of every month's total. Each task is counted in its own
+    cell and in a copy of it for each agency that coordinates it."""
     due_month: ColumnElement[Any]
     original_month: ColumnElement[Any]
     outcome: ColumnElement[Any]
@@ -126,26 +129,31 @@ def grouped(clock: Clock, *where: ColumnElement[bool], by_month: bool = True) ->
         )
     is_open = and_(Task.completed_on.is_(None), Task.deadline.is_not(None))
     late = Task.completed_on > Task.deadline
-    tasks = (
-        select(
-            Task.lead_agency_id.label("lead_agency_id"),
-            Task.assigned_agency_id.label("assigned_agency_id"),
-            Notice.kind.label("notice_kind"),
-            due_month.label("due_month"),
-            bucket_expression(clock).label("bucket"),
-            original_month.label("original_month"),
-            outcome.label("outcome"),
-            case((is_open, days_between(Task.deadline, literal(EPOCH, Date))), else_=0).label(
-                "deadline_days"
-            ),
-            case((late, days_between(Task.completed_on, Task.deadline)), else_=0).label(
-                "days_late"
-            ),
-        )
-        .join(Notice, Notice.id == Task.notice_id)
-        .where(counted(), *where)
-        .subquery()
+    columns = [
+        Task.lead_agency_id.label("lead_agency_id"),
+        Task.assigned_agency_id.label("assigned_agency_id"),
+        Notice.kind.label("notice_kind"),
+        due_month.label("due_month"),
+        bucket_expression(clock).label("bucket"),
+        original_month.label("original_month"),
+        outcome.label("outcome"),
+        case((is_open, days_between(Task.deadline, literal(EPOCH, Date))), else_=0).label(
+            "deadline_days"
+        ),
+        case((late, days_between(Task.completed_on, Task.deadline)), else_=0).label("days_late"),
+    ]
+    own = select(literal(OWN_CELL).label("coordinator_id"), *columns).select_from(Task)
+    copies = (
+        select(task_coordinators.c.agency_id.label("coordinator_id"), *columns)
+        .select_from(Task)
+        .join(task_coordinators, task_coordinators.c.task_id == Task.id)
     )
+    tasks = union_all(
+        *(
+            part.join(Notice, Notice.id == Task.notice_id).where(counted(), *where)
+            for part in (own, copies)
+        )
+    ).subquery()
     keys = [tasks.c[name] for name in KEY_COLUMNS]
     return select(
         *keys,
@@ -167,12 +175,13 @@ def read_cells(connection: Connection, query: Select[Any]) -> dict[CellKey, Sums
         (
             int(row[0]),
             int(row[1]),
-            str(row[2]),
-            int(row[3]),
-            str(row[4]),
-            int(row[5]),
-            str(row[6]),
-        ): Sums(int(row[7]), int(row[8] or 0), int(row[9] or 0))
+            int(row[2]),
+            str(row[3]),
+            int(row[4]),
+            str(row[5]),
+            int(row[6]),
+            str(row[7]),
+        ): Sums(int(row[8]), int(row[9] or 0), int(row[10] or 0))
         for row in connection.execute(query)
     }
 
@@ -245,8 +254,17 @@ def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sum
 def with_totals(cells: Mapping[CellKey, Sums]) -> dict[CellKey, Sums]:
     """The cells of months, and the cells of every month's total they add up to."""
     totals = (
-        ((lead, assigned, kind, ALL_MONTHS, bucket, ALL_MONTHS, NOT_SCORED), sums)
-        for (lead, assigned, kind, _month, bucket, _original, _outcome), sums in cells.items()
+        ((seen_by, lead, assigned, kind, ALL_MONTHS, bucket, ALL_MONTHS, NOT_SCORED), sums)
+        for (
+            seen_by,
+            lead,
+            assigned,
+            kind,
+            _month,
+            bucket,
+            _original,
+            _outcome,
+        ), sums in cells.items()
     )
     return summed(chain(cells.items(), totals))
 

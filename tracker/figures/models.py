@@ -14,10 +14,15 @@ from tracker.db import Base
 NO_DEADLINE_MONTH = 0
 ALL_MONTHS = -1  # the cell that adds up every month of its agency, kind and bucket
 NOT_SCORED = ""  # the scorecard outcome of a task without a deadline, and of the totals
+OWN_CELL = 0  # the `coordinator_id` of the cells that count each task once, by its lead agency
 
 
 class TaskFigure(Base):
     """How many counted tasks (`tracker.access.visible_tasks` of a leader) fall in the cell.
+
+    Each task is counted once in a cell of `OWN_CELL`, and once more for each agency that
+    coordinates it, in a copy of that cell whose `coordinator_id` is the agency: an agency's
+    own list (the tasks it leads and those it coordinates) is counted from both.
 
     `due_month` is the deadline's year and month as 202609 (0 without a deadline); each cell
     is also added up over every month in a cell of `ALL_MONTHS` (-1), which the dashboard
@@ -35,30 +40,31 @@ class TaskFigure(Base):
     __tablename__ = "task_figure"
     __table_args__ = (
         UniqueConstraint(
-            "lead_agency_id", "assigned_agency_id", "notice_kind", "due_month", "bucket",
-            "original_month", "outcome", name="uq_task_figure_cell",
+            "coordinator_id", "lead_agency_id", "assigned_agency_id", "notice_kind",
+            "due_month", "bucket", "original_month", "outcome", name="uq_task_figure_cell",
         ),
-        # The dashboard reads from this index alone: one month, a range of months, or every
-        # month's total, then by agency and bucket (the order of its GROUP BY), the filters'
-        # columns and the sums after.
+        # The dashboard and the lists read from this index alone: the own cells or one
+        # agency's copies, one month, a range of months, or every month's total, then by
+        # agency and bucket (the order of its GROUP BY), the filters' columns and the sums.
         Index(
             "ix_task_figure_by_month",
-            "due_month", "lead_agency_id", "bucket", "notice_kind",
+            "coordinator_id", "due_month", "lead_agency_id", "bucket", "notice_kind",
             "tasks", "deadline_day_sum", "days_late_sum",
         ),
         # The trend: months in a range, by month and bucket.
         Index(
             "ix_task_figure_trend",
-            "due_month", "bucket", "lead_agency_id", "notice_kind", "tasks",
+            "coordinator_id", "due_month", "bucket", "lead_agency_id", "notice_kind", "tasks",
         ),
         # The scorecard: months of the original deadline in a range, by agency and outcome.
         Index(
             "ix_task_figure_scorecard",
-            "original_month", "lead_agency_id", "outcome", "tasks",
+            "coordinator_id", "original_month", "lead_agency_id", "outcome", "tasks",
         ),
     )  # fmt: skip
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    coordinator_id: Mapped[int] = mapped_column(Integer)  # OWN_CELL, or an agency's id
     lead_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     assigned_agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     notice_kind: Mapped[str] = mapped_column(String(30))

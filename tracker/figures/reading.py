@@ -1,7 +1,8 @@
 """The dashboard's grouped counts read from the maintained cells instead of the tasks, for the
 filters the cells can answer: period (whole months), agency, agency group, kind of document,
-status, completed and warning level. Other filters (a notice, a range of days, an agency's
-own view, what waits) are counted from the tasks."""
+status, completed and warning level, and for an agency's own list the tasks it leads, those
+it coordinates, or both. Other filters (a notice, a range of days, what waits, the tasks
+assigned to me) are counted from the tasks."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import group_member_ids
@@ -17,11 +18,13 @@ from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.figures.cells import EPOCH, Clock
-from tracker.figures.models import ALL_MONTHS, NOT_SCORED, TaskFigure
-from tracker.tasks.filters import TaskFilters
+from tracker.figures.models import ALL_MONTHS, NOT_SCORED, OWN_CELL, TaskFigure
+from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 
-# The scopes of `tracker.access.visibility_key` whose tasks are the counted ones.
+# The scopes of `tracker.access.visibility_key` whose tasks are the counted ones; an agency's
+# scope ("agency", its id) sees those it leads or coordinates.
 COUNTED_SCOPES = ("all", "published")
+AGENCY_SCOPE = "agency"
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
 # For each bucket, 1 for each warning level (in order) its tasks count in, else 0.
 _LEVELS_OF = {b: tuple(int(level in b.warnings) for level in WarningLevel) for b in Bucket}
@@ -36,27 +39,30 @@ def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
     """Whether the cells can count these filters for users of this visibility scope."""
     period = filters.period
     return (
-        scope_counted(scope)
+        ((scope_counted(scope) and filters.role is None) or scope[0] == AGENCY_SCOPE)
         and filters.notice_id is None
         and filters.due_from is None
         and filters.due_to is None
-        and filters.role is None
         and not filters.mine
         and filters.waiting is None
         and (period is None or _whole_months(period))
     )
 
 
-def task_count(session: Session, filters: TaskFilters) -> int:
-    """How many counted tasks pass the filters, as a list counts them."""
-    query = _filtered(filters).with_only_columns(func.coalesce(func.sum(TaskFigure.tasks), 0))
+def task_count(session: Session, filters: TaskFilters, scope: Sequence[object]) -> int:
+    """How many counted tasks users of `scope` see pass the filters, as a list counts them."""
+    query = _filtered(filters, scope).with_only_columns(
+        func.coalesce(func.sum(TaskFigure.tasks), 0)
+    )
     return int(session.scalar(query) or 0)
 
 
-def agency_rows(session: Session, filters: TaskFilters, clock: Clock) -> list[list[Any]]:
+def agency_rows(
+    session: Session, filters: TaskFilters, scope: Sequence[object], clock: Clock
+) -> list[list[Any]]:
     """(agency, status, count, days late, count at each warning level), as
     `tracker.dashboard.figures` counts them from the tasks."""
-    query = _filtered(filters).with_only_columns(
+    query = _filtered(filters, scope).with_only_columns(
         TaskFigure.lead_agency_id, TaskFigure.bucket, *_sums()
     )
     grouping = query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket)
@@ -71,12 +77,12 @@ def agency_rows(session: Session, filters: TaskFilters, clock: Clock) -> list[li
 
 
 def trend_rows(
-    session: Session, filters: TaskFilters, periods: Sequence[Period]
+    session: Session, filters: TaskFilters, scope: Sequence[object], periods: Sequence[Period]
 ) -> list[list[Any]]:
     """(year, month, status, count) of the tasks due within `periods`, every filter kept but
     the period."""
     query = (
-        _filtered(filters, with_period=False)
+        _filtered(filters, scope, with_period=False)
         .where(TaskFigure.due_month.between(_month(periods[0].start), _month(periods[-1].end)))
         .with_only_columns(TaskFigure.due_month, TaskFigure.bucket, func.sum(TaskFigure.tasks))
         .group_by(TaskFigure.due_month, TaskFigure.bucket)
@@ -95,7 +101,11 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
     total = func.sum(TaskFigure.tasks)
     query = (
         select(TaskFigure.lead_agency_id, TaskFigure.outcome, total)
-        .where(TaskFigure.original_month.between(*months), TaskFigure.outcome != NOT_SCORED)
+        .where(
+            TaskFigure.coordinator_id == OWN_CELL,
+            TaskFigure.original_month.between(*months),
+            TaskFigure.outcome != NOT_SCORED,
+        )
         .group_by(TaskFigure.lead_agency_id, TaskFigure.outcome)
         .having(total > 0)
     )
@@ -104,8 +114,10 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
     ]
 
 
-def _filtered(filters: TaskFilters, *, with_period: bool = True) -> Select[Any]:
-    conditions: list[ColumnElement[bool]] = []
+def _filtered(
+    filters: TaskFilters, scope: Sequence[object], *, with_period: bool = True
+) -> Select[Any]:
+    conditions = [_seen_in(scope, filters.role)]
     buckets = _buckets(filters)
     if buckets is not None:
         conditions.append(TaskFigure.bucket.in_([bucket.value for bucket in buckets]))
@@ -122,6 +134,22 @@ def _filtered(filters: TaskFilters, *, with_period: bool = True) -> Select[Any]:
     if filters.kind is not None:
         conditions.append(TaskFigure.notice_kind == filters.kind.value)
     return select(TaskFigure).where(*conditions)
+
+
+def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
+    """The cells of the tasks users of `scope` see: the own cells; for an agency, the own
+    cells of the tasks it leads and its copies of those it coordinates but does not lead, or
+    of either alone (`role`), as `tracker.access.visible_task_parts` lists them."""
+    if scope[0] != AGENCY_SCOPE:
+        return TaskFigure.coordinator_id == OWN_CELL
+    agency_id = scope[1]
+    leads = and_(TaskFigure.coordinator_id == OWN_CELL, TaskFigure.lead_agency_id == agency_id)
+    coordinates = TaskFigure.coordinator_id == agency_id
+    if role == LEAD:
+        return leads
+    if role == COORDINATING:
+        return coordinates
+    return or_(leads, and_(coordinates, TaskFigure.lead_agency_id != agency_id))
 
 
 def _buckets(filters: TaskFilters) -> list[Bucket] | None:

@@ -73,7 +73,8 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         for part in visible_task_parts(current_user)
     ]
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
-    counted = maintained.answerable(filters, visibility_key(current_user))
+    scope = visibility_key(current_user)
+    counted = maintained.answerable(filters, scope)
     if counted:
         counts_for(db.session(), today(), due_soon_days)
     page = db.paginate(
@@ -84,7 +85,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         count=not counted,
     )
     if counted:
-        page.total = maintained.task_count(db.session(), filters)
+        page.total = maintained.task_count(db.session(), filters, scope)
     return render_template(
         "tasks/_list_body.html",
         page=page,
