@@ -151,7 +151,7 @@ def _plans(database: str, url: str) -> list[Plan]:
 def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
-    parts = visible_task_parts(user)
+    parts = visible_task_parts(user, filters.role)
     query = by_urgency([filters.apply(part, today(), user.agency_id, user.id) for part in parts])
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
     rows = db.session.connection().execute(Explain(query.limit(50), explain)).all()

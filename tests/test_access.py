@@ -8,10 +8,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.factories import make_file_evidence, make_notice, make_task
-from tracker.access import visible_tasks
+from tracker.access import visible_notices, visible_tasks
 from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.notices.models import NoticeState
+from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.storage import EvidenceStore
 
 Login = Callable[[str], FlaskClient]
@@ -125,3 +125,23 @@ def test_lists_never_show_another_agencys_tasks(
         for task in db.session.scalars(visible_tasks(officer))
     }
     assert lead_or_coordinating == {True}
+
+
+@pytest.mark.parametrize("username", ["stc", "snv", "syt", "lanhdao", "vanphong"])
+def test_the_newest_notices_are_those_of_all_the_notices_seen(
+    scene: dict[str, int], user: Callable[[str], User], username: str
+) -> None:
+    """The newest notices of an agency, found one notice at a time, are the newest of the
+    notices it sees: leading, coordinating, and neither (a draft, another agency's)."""
+    for day, lead, coordinating in [(3, "stc", ()), (5, "sxd", ("snv",)), (9, "sxd", ())]:
+        make_task(make_notice(issued_on=date(2025, 1, day)), lead=lead, coordinating=coordinating)
+    db.session.commit()
+    seen = user(username)
+    everything = visible_notices(seen).order_by(Notice.issued_on.desc(), Notice.id.desc())
+    every_id = list(db.session.scalars(everything.with_only_columns(Notice.id)))
+    for newest in (1, 2, 10):
+        newest_ids = db.session.scalars(
+            visible_notices(seen, newest=newest).with_only_columns(Notice.id)
+        )
+        assert list(newest_ids) == every_id[:newest]
+    assert every_id  # each of these users sees some notice

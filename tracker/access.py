@@ -18,11 +18,12 @@ from typing import Any, TypeVar, cast
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from tracker.auth.models import Role, User
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.filters import COORDINATING, LEAD
 from tracker.tasks.models import Evidence, Task, task_coordinators
 
 SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
@@ -73,23 +74,28 @@ def visible_tasks(user: User) -> Select[Task]:
     return _falling_due(_tasks_seen_by(user))
 
 
-def visible_task_parts(user: User) -> list[Select[Task]]:
+def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]]:
     """The tasks of `visible_tasks` in parts that do not overlap, each of which the database
     reads from an index in the lists' order (`tracker.tasks.queries.by_urgency` merges them):
-    one part, or for an agency the tasks it leads and those it only coordinates."""
+    one part, or for an agency the tasks it leads and those it only coordinates; with the
+    role filter of an agency's list (`LEAD` or `COORDINATING`), only the tasks it leads, or
+    every task it coordinates."""
     if not user.role.is_agency_role:
         return [visible_tasks(user)]
     tasks = _falling_due(_tasks_of_notices_seen_by(user))
-    return [
-        tasks.where(Task.lead_agency_id == user.agency_id),
-        _coordinated_only(tasks, user.agency_id),
-    ]
+    leads = tasks.where(Task.lead_agency_id == user.agency_id)
+    if role == LEAD:
+        return [leads]
+    coordinates = _coordinated(tasks, user.agency_id)
+    if role == COORDINATING:
+        return [coordinates]
+    return [leads, coordinates.where(Task.lead_agency_id != user.agency_id)]
 
 
-def _coordinated_only(tasks: Select[Task], agency_id: int | None) -> Select[Task]:
-    """The tasks the agency coordinates and does not lead, with their order key (urgency
-    rank, deadline, id) read from the coordinator row, which holds a copy kept by the
-    database: so they come in the lists' order from the coordinator index."""
+def _coordinated(tasks: Select[Task], agency_id: int | None) -> Select[Task]:
+    """The tasks the agency coordinates, with their order key (urgency rank, deadline, id)
+    read from the coordinator row, which holds a copy kept by the database: so they come in
+    the lists' order from the coordinator index."""
     coordinator = task_coordinators.c
     order_key = {
         "id": coordinator.task_id,
@@ -98,8 +104,10 @@ def _coordinated_only(tasks: Select[Task], agency_id: int | None) -> Select[Task
     }
     return (
         tasks.join(task_coordinators, coordinator.task_id == Task.id)
-        .where(coordinator.agency_id == agency_id, Task.lead_agency_id != agency_id)
-        .with_only_columns(*(order_key.get(column.key, column) for column in Task.__table__.c))
+        .where(coordinator.agency_id == agency_id)
+        .with_only_columns(
+            *(order_key[c.key].label(c.key) if c.key in order_key else c for c in Task.__table__.c)
+        )
     )
 
 
@@ -140,15 +148,35 @@ def public_tasks(notice_id: int) -> Select[Task]:
     )
 
 
-def visible_notices(user: User) -> Select[Notice]:
-    """All notices the user may see."""
+def visible_notices(user: User, *, newest: int | None = None) -> Select[Notice]:
+    """All notices the user may see; with `newest`, only that many, the latest issued first.
+
+    For an agency the same test is written two ways: all its notices are those of the set of
+    tasks it leads or coordinates, read once; the newest few are found by walking the notices
+    from the latest and asking of each whether the agency has a task in it, which stops at
+    the limit instead of reading every task of the agency."""
     query = select(Notice)
     if user.role not in SEES_DRAFTS:
         query = query.where(Notice.state == NoticeState.PUBLISHED)
-    if user.role.is_agency_role:
+    if user.role.is_agency_role and newest is None:
         involved = select(Task.notice_id).where(_agency_involved(user.agency_id))
         query = query.where(Notice.id.in_(involved))
+    elif user.role.is_agency_role:
+        query = query.where(_has_task_of(user.agency_id))
+    if newest is not None:
+        query = query.order_by(Notice.issued_on.desc(), Notice.id.desc()).limit(newest)
     return query
+
+
+def _has_task_of(agency_id: int | None) -> ColumnElement[bool]:
+    """Notices with a task the agency leads or coordinates, asked of one notice at a time."""
+    leads = select(Task.id).where(Task.notice_id == Notice.id, Task.lead_agency_id == agency_id)
+    coordinates = (
+        select(Task.id)
+        .join(task_coordinators, task_coordinators.c.task_id == Task.id)
+        .where(Task.notice_id == Notice.id, task_coordinators.c.agency_id == agency_id)
+    )
+    return or_(leads.exists(), coordinates.exists())
 
 
 def get_notice_or_404(user: User, notice_id: int) -> Notice:

@@ -233,7 +233,7 @@ def agency_lists_agree(p: Province) -> None:
                         narrowed.apply(part, p.day, officer.agency_id, officer.id, DUE_SOON)
                         .subquery()
                     )) or 0
-                    for part in visible_task_parts(officer)
+                    for part in visible_task_parts(officer, role)
                 )  # fmt: skip
                 assert reading.answerable(narrowed, visibility_key(officer))
                 kept = reading.task_count(db.session(), narrowed, visibility_key(officer))

@@ -132,11 +132,12 @@ def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
     first); the relationships named in `loaded` are loaded with them. The indexes on
     `urgency_rank, deadline, id` give this order within each part, and the database merges
     the parts under the LIMIT."""
-    if len(parts) == 1:
+    if len(parts) == 1 and len(parts[0].column_descriptions) == 1:  # the tasks themselves
         tasks: type[Task] | AliasedClass[Task] = Task
         query = parts[0]
-    else:
-        tasks = aliased(Task, union_all(*parts).subquery("tasks"))
+    else:  # several parts, or the tasks' columns with another table's order key (by name)
+        rows = union_all(*parts) if len(parts) > 1 else parts[0]
+        tasks = aliased(Task, rows.subquery("tasks"), adapt_on_names=True)
         query = select(tasks)
     return query.order_by(tasks.urgency_rank, tasks.deadline, tasks.id).options(
         *(selectinload(getattr(tasks, name)) for name in loaded)

@@ -39,6 +39,7 @@ from tracker.tasks.queries import by_urgency, task_timeline
 from tracker.tasks.storage import EvidenceStore
 
 blueprint = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
+NOTICE_CHOICES = 200  # the latest notices offered by the filter form
 
 
 @blueprint.route("/")
@@ -70,7 +71,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
     due_soon_days = current_app.config["DUE_SOON_DAYS"]
     parts = [
         filters.apply(part, today(), current_user.agency_id, current_user.id, due_soon_days)
-        for part in visible_task_parts(current_user)
+        for part in visible_task_parts(current_user, filters.role)
     ]
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
     scope = visibility_key(current_user)
@@ -129,10 +130,9 @@ def notice_choices() -> list[NoticeChoice]:
 
     def latest() -> list[list[Any]]:
         notices = db.session.execute(
-            visible_notices(current_user)
-            .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
-            .order_by(Notice.issued_on.desc())
-            .limit(200)
+            visible_notices(current_user, newest=NOTICE_CHOICES).with_only_columns(
+                Notice.id, Notice.number, Notice.issued_on
+            )
         )
         return [[id_, number, issued_on.isoformat()] for id_, number, issued_on in notices]
 

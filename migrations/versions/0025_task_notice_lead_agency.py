@@ -1,0 +1,23 @@
+"""an index of tasks by notice and lead agency, so that an agency's newest notices are found
+by asking each notice, newest first, whether the agency leads one of its tasks
+
+Revision ID: 0025
+Revises: 0024
+Create Date: 2026-12-05
+
+"""
+
+from alembic import op
+
+revision = "0025"
+down_revision = "0024"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_index("ix_task_notice_lead_agency", "task", ["notice_id", "lead_agency_id"])
+
+
+def downgrade():
+    op.drop_index("ix_task_notice_lead_agency", table_name="task")
