@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select, union_all
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased, joinedload
 from sqlalchemy.orm.util import AliasedClass
 
 from tracker.audit.models import Event
@@ -129,7 +129,8 @@ def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
     """The tasks of `parts` (as `tracker.access.visible_task_parts` gives them, filtered),
     open tasks with a deadline first (the oldest overdue at the top, then the nearest
     deadline), then open tasks without one, then completed tasks (those with a deadline
-    first); the relationships named in `loaded` are loaded with them. The indexes on
+    first); the relationships named in `loaded` (each task's one notice or agency) are
+    joined in the same query. The indexes on
     `urgency_rank, deadline, id` give this order within each part, and the database merges
     the parts under the LIMIT."""
     if len(parts) == 1 and len(parts[0].column_descriptions) == 1:  # the tasks themselves
@@ -140,7 +141,7 @@ def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
         tasks = aliased(Task, rows.subquery("tasks"), adapt_on_names=True)
         query = select(tasks)
     return query.order_by(tasks.urgency_rank, tasks.deadline, tasks.id).options(
-        *(selectinload(getattr(tasks, name)) for name in loaded)
+        *(joinedload(getattr(tasks, name)) for name in loaded)
     )
 
 
