@@ -42,6 +42,7 @@ from tracker.tasks.queries import by_urgency  # noqa: E402
 
 BIN = Path(sys.executable).parent
 MARK = "<!-- explain_lists table -->"
+PAGE = 50  # the first page of a list, as the page reads it (PAGE_SIZE)
 FILTERS = [
     "",
     "trang_thai=qua_han",
@@ -152,9 +153,9 @@ def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
     parts = visible_task_parts(user, filters.role)
-    query = by_urgency([filters.apply(part, today(), user.agency_id, user.id) for part in parts])
+    query = by_urgency([filters.apply(part, today(), user.id) for part in parts], first=PAGE)
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
-    rows = db.session.connection().execute(Explain(query.limit(50), explain)).all()
+    rows = db.session.connection().execute(Explain(query.limit(PAGE), explain)).all()
     lines = [str(row[-1]) for row in rows]
     whole = " | ".join(lines)
     if database == "sqlite":

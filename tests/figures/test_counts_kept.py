@@ -211,7 +211,7 @@ def dashboard_rows_agree(p: Province) -> None:
         kept_trend = reading.trend_rows(db.session(), filters, LEADERS, periods)
         kept = build_figures(kept_agencies, kept_trend, names, periods)
         assert kept == from_tasks, filters
-        listed = filters.apply(visible, p.day, None, 0, DUE_SOON)
+        listed = filters.apply(visible, p.day, 0, DUE_SOON)
         counted = db.session.scalar(select(func.count()).select_from(listed.subquery()))
         assert reading.task_count(db.session(), filters, LEADERS) == counted, filters
     for period in (quarter, quarter.previous(), period_containing(p.day, "annual")):
@@ -230,7 +230,7 @@ def agency_lists_agree(p: Province) -> None:
                 narrowed = replace(filters, role=role)
                 listed = sum(
                     db.session.scalar(select(func.count()).select_from(
-                        narrowed.apply(part, p.day, officer.agency_id, officer.id, DUE_SOON)
+                        narrowed.apply(part, p.day, officer.id, DUE_SOON)
                         .subquery()
                     )) or 0
                     for part in visible_task_parts(officer, role)

@@ -20,6 +20,8 @@ def settings_for(database_url: str, workdir: Path) -> dict[str, object]:
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_STORAGE_URI": "memory://",
+        # No Redis unless a test brings its own (`redis_url`): not the one `make run` starts.
+        "REDIS_URL": "redis://127.0.0.1:1/0",
         # Tests roll their data back: figures cached in a shared Redis would outlive it.
         "CACHE_SECONDS": 0,
         "UPLOAD_FOLDER": str(workdir / "uploads"),

@@ -117,7 +117,7 @@ def task_list() -> Response:
         due_to=iso_date(args, "due_to"),
     )
     agency_id = integer(args, "agency_id", 1, MAX_ID)
-    parts = [filters.apply(part, on, user.agency_id, user.id) for part in visible_task_parts(user)]
+    parts = [filters.apply(part, on, user.id) for part in visible_task_parts(user)]
     if agency_id is not None:
         parts = [part.where(Task.lead_agency_id == agency_id) for part in parts]
     page = _paginate(by_urgency(parts, "lead_agency"))

@@ -82,8 +82,8 @@ def counts_from_tasks(
 ) -> tuple[list[list[Any]], list[list[Any]]]:
     """The agency rows and the trend rows counted from the tasks themselves, for the filters
     the maintained counts cannot answer (and to check them against)."""
-    tasks = filters.apply(visible, today, None, 0, due_soon_days)
-    any_period = replace(filters, period=None).apply(visible, today, None, 0, due_soon_days)
+    tasks = filters.apply(visible, today, 0, due_soon_days)
+    any_period = replace(filters, period=None).apply(visible, today, 0, due_soon_days)
     return _agency_rows(tasks, today, due_soon_days), _trend_rows(any_period, periods, today)
 
 

@@ -21,7 +21,6 @@ from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
 from tracker.dashboard.links import task_list_url
 from tracker.dashboard.queue import QueueSection
-from tracker.dashboard.render_xlsx import dashboard_workbook
 from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
 from tracker.domain.scorecard import recent_periods
 from tracker.domain.status import TaskStatus, WarningLevel
@@ -59,7 +58,7 @@ def render_dashboard(queue: list[QueueSection] | None = None) -> str:
 
 def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
     figures = _figures(filters, trend_unit)
-    tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
+    tasks = filters.apply(visible_tasks(current_user), today(), 0, _due_soon())
     return render_template(
         "dashboard/_board.html",
         figures=figures,
@@ -84,9 +83,12 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
 def dashboard_xlsx() -> Response:
     """The dashboard as a workbook, written to a temporary file (in memory while small) and
     sent from it in chunks."""
+    # imported when asked for: see tracker.reports.documents
+    from tracker.dashboard.render_xlsx import dashboard_workbook
+
     filters, trend_unit, ranking = _choices()
     figures = _figures(filters, trend_unit)
-    tasks = filters.apply(visible_tasks(current_user), today(), None, 0, _due_soon())
+    tasks = filters.apply(visible_tasks(current_user), today(), 0, _due_soon())
     workbook = SpooledTemporaryFile(max_size=XLSX_IN_MEMORY)  # noqa: SIM115 - closed once sent
     dashboard_workbook(
         figures,

@@ -6,6 +6,9 @@ OpenDocument ZIP and the streams of a Word 97 or Excel 97 compound file must agr
 extension. Then the file must be what it claims all the way through: a PDF that pypdf can open
 at its first page, an image that Pillow can decode, an office file without macros, and no web
 page (HTML, script) hidden behind a PDF or image signature.
+
+pypdf and Pillow are imported when a file of their kind is checked: a web worker that never
+receives one does not hold them (some 17 MB).
 """
 
 from __future__ import annotations
@@ -19,8 +22,6 @@ import zlib
 from dataclasses import dataclass
 
 import olefile
-from PIL import Image
-from pypdf import PasswordType, PdfReader
 
 ALLOWED_KINDS: dict[str, str] = {
     ".pdf": "application/pdf",
@@ -294,6 +295,8 @@ def _pdf_outside(content: bytes) -> bytes:
 
 def _check_pdf(content: bytes) -> None:
     """pypdf must find the cross-reference table (or rebuild it) and read the first page."""
+    from pypdf import PasswordType, PdfReader
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -311,6 +314,8 @@ def _check_pdf(content: bytes) -> None:
 
 def _check_image(content: bytes, image_format: str) -> None:
     """Pillow must verify the image and decode every pixel of it."""
+    from PIL import Image
+
     kind = "JPG" if image_format == "JPEG" else image_format
     broken = RejectedFileError(
         f"Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh {kind} thật.",

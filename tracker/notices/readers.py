@@ -5,6 +5,9 @@ so a Word document keeps that structure as Markdown; plain text and Markdown are
 they are; a PDF gives the text of its pages. Whatever the source, the text comes back in NFC
 with "\\n" line endings and at most one blank line in a row. Anything that cannot be read
 raises UnreadableDocumentError, whose two messages can be shown to the user as they are.
+
+python-docx and pypdf are imported when a file of their kind is read: a web worker that never
+receives one does not hold them (some 20 MB).
 """
 
 from __future__ import annotations
@@ -16,11 +19,10 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import docx
-from pypdf import PasswordType, PdfReader
-
-from tracker.notices.docx_reader import docx_to_markdown
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 
@@ -148,6 +150,10 @@ def _read_docx(content: bytes) -> str:
         raise UnreadableDocumentError(
             "Tài liệu Word quá lớn khi giải nén", "The Word document is too large once unpacked"
         )
+    import docx
+
+    from tracker.notices.docx_reader import docx_to_markdown
+
     try:
         text = _tidy(docx_to_markdown(docx.Document(io.BytesIO(content))))
     except Exception as error:
@@ -167,6 +173,8 @@ def _read_pdf(content: bytes) -> str:
     damaged = UnreadableDocumentError(
         "Tệp PDF bị hỏng, không đọc được", "The PDF is damaged and cannot be read"
     )
+    from pypdf import PdfReader
+
     try:
         reader = PdfReader(io.BytesIO(content))
         encrypted = reader.is_encrypted
@@ -196,6 +204,8 @@ def _read_pdf(content: bytes) -> str:
 
 def _unlock(reader: PdfReader) -> bool:
     """Open a PDF encrypted only against editing (empty user password), as viewers do."""
+    from pypdf import PasswordType
+
     try:
         return reader.decrypt("") != PasswordType.NOT_DECRYPTED
     except Exception:  # DependencyError for AES without the extra, PdfReadError ...

@@ -20,7 +20,6 @@ from tracker.reports.documents import issuer_from_config, render_report
 from tracker.reports.editing import freeze_report
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis
-from tracker.reports.render_brief_docx import render_brief_docx
 from tracker.reports.services import ScopeError, build_report, resolve_scope
 
 reports_cli = click.Group("reports", help="Completion reports.")
@@ -88,5 +87,8 @@ def brief_command(leader: str | None, days: int, out: Path) -> None:
         raise click.ClickException("no administrator account to read the tasks as")
     brief = meeting_brief(session, reader, today(), days, leaders.get(leader or ""))
     issuer = issuer_from_config(current_app.config, today())
+    # imported when asked for: see tracker.reports.documents
+    from tracker.reports.render_brief_docx import render_brief_docx
+
     out.write_bytes(render_brief_docx(brief, issuer))
     click.echo(f"Meeting brief: {brief.summary} Written to {out}")

@@ -1,4 +1,9 @@
-"""A frozen report as a file: XLSX, DOCX or Markdown, with the province's heading."""
+"""A frozen report as a file: XLSX, DOCX or Markdown, with the province's heading.
+
+The writers of Word and Excel files (python-docx, openpyxl and lxml: some 20 MB) are imported
+when a file is asked for, here and in the views that send one, so that a web worker that never
+sends one does not hold them.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,7 @@ from tracker.domain.report_narrative import narrative_for
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.issuer import ReportIssuer
 from tracker.reports.models import Report
-from tracker.reports.render_docx import render_docx
 from tracker.reports.render_markdown import render_markdown
-from tracker.reports.render_two_way import render_two_way_xlsx
-from tracker.reports.render_xlsx import render_xlsx
 
 MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -53,6 +55,10 @@ def render_report(
     if file_format == "md":
         return render_markdown(figures, narrative).encode("utf-8")
     issuer = issuer_from_config(config, issued_on)
+    from tracker.reports.render_docx import render_docx
+    from tracker.reports.render_two_way import render_two_way_xlsx
+    from tracker.reports.render_xlsx import render_xlsx
+
     if file_format == "docx":
         return render_docx(figures, issuer, narrative, draft=not report.frozen)
     if file_format == "xlsx":

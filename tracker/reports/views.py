@@ -35,7 +35,6 @@ from tracker.reports.downloads import attachment
 from tracker.reports.editing import ReportEditError, freeze_report, save_narrative
 from tracker.reports.figures_store import figures_from_json
 from tracker.reports.models import AgencyBasis, Report, ReportState
-from tracker.reports.render_brief_docx import render_brief_docx
 from tracker.reports.render_markdown import render_markdown as report_markdown
 from tracker.reports.services import ScopeError, fill_report, resolve_scope
 
@@ -182,6 +181,9 @@ def meeting_brief_page() -> str:
 @blueprint.route("/hop-giao-ban.docx")
 @role_required(*READERS)
 def meeting_brief_docx() -> Response:
+    # imported when asked for: see tracker.reports.documents
+    from tracker.reports.render_brief_docx import render_brief_docx
+
     brief = _requested_brief()
     issuer = issuer_from_config(current_app.config, today())
     content = render_brief_docx(brief, issuer)

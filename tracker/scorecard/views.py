@@ -28,7 +28,6 @@ from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
 from tracker.reports.downloads import attachment
 from tracker.scorecard.forms import ScoreWeightsForm
 from tracker.scorecard.queries import agency_counts, officer_counts
-from tracker.scorecard.render_xlsx import render_scorecard_xlsx
 from tracker.scorecard.weights import change_weights, load_weights
 
 blueprint = Blueprint("scorecard", __name__)
@@ -88,6 +87,9 @@ def scorecard() -> tuple[str, int]:
 @blueprint.route("/bang-diem.xlsx")
 @role_required(*READERS)
 def scorecard_xlsx() -> Response:
+    # imported when asked for: see tracker.reports.documents
+    from tracker.scorecard.render_xlsx import render_scorecard_xlsx
+
     period = _requested_period()
     if period is None:
         flash(BAD_PERIOD, "error")

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists
+from sqlalchemy import ColumnElement, Select, and_
 
 from tracker.agencies.models import group_member_ids
 from tracker.domain.periods import Period, parse_period
@@ -21,7 +21,7 @@ from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
 from tracker.domain.waiting import Waiting
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import query_id
-from tracker.tasks.models import Task, task_coordinators
+from tracker.tasks.models import Task
 from tracker.tasks.queries import (
     OPEN_DUE,
     completed_with_deadline,
@@ -48,7 +48,9 @@ class TaskFilters:
     group_id: int | None = None  # lead agencies in an agency group
     kind: NoticeKind | None = None  # kind of document the task comes from
     warning: WarningLevel | None = None
-    role: str | None = None  # LEAD or COORDINATING, for an agency's own list
+    # LEAD or COORDINATING, for an agency's own list: its parts are chosen by the access
+    # layer (`tracker.access.visible_task_parts`), not narrowed here
+    role: str | None = None
     mine: bool = False  # only the tasks assigned to the signed-in officer
     waiting: Waiting | None = None  # what waits for the office or a leader
 
@@ -77,20 +79,19 @@ class TaskFilters:
         self,
         tasks: Select[Task],
         today: date,
-        agency_id: int | None,
         user_id: int,
         due_soon_days: int = 3,
     ) -> Select[Task]:
-        """`tasks` narrowed to the filters; `agency_id` and `user_id` are the signed-in
-        user's, for the role and "mine" filters."""
-        for predicate in self._predicates(today, agency_id, user_id, due_soon_days):
+        """`tasks` narrowed to the filters but the role; `user_id` is the signed-in user's,
+        for the "mine" filter."""
+        for predicate in self._predicates(today, user_id, due_soon_days):
             tasks = tasks.where(predicate)
         return tasks
 
     def _predicates(
-        self, today: date, agency_id: int | None, user_id: int, due_soon_days: int
+        self, today: date, user_id: int, due_soon_days: int
     ) -> list[ColumnElement[bool]]:
-        found = self._scope_predicates(agency_id, user_id)
+        found = self._scope_predicates(user_id)
         if self.status is not None:
             found.append(status_predicate(self.status, today))
         if self.completed:
@@ -106,7 +107,7 @@ class TaskFilters:
             found.append(Task.deadline <= end)
         return found
 
-    def _scope_predicates(self, agency_id: int | None, user_id: int) -> list[ColumnElement[bool]]:
+    def _scope_predicates(self, user_id: int) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.notice_id is not None:
             found.append(Task.notice_id == self.notice_id)
@@ -117,19 +118,6 @@ class TaskFilters:
             found.append(Task.lead_agency_id.in_(members))
         if self.kind is not None:
             found.append(Notice.kind == self.kind)  # the access layer joins the notice
-        if self.role == LEAD:
-            found.append(Task.lead_agency_id == agency_id)
-        elif self.role == COORDINATING:
-            # correlated to the task alone: an agency's list reads coordinator rows too
-            coordinates = (
-                exists()
-                .where(
-                    task_coordinators.c.task_id == Task.id,
-                    task_coordinators.c.agency_id == agency_id,
-                )
-                .correlate(Task)
-            )
-            found.append(coordinates)
         if self.mine:
             found.append(Task.assignee_id == user_id)
         if self.waiting is not None:

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Case, ColumnElement, Select, and_, case, exists, func, or_, select, union_all
-from sqlalchemy.orm import aliased, joinedload
-from sqlalchemy.orm.util import AliasedClass
+from sqlalchemy import (
+    Case,
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import joinedload
 
 from tracker.audit.models import Event
 from tracker.domain.scorecard import Outcome
@@ -125,24 +136,41 @@ def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[
     return tasks.where(status_predicate(status, today))
 
 
-def by_urgency(parts: Sequence[Select[Task]], *loaded: str) -> Select[Task]:
+def by_urgency(
+    parts: Sequence[Select[Task]], *loaded: str, first: int | None = None
+) -> Select[Task]:
     """The tasks of `parts` (as `tracker.access.visible_task_parts` gives them, filtered),
     open tasks with a deadline first (the oldest overdue at the top, then the nearest
     deadline), then open tasks without one, then completed tasks (those with a deadline
     first); the relationships named in `loaded` (each task's one notice or agency) are
-    joined in the same query. The indexes on
-    `urgency_rank, deadline, id` give this order within each part, and the database merges
-    the parts under the LIMIT."""
+    joined in the same query.
+
+    The indexes on `urgency_rank, deadline, id` give this order within each part; several
+    parts are merged by their order keys alone, and the page's tasks read by id after.
+    `first` is how many rows the page reads at most (its offset and size): each part then
+    gives only that many keys, so that a database which would rather join and sort every
+    row of each part reads the few it needs from its index."""
+    order: list[ColumnElement[Any]]
     if len(parts) == 1 and len(parts[0].column_descriptions) == 1:  # the tasks themselves
-        tasks: type[Task] | AliasedClass[Task] = Task
         query = parts[0]
-    else:  # several parts, or the tasks' columns with another table's order key (by name)
-        rows = union_all(*parts) if len(parts) > 1 else parts[0]
-        tasks = aliased(Task, rows.subquery("tasks"), adapt_on_names=True)
-        query = select(tasks)
-    return query.order_by(tasks.urgency_rank, tasks.deadline, tasks.id).options(
-        *(joinedload(getattr(tasks, name)) for name in loaded)
-    )
+        order = [getattr(Task, name).expression for name in ORDER_KEY]
+    else:  # several parts, or one whose order key comes from another table
+        keyed = [_order_keys(part, first) for part in parts]
+        keys = (union_all(*keyed) if len(keyed) > 1 else keyed[0]).subquery("ordered")
+        query = select(Task).join(keys, keys.c.id == Task.id)
+        order = [keys.c[name] for name in ORDER_KEY]
+    return query.order_by(*order).options(*(joinedload(getattr(Task, n)) for n in loaded))
+
+
+ORDER_KEY = ("urgency_rank", "deadline", "id")
+
+
+def _order_keys(part: Select[Task], first: int | None) -> Select[Any]:
+    """The part's order keys; with `first`, only its first so many, in order."""
+    keys = part.with_only_columns(*(part.selected_columns[name] for name in ORDER_KEY))
+    if first is None:
+        return keys
+    return select(keys.order_by(*keys.selected_columns).limit(first).subquery())
 
 
 def count_by_status(tasks: Select[Task], today: date) -> dict[TaskStatus, int]:

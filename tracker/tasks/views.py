@@ -70,7 +70,7 @@ def render_task_list(heading: str) -> str:
 def _list_body(filters: TaskFilters, heading: str) -> str:
     due_soon_days = current_app.config["DUE_SOON_DAYS"]
     parts = [
-        filters.apply(part, today(), current_user.agency_id, current_user.id, due_soon_days)
+        filters.apply(part, today(), current_user.id, due_soon_days)
         for part in visible_task_parts(current_user, filters.role)
     ]
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
@@ -78,10 +78,11 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
     counted = maintained.answerable(filters, scope)
     if counted:
         counts_for(db.session(), today(), due_soon_days)
+    number, size = page_number(request.args), current_app.config["PAGE_SIZE"]
     page = db.paginate(
-        by_urgency(parts, "notice", "lead_agency"),
-        page=page_number(request.args),
-        per_page=current_app.config["PAGE_SIZE"],
+        by_urgency(parts, "notice", "lead_agency", first=number * size),
+        page=number,
+        per_page=size,
         error_out=False,
         count=not counted,
     )
