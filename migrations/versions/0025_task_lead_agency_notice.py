@@ -1,4 +1,4 @@
-"""an index of tasks by notice and lead agency, so that an agency's newest notices are found
+"""an index of tasks by lead agency and notice, so that an agency's newest notices are found
 by asking each notice, newest first, whether the agency leads one of its tasks
 
 Revision ID: 0025
@@ -16,8 +16,8 @@ depends_on = None
 
 
 def upgrade():
-    op.create_index("ix_task_notice_lead_agency", "task", ["notice_id", "lead_agency_id"])
+    op.create_index("ix_task_lead_agency_notice", "task", ["lead_agency_id", "notice_id"])
 
 
 def downgrade():
-    op.drop_index("ix_task_notice_lead_agency", table_name="task")
+    op.drop_index("ix_task_lead_agency_notice", table_name="task")
