@@ -151,16 +151,18 @@ def public_tasks(notice_id: int) -> Select[Task]:
 def visible_notices(user: User, *, newest: int | None = None) -> Select[Notice]:
     """All notices the user may see; with `newest`, only that many, the latest issued first.
 
-    For an agency the same test is written two ways: all its notices are those of the set of
-    tasks it leads or coordinates, read once; the newest few are found by walking the notices
+    For an agency the same test is written two ways: all its notices are the set of notices
+    of the tasks it leads or coordinates, read once; the newest few are found by walking the notices
     from the latest and asking of each whether the agency has a task in it, which stops at
     the limit instead of reading every task of the agency."""
     query = select(Notice)
     if user.role not in SEES_DRAFTS:
         query = query.where(Notice.state == NoticeState.PUBLISHED)
     if user.role.is_agency_role and newest is None:
-        involved = select(Task.notice_id).where(_agency_involved(user.agency_id))
-        query = query.where(Notice.id.in_(involved))
+        coordinator = task_coordinators.c
+        leads = select(Task.notice_id).where(Task.lead_agency_id == user.agency_id)
+        coordinates = select(coordinator.notice_id).where(coordinator.agency_id == user.agency_id)
+        query = query.where(Notice.id.in_(leads.union(coordinates)))
     elif user.role.is_agency_role:
         query = query.where(_has_task_of(user.agency_id))
     if newest is not None:
@@ -171,10 +173,9 @@ def visible_notices(user: User, *, newest: int | None = None) -> Select[Notice]:
 def _has_task_of(agency_id: int | None) -> ColumnElement[bool]:
     """Notices with a task the agency leads or coordinates, asked of one notice at a time."""
     leads = select(Task.id).where(Task.notice_id == Notice.id, Task.lead_agency_id == agency_id)
-    coordinates = (
-        select(Task.id)
-        .join(task_coordinators, task_coordinators.c.task_id == Task.id)
-        .where(Task.notice_id == Notice.id, task_coordinators.c.agency_id == agency_id)
+    coordinator = task_coordinators.c
+    coordinates = select(coordinator.task_id).where(
+        coordinator.notice_id == Notice.id, coordinator.agency_id == agency_id
     )
     return or_(leads.exists(), coordinates.exists())
 

@@ -1,5 +1,6 @@
 """The database copies each task's place in the lists' order onto its coordinators' rows, so
-that an agency's coordinated tasks are read in that order (migration 0023's triggers)."""
+that an agency's coordinated tasks are read in that order (migration 0023's triggers), and the
+task's notice, so that an agency's notices are read from an index (0025)."""
 
 from datetime import date, timedelta
 
@@ -42,3 +43,13 @@ def test_a_coordinator_row_takes_the_task_order_and_follows_it(app: Flask) -> No
 
     task.deadline = None
     assert _copies(task) == {(snv, 3, None), (sxd, 3, None)}
+
+
+def test_a_coordinator_row_takes_the_task_notice(app: Flask) -> None:
+    task = make_task(lead="stc", coordinating=("snv",), deadline=TODAY)
+    task.coordinating_agencies.append(agency("sxd"))
+    db.session.flush()
+    notices = db.session.scalars(
+        select(task_coordinators.c.notice_id).where(task_coordinators.c.task_id == task.id)
+    )
+    assert list(notices) == [task.notice_id, task.notice_id]

@@ -64,7 +64,11 @@ task_coordinators = Table(
     # 0023): an agency's coordinated tasks are read in the lists' order through the index.
     Column("urgency_rank", Integer),
     Column("deadline", Date),
+    # The task's notice, copied by the same trigger (migration 0025; a task never changes
+    # notice): an agency's notices are read from the index without the tasks.
+    Column("notice_id", Integer),
     Index("ix_task_coordinator_agency_urgency", "agency_id", "urgency_rank", "deadline", "task_id"),
+    Index("ix_task_coordinator_agency_notice", "agency_id", "notice_id"),
 )
 
 
