@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,7 +39,7 @@ from tracker.extensions import db  # noqa: E402
 from tracker.notices.models import Notice  # noqa: E402
 from tracker.tasks.filters import TaskFilters  # noqa: E402
 from tracker.tasks.models import Task  # noqa: E402
-from tracker.tasks.queries import by_urgency  # noqa: E402
+from tracker.tasks.queries import by_urgency, merges_order_keys  # noqa: E402
 
 BIN = Path(sys.executable).parent
 MARK = "<!-- explain_lists table -->"
@@ -162,13 +163,11 @@ def _plan(database: str, user: User, args: str) -> Plan:
         access = [line for line in lines if line.startswith(("SCAN task", "SEARCH task"))]
         # a SEARCH looks rows up (by an index or by id); a SCAN without an index reads them all
         full = any(line.startswith("SCAN") and "INDEX" not in line for line in access)
-        # "FOR ORDER BY" or "FOR RIGHT PART OF ORDER BY": either sorts what the index gave
-        sorted_all = any("TEMP B-TREE FOR" in line and "ORDER BY" in line for line in lines)
+        sorted_all = _sqlite_sorts_all(rows, merges_order_keys(parts))
     else:
         access = [line.strip(" ->") for line in lines if " on task " in line + " "]
         full = "Seq Scan on task " in whole + " "
-        sorts = ("Sort  (", "Incremental Sort  (")  # nodes, not their "Sort Key:" lines
-        sorted_all = any(line.strip(" ->").startswith(sorts) for line in lines)
+        sorted_all = _postgresql_sorts_all(lines)
     indexed = not full and not sorted_all
     summary = "; ".join(
         [access[0].split("  (cost")[0] if access else "task read through a join"]
@@ -179,6 +178,59 @@ def _plan(database: str, user: User, args: str) -> Plan:
         ]
     )
     return Plan(database, user.username, args or "(none)", indexed, summary)
+
+
+def _sqlite_sorts_all(rows: list[Any], merged: bool) -> bool:
+    """Whether SQLite sorts more than a page: "USE TEMP B-TREE FOR ORDER BY" (or "FOR RIGHT
+    PART OF ORDER BY") sorts what an index gave. Where the parts' order keys are merged, each
+    part has its own LIMIT of a page in the SQL (which SQLite's plan does not show), so a sort
+    at the top, over the merged keys, sorts at most a page a part; a sort within a part would
+    sort all of it."""
+    return any(
+        "TEMP B-TREE FOR" in detail and "ORDER BY" in detail and not (merged and parent == 0)
+        for _id, parent, _unused, detail in rows
+    )
+
+
+PG_SORTS = ("Sort  (", "Incremental Sort  (")  # nodes, not their "Sort Key:" lines
+
+
+def _postgresql_sorts_all(lines: list[str]) -> bool:
+    """Whether PostgreSQL sorts more than a page: a Sort node, unless every table it reads
+    below it is read under a Limit of its own (the parts' first rows, merged)."""
+    nodes = _postgresql_nodes(lines)
+    for index, (depth, text) in enumerate(nodes):
+        if not text.startswith(PG_SORTS):
+            continue
+        below = []
+        for node in nodes[index + 1 :]:
+            if node[0] <= depth:
+                break
+            below.append(node)
+        if not _every_read_limited(below):
+            return True
+    return False
+
+
+def _postgresql_nodes(lines: list[str]) -> list[tuple[int, str]]:
+    """(indentation, text) of each node of a plan in text, its detail lines left out."""
+    nodes = [(0, lines[0].strip())] if lines else []
+    for line in lines[1:]:
+        text = line.lstrip()
+        if text.startswith("->"):
+            nodes.append((len(line) - len(text), text[2:].strip()))
+    return nodes
+
+
+def _every_read_limited(nodes: list[tuple[int, str]]) -> bool:
+    limits: list[int] = []  # the indentation of each Limit above the current node
+    for depth, text in nodes:
+        limits = [limit for limit in limits if limit < depth]
+        if text.startswith("Limit"):
+            limits.append(depth)
+        elif "Scan" in text and not limits:
+            return False
+    return True
 
 
 def _table(plans: list[Plan]) -> str:

@@ -1,4 +1,5 @@
-"""an agency's notices read from indexes alone: tasks by lead agency and notice, and each
+"""an agency's notices read from indexes alone: tasks by lead agency and notice (then in the
+lists' order, for an agency's list of one notice), and each
 coordinator row with its task's notice (copied by the trigger that copies its place in the
 lists' order), so that the newest notices of an agency are found without reading its tasks
 
@@ -43,7 +44,11 @@ def _copy_trigger(columns):
 
 
 def upgrade():
-    op.create_index("ix_task_lead_agency_notice", "task", ["lead_agency_id", "notice_id"])
+    op.create_index(
+        "ix_task_lead_agency_notice",
+        "task",
+        ["lead_agency_id", "notice_id", "urgency_rank", "deadline", "id"],
+    )
     op.add_column("task_coordinator", sa.Column("notice_id", sa.Integer(), nullable=True))
     op.execute(
         "UPDATE task_coordinator SET notice_id ="

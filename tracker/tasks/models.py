@@ -86,8 +86,16 @@ class Task(Base):
         Index("ix_task_urgency", "urgency_rank", "deadline", "id"),
         Index("ix_task_lead_agency_urgency", "lead_agency_id", "urgency_rank", "deadline", "id"),
         Index("ix_task_notice_urgency", "notice_id", "urgency_rank", "deadline", "id"),
-        # Whether an agency leads a task of a notice (`tracker.access.visible_notices`).
-        Index("ix_task_lead_agency_notice", "lead_agency_id", "notice_id"),
+        # Whether an agency leads a task of a notice (`tracker.access.visible_notices`), and
+        # the tasks it leads in one notice, in the lists' order.
+        Index(
+            "ix_task_lead_agency_notice",
+            "lead_agency_id",
+            "notice_id",
+            "urgency_rank",
+            "deadline",
+            "id",
+        ),
         Index("ix_task_state_urgency", "state", "urgency_rank", "deadline", "id"),
         UniqueConstraint("series_id", "period_key"),
     )

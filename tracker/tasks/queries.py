@@ -151,10 +151,10 @@ def by_urgency(
     gives only that many keys, so that a database which would rather join and sort every
     row of each part reads the few it needs from its index."""
     order: list[ColumnElement[Any]]
-    if len(parts) == 1 and len(parts[0].column_descriptions) == 1:  # the tasks themselves
+    if not merges_order_keys(parts):
         query = parts[0]
         order = [getattr(Task, name).expression for name in ORDER_KEY]
-    else:  # several parts, or one whose order key comes from another table
+    else:
         keyed = [_order_keys(part, first) for part in parts]
         keys = (union_all(*keyed) if len(keyed) > 1 else keyed[0]).subquery("ordered")
         query = select(Task).join(keys, keys.c.id == Task.id)
@@ -163,6 +163,13 @@ def by_urgency(
 
 
 ORDER_KEY = ("urgency_rank", "deadline", "id")
+
+
+def merges_order_keys(parts: Sequence[Select[Task]]) -> bool:
+    """Whether `by_urgency` merges the parts' order keys and reads the page's tasks by id
+    after: for several parts, or one whose order key comes from another table; a single part
+    of tasks is read in order as it is."""
+    return not (len(parts) == 1 and len(parts[0].column_descriptions) == 1)
 
 
 def _order_keys(part: Select[Task], first: int | None) -> Select[Any]:
