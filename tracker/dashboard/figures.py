@@ -4,29 +4,30 @@ cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, Select, and_, case, extract, func, literal, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 from sqlalchemy.sql import Executable
 
 from tracker.agencies.models import Agency
 from tracker.cache import remembered
 from tracker.db import days_between
 from tracker.domain.dashboard import DashboardFigures, OverdueLine, build_figures, trend_periods
+from tracker.domain.month_split import Range, split_by_month
 from tracker.domain.periods import Period
-from tracker.domain.status import TaskStatus, WarningLevel
+from tracker.domain.status import WarningLevel
 from tracker.extensions import db
 from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.tasks.filters import TaskFilters, warning_predicate
 from tracker.tasks.models import Task
-from tracker.tasks.queries import not_paused, status_expression, with_status
+from tracker.tasks.queries import not_paused, status_expression
 
 OVERDUE_LIST_SIZE = 20
 OVERDUE_BATCH = 500  # rows read from the cursor at a time
@@ -46,10 +47,10 @@ def dashboard_figures(
     periods = trend_periods(filters.period.end if filters.period else today, trend_unit)
 
     def counted() -> dict[str, Any]:
-        if maintained.answerable(filters, scope):
-            clock = counts_for(db.session(), today, due_soon_days)
-            agency_rows = maintained.agency_rows(db.session(), filters, scope, clock)
-            trend_rows = maintained.trend_rows(db.session(), filters, scope, periods)
+        if maintained.answerable(filters, scope, by_month=True):
+            agency_rows, trend_rows = counts_kept(
+                visible, filters, scope, today, due_soon_days, periods
+            )
         else:
             agency_rows, trend_rows = counts_from_tasks(
                 visible, filters, today, due_soon_days, periods
@@ -71,6 +72,61 @@ def dashboard_figures(
         {int(key): name for key, name in rows["names"].items()},
         periods,
     )
+
+
+def counts_kept(
+    visible: Select[Task],
+    filters: TaskFilters,
+    scope: list[object],
+    today: date,
+    due_soon_days: int,
+    periods: list[Period],
+) -> tuple[list[list[Any]], list[list[Any]]]:
+    """The agency rows and the trend rows read from the kept cells for the whole months of
+    the deadlines asked for, and counted from the tasks for the days left at the ends of a
+    range that is not whole months (`tracker.domain.month_split`)."""
+    session = db.session()
+    clock = counts_for(session, today, due_soon_days)
+
+    def within(kept: TaskFilters, low: date, high: date) -> Select[Task]:
+        narrowed = replace(kept, period=None, due_from=low, due_to=high)
+        return narrowed.apply(visible, today, 0, due_soon_days)
+
+    start, end = filters.deadline_range()
+    if start is None and end is None:
+        agency_rows = maintained.agency_rows(session, filters, scope, clock)  # the totals
+    else:
+        agency_rows = _by_month(
+            start,
+            end,
+            lambda months: maintained.agency_rows(session, filters, scope, clock, months),
+            lambda low, high: _agency_rows(within(filters, low, high), today, due_soon_days),
+        )
+    any_period = replace(filters, period=None)
+    low, high = any_period.deadline_range()
+    first, last = periods[0].start, periods[-1].end
+    trend_rows = _by_month(
+        max(first, low) if low else first,
+        min(last, high) if high else last,
+        lambda months: maintained.trend_rows(session, any_period, scope, months),
+        lambda low, high: _trend_rows(within(any_period, low, high), periods, today),
+    )
+    return agency_rows, trend_rows
+
+
+def _by_month(
+    start: date | None,
+    end: date | None,
+    from_cells: Callable[[Range], list[list[Any]]],
+    from_tasks: Callable[[date, date], list[list[Any]]],
+) -> list[list[Any]]:
+    """Rows for the deadlines from `start` to `end`: the whole months' from the cells, the
+    days' at the ends from the tasks (the dashboard adds up rows of the same key)."""
+    split = split_by_month(start, end)
+    rows = from_cells(split.months) if split.months is not None else []
+    for low, high in split.days:
+        rows += from_tasks(low, high)
+    return rows
 
 
 def counts_from_tasks(
@@ -130,23 +186,24 @@ def _rows(query: Executable) -> list[list[Any]]:
     ]
 
 
-def oldest_overdue(tasks: Select[Task], today: date, limit: int = OVERDUE_LIST_SIZE) -> list[Task]:
-    """The tasks overdue longest, with their agency and notice."""
+def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> list[Task]:
+    """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, with their agency and
+    notice (joined in the same query)."""
     return list(
         db.session.scalars(
-            _overdue_oldest_first(tasks, today, limit).options(
-                selectinload(Task.lead_agency), selectinload(Task.notice)
+            _oldest_first(overdue, limit).options(
+                joinedload(Task.lead_agency), joinedload(Task.notice)
             )
         )
     )
 
 
-def overdue_lines(tasks: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:
+def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:
     """The same tasks as `oldest_overdue`, as many as `limit`, as the workbook lists them:
     only the columns it shows, read in batches (a server-side cursor on PostgreSQL), so
     that a long list is never held whole."""
     query = (
-        _overdue_oldest_first(tasks, today, limit)
+        _oldest_first(overdue, limit)
         .join(Agency, Agency.id == Task.lead_agency_id)
         # The access layer has joined the notice already.
         .with_only_columns(Task.text, Agency.name, Notice.kind, Notice.number, Task.deadline)
@@ -157,7 +214,5 @@ def overdue_lines(tasks: Select[Task], today: date, limit: int) -> Iterator[Over
         yield OverdueLine(text, agency, notice, deadline or today)  # overdue: it has one
 
 
-def _overdue_oldest_first(tasks: Select[Task], today: date, limit: int) -> Select[Task]:
-    return (
-        with_status(tasks, TaskStatus.OVERDUE, today).order_by(Task.deadline, Task.id).limit(limit)
-    )
+def _oldest_first(overdue: Select[Task], limit: int) -> Select[Task]:
+    return overdue.order_by(Task.urgency_rank, Task.deadline, Task.id).limit(limit)

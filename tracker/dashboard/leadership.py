@@ -8,7 +8,7 @@ from tempfile import SpooledTemporaryFile
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
@@ -58,7 +58,7 @@ def render_dashboard(queue: list[QueueSection] | None = None) -> str:
 
 def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
     figures = _figures(filters, trend_unit)
-    tasks = filters.apply(visible_tasks(current_user), today(), 0, _due_soon())
+    overdue = _overdue(filters)
     return render_template(
         "dashboard/_board.html",
         figures=figures,
@@ -66,7 +66,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
         trend_unit=trend_unit,
         ranking=ranking,
         agencies=rank_agencies(figures.agencies, ranking),
-        overdue=oldest_overdue(tasks, today()),
+        overdue=oldest_overdue(overdue) if overdue is not None else [],
         today=today(),
         trend_svg=Markup(trend_chart(figures, filters)),  # noqa: S704 - escaped in charts
         agency_svg=Markup(agency_chart(figures, filters)),  # noqa: S704 - escaped in charts
@@ -88,12 +88,12 @@ def dashboard_xlsx() -> Response:
 
     filters, trend_unit, ranking = _choices()
     figures = _figures(filters, trend_unit)
-    tasks = filters.apply(visible_tasks(current_user), today(), 0, _due_soon())
+    overdue = _overdue(filters)
     workbook = SpooledTemporaryFile(max_size=XLSX_IN_MEMORY)  # noqa: SIM115 - closed once sent
     dashboard_workbook(
         figures,
         rank_agencies(figures.agencies, ranking),
-        overdue_lines(tasks, today(), XLSX_OVERDUE_ROWS),
+        overdue_lines(overdue, today(), XLSX_OVERDUE_ROWS) if overdue is not None else iter(()),
         filter_words(filters) or ["Tất cả nhiệm vụ"],
         issuer_from_config(current_app.config, today()),
         workbook,
@@ -115,6 +115,14 @@ def _explanations() -> list[ExplanationRequest]:
             .limit(EXPLANATIONS_SHOWN)
         )
     )
+
+
+def _overdue(filters: TaskFilters) -> Select[Task] | None:
+    """The overdue tasks among those the filters keep; None when they keep none."""
+    overdue = filters.overdue()
+    if overdue is None:
+        return None
+    return overdue.apply(visible_tasks(current_user), today(), 0, _due_soon())
 
 
 def _choices() -> tuple[TaskFilters, str, str]:

@@ -10,15 +10,16 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import group_member_ids
 from tracker.domain.figure_buckets import Bucket, buckets_with
+from tracker.domain.month_split import Range
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.figures.cells import EPOCH, Clock
-from tracker.figures.models import ALL_MONTHS, NOT_SCORED, OWN_CELL, TaskFigure
+from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, OWN_CELL, TaskFigure
 from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 
 # The scopes of `tracker.access.visibility_key` whose tasks are the counted ones; an agency's
@@ -35,38 +36,52 @@ def scope_counted(scope: Sequence[object]) -> bool:
     return scope[0] in COUNTED_SCOPES
 
 
-def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
-    """Whether the cells can count these filters for users of this visibility scope."""
+def answerable(filters: TaskFilters, scope: Sequence[object], *, by_month: bool = False) -> bool:
+    """Whether the cells can count these filters for users of this visibility scope: alone,
+    when the deadlines they ask for are whole months (or any); with `by_month`, whatever the
+    range of deadlines, its whole months from the cells and the days left at its ends from
+    the tasks (`tracker.domain.month_split`)."""
     period = filters.period
+    whole_months = filters.due_from is None and filters.due_to is None
     return (
         ((scope_counted(scope) and filters.role is None) or scope[0] == AGENCY_SCOPE)
         and filters.notice_id is None
-        and filters.due_from is None
-        and filters.due_to is None
         and not filters.mine
         and filters.waiting is None
-        and (period is None or _whole_months(period))
+        and (by_month or (whole_months and (period is None or _whole_months(period))))
     )
 
 
 def task_count(session: Session, filters: TaskFilters, scope: Sequence[object]) -> int:
     """How many counted tasks users of `scope` see pass the filters, as a list counts them."""
-    query = _filtered(filters, scope).with_only_columns(
+    query = _filtered(filters, scope, _due_in(filters, None)).with_only_columns(
         func.coalesce(func.sum(TaskFigure.tasks), 0)
     )
     return int(session.scalar(query) or 0)
 
 
 def agency_rows(
-    session: Session, filters: TaskFilters, scope: Sequence[object], clock: Clock
+    session: Session,
+    filters: TaskFilters,
+    scope: Sequence[object],
+    clock: Clock,
+    months: Range | None = None,
 ) -> list[list[Any]]:
     """(agency, status, count, days late, count at each warning level), as
-    `tracker.dashboard.figures` counts them from the tasks."""
-    query = _filtered(filters, scope).with_only_columns(
-        TaskFigure.lead_agency_id, TaskFigure.bucket, *_sums()
+    `tracker.dashboard.figures` counts them from the tasks; of the tasks due in `months`
+    (the first days of the first and last, None on an open side) if given, else in the
+    filters' period."""
+    due: list[ColumnElement[bool]] = _due_in(filters, months)
+    sign: ColumnElement[Any] = literal(1)
+    flipped = _from_totals(session, months) if months is not None else None
+    if flipped is not None:
+        due, sign = flipped
+    sums: list[ColumnElement[Any]] = [func.sum(sign * column) for column in SUMS]
+    query = _filtered(filters, scope, due).with_only_columns(
+        TaskFigure.lead_agency_id, TaskFigure.bucket, *sums
     )
     grouping = query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket)
-    rows = session.execute(grouping.having(func.sum(TaskFigure.tasks) > 0))
+    rows = session.execute(grouping.having(sums[0] > 0))
     found = []
     for agency_id, value, tasks, deadline_days, days_late in rows:
         bucket = Bucket(value)
@@ -77,13 +92,12 @@ def agency_rows(
 
 
 def trend_rows(
-    session: Session, filters: TaskFilters, scope: Sequence[object], periods: Sequence[Period]
+    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range
 ) -> list[list[Any]]:
-    """(year, month, status, count) of the tasks due within `periods`, every filter kept but
-    the period."""
+    """(year, month, status, count) of the tasks due in `months` (as `agency_rows` has them),
+    every other filter kept."""
     query = (
-        _filtered(filters, scope, with_period=False)
-        .where(TaskFigure.due_month.between(_month(periods[0].start), _month(periods[-1].end)))
+        _filtered(filters, scope, _due_in(filters, months))
         .with_only_columns(TaskFigure.due_month, TaskFigure.bucket, func.sum(TaskFigure.tasks))
         .group_by(TaskFigure.due_month, TaskFigure.bucket)
         .having(func.sum(TaskFigure.tasks) > 0)
@@ -115,17 +129,12 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
 
 
 def _filtered(
-    filters: TaskFilters, scope: Sequence[object], *, with_period: bool = True
+    filters: TaskFilters, scope: Sequence[object], due: list[ColumnElement[bool]]
 ) -> Select[Any]:
-    conditions = [_seen_in(scope, filters.role)]
+    conditions = [_seen_in(scope, filters.role), *due]
     buckets = _buckets(filters)
     if buckets is not None:
         conditions.append(TaskFigure.bucket.in_([bucket.value for bucket in buckets]))
-    if with_period and filters.period is not None:
-        months = _month(filters.period.start), _month(filters.period.end)
-        conditions.append(TaskFigure.due_month.between(*months))
-    elif with_period:
-        conditions.append(TaskFigure.due_month == ALL_MONTHS)
     if filters.agency_id is not None:
         conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
     if filters.group_id is not None:
@@ -134,6 +143,59 @@ def _filtered(
     if filters.kind is not None:
         conditions.append(TaskFigure.notice_kind == filters.kind.value)
     return select(TaskFigure).where(*conditions)
+
+
+def _due_in(filters: TaskFilters, months: Range | None) -> list[ColumnElement[bool]]:
+    """The cells of the tasks due in `months`, else in the filters' period (whole months),
+    else every month's totals."""
+    if months is None:
+        if filters.period is None:
+            return [TaskFigure.due_month == ALL_MONTHS]
+        months = (filters.period.start, filters.period.end)
+    low, high = months
+    return [
+        TaskFigure.due_month >= _month(low) if low else TaskFigure.due_month > NO_DEADLINE_MONTH,
+        *([TaskFigure.due_month <= _month(high)] if high else []),
+    ]
+
+
+def _from_totals(
+    session: Session, months: Range
+) -> tuple[list[ColumnElement[bool]], ColumnElement[Any]] | None:
+    """For months open on one side ("from March 2025 on"): the cells of every month's totals
+    less those of the months on the other side and of the tasks without a deadline, when the
+    months with tasks on the other side are fewer; else None. With the sign of each cell."""
+    low, high = months
+    if (low is None) == (high is None):
+        return None
+    own = TaskFigure.coordinator_id == OWN_CELL
+    dated = TaskFigure.due_month > NO_DEADLINE_MONTH
+    earliest = session.scalar(select(func.min(TaskFigure.due_month)).where(own, dated))
+    latest = session.scalar(select(func.max(TaskFigure.due_month)).where(own, dated))
+    if earliest is None or latest is None:
+        return None
+    other: ColumnElement[bool]
+    if low is not None:
+        inside, outside = (
+            _months_between(_month(low), latest),
+            _months_between(earliest, _month(low)),
+        )
+        other = TaskFigure.due_month.between(NO_DEADLINE_MONTH, _month(low) - 1)
+    elif high is not None:
+        inside, outside = (
+            _months_between(earliest, _month(high)),
+            _months_between(_month(high), latest),
+        )
+        other = or_(TaskFigure.due_month == NO_DEADLINE_MONTH, TaskFigure.due_month > _month(high))
+    if outside >= inside:
+        return None
+    totals = TaskFigure.due_month == ALL_MONTHS
+    return [or_(totals, other)], case((totals, 1), else_=-1)
+
+
+def _months_between(first: int, last: int) -> int:
+    """How many months from `first` to `last` (as 202609), 0 if none."""
+    return max(0, (last // 100 - first // 100) * 12 + last % 100 - first % 100 + 1)
 
 
 def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
@@ -160,12 +222,7 @@ def _buckets(filters: TaskFilters) -> list[Bucket] | None:
     return [bucket for bucket in kept if bucket in COMPLETED] if filters.completed else kept
 
 
-def _sums() -> list[ColumnElement[Any]]:
-    return [
-        func.sum(TaskFigure.tasks),
-        func.sum(TaskFigure.deadline_day_sum),
-        func.sum(TaskFigure.days_late_sum),
-    ]
+SUMS = (TaskFigure.tasks, TaskFigure.deadline_day_sum, TaskFigure.days_late_sum)
 
 
 def _days_late(bucket: Bucket, tasks: int, deadline_days: int, days_late: int, clock: Clock) -> int:

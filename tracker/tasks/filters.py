@@ -8,7 +8,7 @@ worked out in Python from today), never a computation over each task.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TypeVar
@@ -98,12 +98,15 @@ class TaskFilters:
             found.append(completed_with_deadline())
         if self.warning is not None:
             found.append(warning_predicate(self.warning, today, due_soon_days))
-        start, end = self._due_range()
-        if start is not None or end is not None:
+        start, end = self.deadline_range()
+        ranks_chosen = self.status is not None or self.completed or self.warning is not None
+        if (start is not None or end is not None) and not ranks_chosen:
             found.append(with_deadline())
         if start is not None:
             found.append(Task.deadline >= start)
-        if end is not None:
+        # Overdue tasks are due before today: an end of the range today or later adds nothing
+        # (and a second bound on the deadline makes SQLite misjudge the index range).
+        if end is not None and not (self.status is TaskStatus.OVERDUE and end >= today):
             found.append(Task.deadline <= end)
         return found
 
@@ -124,7 +127,13 @@ class TaskFilters:
             found.append(waiting_predicate(self.waiting))
         return found
 
-    def _due_range(self) -> tuple[date | None, date | None]:
+    def overdue(self) -> TaskFilters | None:
+        """These filters narrowed to the overdue tasks; None when they keep none of them."""
+        if self.completed or self.status not in (None, TaskStatus.OVERDUE):
+            return None
+        return replace(self, status=TaskStatus.OVERDUE)
+
+    def deadline_range(self) -> tuple[date | None, date | None]:
         """The narrowest deadline range the dates and the period allow."""
         starts = [d for d in (self.due_from, self.period and self.period.start) if d]
         ends = [d for d in (self.due_to, self.period and self.period.end) if d]
