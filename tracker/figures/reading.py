@@ -52,9 +52,12 @@ def answerable(filters: TaskFilters, scope: Sequence[object], *, by_month: bool 
     )
 
 
-def task_count(session: Session, filters: TaskFilters, scope: Sequence[object]) -> int:
-    """How many counted tasks users of `scope` see pass the filters, as a list counts them."""
-    query = _filtered(filters, scope, _due_in(filters, None)).with_only_columns(
+def task_count(
+    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range | None = None
+) -> int:
+    """How many counted tasks users of `scope` see pass the filters, as a list counts them;
+    of those due in `months` (as `agency_rows` has them) if given."""
+    query = _filtered(filters, scope, _due_in(filters, months)).with_only_columns(
         func.coalesce(func.sum(TaskFigure.tasks), 0)
     )
     return int(session.scalar(query) or 0)

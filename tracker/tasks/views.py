@@ -26,7 +26,7 @@ from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
-from tracker.figures import reading as maintained
+from tracker.figures.list_totals import countable, list_total
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.params import page_number
@@ -74,8 +74,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         for part in visible_task_parts(current_user, filters.role)
     ]
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
-    scope = visibility_key(current_user)
-    counted = maintained.answerable(filters, scope)
+    counted = countable(filters, current_user)
     if counted:
         counts_for(db.session(), today(), due_soon_days)
     number, size = page_number(request.args), current_app.config["PAGE_SIZE"]
@@ -87,7 +86,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         count=not counted,
     )
     if counted:
-        page.total = maintained.task_count(db.session(), filters, scope)
+        page.total = list_total(db.session(), current_user, filters, today(), due_soon_days)
     return render_template(
         "tasks/_list_body.html",
         page=page,
