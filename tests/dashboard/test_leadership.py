@@ -173,3 +173,14 @@ def test_names_and_texts_that_open_like_formulas_stay_text(leader: FlaskClient) 
     response = leader.get("/tong-quan.xlsx?xep_theo=qua_han")
     assert response.status_code == 200
     assert formula_starts_kept_as_text(response.data) == set(FORMULA_STARTS)
+
+
+@pytest.mark.parametrize("period", ["2017-Q3", "2026-09-10..2026-11-20"])
+def test_a_period_the_form_does_not_offer_is_shown_chosen(leader: FlaskClient, period: str) -> None:
+    """A period older than the form's recent ones, or of days, reached by a link, is shown
+    chosen rather than "Tất cả", so the figures never look unfiltered."""
+    page = leader.get(f"/tong-quan?ky={period}").get_data(as_text=True)
+    chosen = re.findall(r'<option value="([^"]*)" selected>', page)
+    assert period in chosen
+    plain = leader.get("/tong-quan").get_data(as_text=True)
+    assert f'<option value="{period}"' not in plain

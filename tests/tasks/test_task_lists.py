@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -69,3 +70,20 @@ def test_led_and_coordinated_tasks_merge_in_urgency_order(app: Flask, login: Log
     expected = [later_coordinated, soon_led, undated_coordinated, undated_led]
     expected += [done_led, done_coordinated]
     assert ids(page) == [task.id for task in expected]
+
+
+def test_an_older_notice_filtered_by_stays_chosen_in_the_form(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form offers the latest notices only; a list filtered by an older one (from a
+    link) still shows it chosen, not "Tất cả"."""
+    older = make_notice(issued_on=date(2019, 5, 2))
+    make_task(older, lead="stc", deadline=date(2030, 1, 10))
+    make_task(make_notice(issued_on=date(2030, 1, 2)), lead="stc")
+    db.session.commit()
+    monkeypatch.setattr("tracker.tasks.views.NOTICE_CHOICES", 1)
+    client = login("stc")
+    page = client.get(f"/nhiem-vu/?thong_bao={older.id}").get_data(as_text=True)
+    assert re.search(rf'<option value="{older.id}" selected>{re.escape(older.number)}', page)
+    unfiltered = client.get("/nhiem-vu/").get_data(as_text=True)
+    assert f'<option value="{older.id}"' not in unfiltered  # beyond the latest one

@@ -70,7 +70,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
         today=today(),
         trend_svg=Markup(trend_chart(figures, filters)),  # noqa: S704 - escaped in charts
         agency_svg=Markup(agency_chart(figures, filters)),  # noqa: S704 - escaped in charts
-        choices=_form_choices(),
+        choices=_form_choices(filters),
         warnings=list(WarningLevel),
         statuses=list(TaskStatus),
         list_url=task_list_url,
@@ -150,7 +150,7 @@ def _due_soon() -> int:
     return int(current_app.config["DUE_SOON_DAYS"])
 
 
-def _form_choices() -> dict[str, object]:
+def _form_choices(filters: TaskFilters) -> dict[str, object]:
     day = today()
     periods = (
         recent_periods(day, "annual", 4)
@@ -159,7 +159,7 @@ def _form_choices() -> dict[str, object]:
     )
     return {
         "periods": periods,
-        "notices": notice_choices(),
+        "notices": notice_choices(filters.notice_id),
         "agencies": db.session.scalars(select(Agency).order_by(Agency.name)).all(),
         "groups": db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name)).all(),
         "kinds": list(NoticeKind),

@@ -91,7 +91,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         "tasks/_list_body.html",
         page=page,
         filters=filters,
-        notices=notice_choices(),
+        notices=notice_choices(filters.notice_id),
         agencies=[] if current_user.agency_id else db.session.scalars(active_agencies()).all(),
         waiting_kinds=waiting_for(current_user.role.value),
         heading=heading,
@@ -125,8 +125,9 @@ class NoticeChoice(NamedTuple):
     issued_on: date
 
 
-def notice_choices() -> list[NoticeChoice]:
-    """The latest notices the user may see, for the filter form."""
+def notice_choices(selected: int | None = None) -> list[NoticeChoice]:
+    """The latest notices the user may see, for the filter form, and first the one the page
+    is filtered by (`selected`) when it is older: the form shows what is filtered."""
 
     def latest() -> list[list[Any]]:
         notices = db.session.execute(
@@ -137,7 +138,15 @@ def notice_choices() -> list[NoticeChoice]:
         return [[id_, number, issued_on.isoformat()] for id_, number, issued_on in notices]
 
     rows = remembered("notice-choices", visibility_key(current_user), latest)
-    return [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
+    choices = [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
+    if selected is None or any(choice.id == selected for choice in choices):
+        return choices
+    older = db.session.execute(
+        visible_notices(current_user)
+        .where(Notice.id == selected)
+        .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
+    ).first()
+    return [NoticeChoice(*older), *choices] if older is not None else choices
 
 
 @blueprint.route("/<id:task_id>")
