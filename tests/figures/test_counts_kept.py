@@ -219,7 +219,7 @@ def dashboard_rows_agree(p: Province) -> None:
         counts_for(db.session(), p.day, DUE_SOON)
         agency_rows, trend_rows = counts_from_tasks(visible, filters, p.day, DUE_SOON, periods)
         from_tasks = build_figures(agency_rows, trend_rows, names, periods)
-        assert reading.answerable(filters, LEADERS, by_month=True)
+        assert reading.answerable(filters, LEADERS)
         kept_rows = counts_kept(visible, filters, LEADERS, p.day, DUE_SOON, periods)
         kept = build_figures(*kept_rows, names, periods)
         assert kept == from_tasks, filters

@@ -11,7 +11,7 @@ from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.tasks.filters import warning_predicate
 from tracker.tasks.models import Task
-from tracker.tasks.queries import by_urgency, count_by_status, status_expression, with_status
+from tracker.tasks.queries import by_urgency, count_by_status, status_expression, status_predicate
 
 TODAY = date(2024, 6, 15)
 
@@ -57,7 +57,9 @@ def test_each_status_filter_picks_what_the_pure_function_says(app: Flask) -> Non
     tasks = every_boundary()
     of_notice = select(Task).where(Task.notice_id == tasks[0].notice_id)
     for status in TaskStatus:
-        found = {task.id for task in db.session.scalars(with_status(of_notice, status, TODAY))}
+        found = {
+            task.id for task in db.session.scalars(of_notice.where(status_predicate(status, TODAY)))
+        }
         expected = {task.id for task in tasks if task.status(TODAY) is status}
         assert found == expected, status
 

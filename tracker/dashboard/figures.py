@@ -4,7 +4,7 @@ cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,6 @@ from tracker.agencies.models import Agency
 from tracker.cache import remembered
 from tracker.db import days_between
 from tracker.domain.dashboard import DashboardFigures, OverdueLine, build_figures, trend_periods
-from tracker.domain.month_split import Range, split_by_month
 from tracker.domain.periods import Period
 from tracker.domain.status import WarningLevel
 from tracker.extensions import db
@@ -47,7 +46,7 @@ def dashboard_figures(
     periods = trend_periods(filters.period.end if filters.period else today, trend_unit)
 
     def counted() -> dict[str, Any]:
-        if maintained.answerable(filters, scope, by_month=True):
+        if maintained.answerable(filters, scope):
             agency_rows, trend_rows = counts_kept(
                 visible, filters, scope, today, due_soon_days, periods
             )
@@ -84,49 +83,29 @@ def counts_kept(
 ) -> tuple[list[list[Any]], list[list[Any]]]:
     """The agency rows and the trend rows read from the kept cells for the whole months of
     the deadlines asked for, and counted from the tasks for the days left at the ends of a
-    range that is not whole months (`tracker.domain.month_split`)."""
+    range that is not whole months (`TaskFilters.by_month`; the dashboard adds up rows of the
+    same key)."""
     session = db.session()
     clock = counts_for(session, today, due_soon_days)
-
-    def within(kept: TaskFilters, low: date, high: date) -> Select[Task]:
-        narrowed = replace(kept, period=None, due_from=low, due_to=high)
-        return narrowed.apply(visible, today, 0, due_soon_days)
-
-    start, end = filters.deadline_range()
-    if start is None and end is None:
-        agency_rows = maintained.agency_rows(session, filters, scope, clock)  # the totals
-    else:
-        agency_rows = _by_month(
-            start,
-            end,
-            lambda months: maintained.agency_rows(session, filters, scope, clock, months),
-            lambda low, high: _agency_rows(within(filters, low, high), today, due_soon_days),
-        )
-    any_period = replace(filters, period=None)
-    low, high = any_period.deadline_range()
+    months, days = filters.by_month()
+    agency_rows = maintained.agency_rows(session, filters, scope, clock, months) if months else []
+    for narrowed in days:
+        tasks = narrowed.apply(visible, today, 0, due_soon_days)
+        agency_rows += _agency_rows(tasks, today, due_soon_days)
+    # the trend: every filter but the period, within the trend's own periods
+    low, high = replace(filters, period=None).deadline_range()
     first, last = periods[0].start, periods[-1].end
-    trend_rows = _by_month(
-        max(first, low) if low else first,
-        min(last, high) if high else last,
-        lambda months: maintained.trend_rows(session, any_period, scope, months),
-        lambda low, high: _trend_rows(within(any_period, low, high), periods, today),
+    window = replace(
+        filters,
+        period=None,
+        due_from=max(first, low) if low else first,
+        due_to=min(last, high) if high else last,
     )
+    months, days = window.by_month()
+    trend_rows = maintained.trend_rows(session, window, scope, months) if months else []
+    for narrowed in days:
+        trend_rows += _trend_rows(narrowed.apply(visible, today, 0, due_soon_days), periods, today)
     return agency_rows, trend_rows
-
-
-def _by_month(
-    start: date | None,
-    end: date | None,
-    from_cells: Callable[[Range], list[list[Any]]],
-    from_tasks: Callable[[date, date], list[list[Any]]],
-) -> list[list[Any]]:
-    """Rows for the deadlines from `start` to `end`: the whole months' from the cells, the
-    days' at the ends from the tasks (the dashboard adds up rows of the same key)."""
-    split = split_by_month(start, end)
-    rows = from_cells(split.months) if split.months is not None else []
-    for low, high in split.days:
-        rows += from_tasks(low, high)
-    return rows
 
 
 def counts_from_tasks(
@@ -215,4 +194,4 @@ def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[Ov
 
 
 def _oldest_first(overdue: Select[Task], limit: int) -> Select[Task]:
-    return overdue.order_by(Task.urgency_rank, Task.deadline, Task.id).limit(limit)
+    return overdue.order_by(Task.deadline, Task.id).limit(limit)

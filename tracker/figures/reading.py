@@ -1,13 +1,14 @@
 """The dashboard's grouped counts read from the maintained cells instead of the tasks, for the
 filters the cells can answer: period (whole months), agency, agency group, kind of document,
 status, completed and warning level, and for an agency's own list the tasks it leads, those
-it coordinates, or both. Other filters (a notice, a range of days, what waits, the tasks
-assigned to me) are counted from the tasks."""
+it coordinates, or both. A range of deadlines is read as whole months
+(`TaskFilters.by_month`), the days at its ends being counted from the tasks by the caller.
+Other filters (a notice, what waits, the tasks assigned to me) are counted from the tasks."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
@@ -36,28 +37,23 @@ def scope_counted(scope: Sequence[object]) -> bool:
     return scope[0] in COUNTED_SCOPES
 
 
-def answerable(filters: TaskFilters, scope: Sequence[object], *, by_month: bool = False) -> bool:
-    """Whether the cells can count these filters for users of this visibility scope: alone,
-    when the deadlines they ask for are whole months (or any); with `by_month`, whatever the
-    range of deadlines, its whole months from the cells and the days left at its ends from
-    the tasks (`tracker.domain.month_split`)."""
-    period = filters.period
-    whole_months = filters.due_from is None and filters.due_to is None
+def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
+    """Whether the cells can count these filters (the whole months of their deadlines) for
+    users of this visibility scope."""
     return (
         ((scope_counted(scope) and filters.role is None) or scope[0] == AGENCY_SCOPE)
         and filters.notice_id is None
         and not filters.mine
         and filters.waiting is None
-        and (by_month or (whole_months and (period is None or _whole_months(period))))
     )
 
 
 def task_count(
-    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range | None = None
+    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range
 ) -> int:
-    """How many counted tasks users of `scope` see pass the filters, as a list counts them;
-    of those due in `months` (as `agency_rows` has them) if given."""
-    query = _filtered(filters, scope, _due_in(filters, months)).with_only_columns(
+    """How many counted tasks users of `scope` see pass the filters and fall due in `months`
+    (as `agency_rows` has them), as a list counts them."""
+    query = _filtered(filters, scope, _due_in(months)).with_only_columns(
         func.coalesce(func.sum(TaskFigure.tasks), 0)
     )
     return int(session.scalar(query) or 0)
@@ -68,15 +64,14 @@ def agency_rows(
     filters: TaskFilters,
     scope: Sequence[object],
     clock: Clock,
-    months: Range | None = None,
+    months: Range,
 ) -> list[list[Any]]:
     """(agency, status, count, days late, count at each warning level), as
-    `tracker.dashboard.figures` counts them from the tasks; of the tasks due in `months`
-    (the first days of the first and last, None on an open side) if given, else in the
-    filters' period."""
-    due: list[ColumnElement[bool]] = _due_in(filters, months)
+    `tracker.dashboard.figures` counts them from the tasks, of the tasks due in `months` (the
+    first days of the first and last month, None on an open side; (None, None): any)."""
+    due: list[ColumnElement[bool]] = _due_in(months)
     sign: ColumnElement[Any] = literal(1)
-    flipped = _from_totals(session, months) if months is not None else None
+    flipped = _from_totals(session, months)
     if flipped is not None:
         due, sign = flipped
     sums: list[ColumnElement[Any]] = [func.sum(sign * column) for column in SUMS]
@@ -100,7 +95,7 @@ def trend_rows(
     """(year, month, status, count) of the tasks due in `months` (as `agency_rows` has them),
     every other filter kept."""
     query = (
-        _filtered(filters, scope, _due_in(filters, months))
+        _filtered(filters, scope, _due_in(months))
         .with_only_columns(TaskFigure.due_month, TaskFigure.bucket, func.sum(TaskFigure.tasks))
         .group_by(TaskFigure.due_month, TaskFigure.bucket)
         .having(func.sum(TaskFigure.tasks) > 0)
@@ -148,14 +143,11 @@ def _filtered(
     return select(TaskFigure).where(*conditions)
 
 
-def _due_in(filters: TaskFilters, months: Range | None) -> list[ColumnElement[bool]]:
-    """The cells of the tasks due in `months`, else in the filters' period (whole months),
-    else every month's totals."""
-    if months is None:
-        if filters.period is None:
-            return [TaskFigure.due_month == ALL_MONTHS]
-        months = (filters.period.start, filters.period.end)
+def _due_in(months: Range) -> list[ColumnElement[bool]]:
+    """The cells of the tasks due in `months`; every month's totals for (None, None)."""
     low, high = months
+    if low is None and high is None:
+        return [TaskFigure.due_month == ALL_MONTHS]
     return [
         TaskFigure.due_month >= _month(low) if low else TaskFigure.due_month > NO_DEADLINE_MONTH,
         *([TaskFigure.due_month <= _month(high)] if high else []),
@@ -240,7 +232,3 @@ def _days_late(bucket: Bucket, tasks: int, deadline_days: int, days_late: int, c
 
 def _month(day: date) -> int:
     return day.year * 100 + day.month
-
-
-def _whole_months(period: Period) -> bool:
-    return period.start.day == 1 and (period.end + timedelta(days=1)).day == 1

@@ -16,6 +16,7 @@ from typing import TypeVar
 from sqlalchemy import ColumnElement, Select, and_
 
 from tracker.agencies.models import group_member_ids
+from tracker.domain.month_split import Range, split_by_month
 from tracker.domain.periods import Period, parse_period
 from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
 from tracker.domain.waiting import Waiting
@@ -132,6 +133,14 @@ class TaskFilters:
         if self.completed or self.status not in (None, TaskStatus.OVERDUE):
             return None
         return replace(self, status=TaskStatus.OVERDUE)
+
+    def by_month(self) -> tuple[Range | None, list[TaskFilters]]:
+        """The deadlines asked for as whole months (`tracker.domain.month_split`; (None, None)
+        when no deadline is asked for, None when the range holds no whole month) and, for
+        the days left at its ends, these filters narrowed to each."""
+        split = split_by_month(*self.deadline_range())
+        days = [replace(self, period=None, due_from=low, due_to=high) for low, high in split.days]
+        return split.months, days
 
     def deadline_range(self) -> tuple[date | None, date | None]:
         """The narrowest deadline range the dates and the period allow."""

@@ -132,10 +132,6 @@ def with_deadline() -> ColumnElement[bool]:
     return Task.urgency_rank.in_((OPEN_DUE, COMPLETED_DUE))
 
 
-def with_status(tasks: Select[Task], status: TaskStatus, today: date) -> Select[Task]:
-    return tasks.where(status_predicate(status, today))
-
-
 def by_urgency(
     parts: Sequence[Select[Task]], *loaded: str, first: int | None = None
 ) -> Select[Task]:
