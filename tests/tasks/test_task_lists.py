@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from tests.factories import make_notice, make_task
 from tracker.auth.models import User
 from tracker.extensions import db
+from tracker.notices.models import NoticeState
 
 Login = Callable[[str], FlaskClient]
 
@@ -87,3 +88,14 @@ def test_an_older_notice_filtered_by_stays_chosen_in_the_form(
     assert re.search(rf'<option value="{older.id}" selected>{re.escape(older.number)}', page)
     unfiltered = client.get("/nhiem-vu/").get_data(as_text=True)
     assert f'<option value="{older.id}"' not in unfiltered  # beyond the latest one
+
+
+def test_the_notice_filter_names_each_notice_by_number_and_day(app: Flask, login: Login) -> None:
+    """A draft the office has not numbered yet is offered as "Chưa có số", not "None"."""
+    numbered = make_notice(issued_on=date(2030, 1, 2))
+    draft = make_notice(state=NoticeState.DRAFT, issued_on=date(2030, 2, 3))
+    draft.number = None
+    db.session.commit()
+    page = login("vanphong").get("/nhiem-vu/").get_data(as_text=True)
+    assert f'<option value="{numbered.id}" >{numbered.number} (02/01/2030)</option>' in page
+    assert f'<option value="{draft.id}" >Chưa có số (03/02/2030)</option>' in page

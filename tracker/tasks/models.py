@@ -241,8 +241,10 @@ class ExtensionRequest(Base):
     previous_deadline: Mapped[date | None] = mapped_column(Date)
     requested_deadline: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
+    # indexed: the requests waiting for a decision are found, on every page's menu, among
+    # the years of decided ones
     state: Mapped[ExtensionState] = mapped_column(
-        str_enum(ExtensionState), default=ExtensionState.PENDING
+        str_enum(ExtensionState), default=ExtensionState.PENDING, index=True
     )
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -260,6 +262,8 @@ class ExplanationRequest(Base):
     """A leader asks the agency to explain an overdue task (yêu cầu giải trình)."""
 
     __tablename__ = "explanation_request"
+    # the answers waiting for review are found, on every page's menu, among the reviewed ones
+    __table_args__ = (Index("ix_explanation_request_waiting", "reviewed_at", "answered_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)

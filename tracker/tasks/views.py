@@ -22,6 +22,7 @@ from tracker.agencies.models import Agency, AgencyGroup
 from tracker.agencies.queries import active_agencies
 from tracker.cache import remembered
 from tracker.clock import today
+from tracker.domain.formatting import vn_date
 from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
@@ -121,8 +122,11 @@ def filter_words(filters: TaskFilters) -> list[str]:
 
 class NoticeChoice(NamedTuple):
     id: int
-    number: str | None
-    issued_on: date
+    label: str  # "473/TB-VPUBND (24/07/2017)"
+
+
+def _notice_choice(id_: int, number: str | None, issued_on: date) -> list[Any]:
+    return [id_, f"{number or 'Chưa có số'} ({vn_date(issued_on)})"]
 
 
 def notice_choices(selected: int | None = None) -> list[NoticeChoice]:
@@ -135,10 +139,10 @@ def notice_choices(selected: int | None = None) -> list[NoticeChoice]:
                 Notice.id, Notice.number, Notice.issued_on
             )
         )
-        return [[id_, number, issued_on.isoformat()] for id_, number, issued_on in notices]
+        return [_notice_choice(*notice) for notice in notices]
 
     rows = remembered("notice-choices", visibility_key(current_user), latest)
-    choices = [NoticeChoice(id_, number, date.fromisoformat(day)) for id_, number, day in rows]
+    choices = [NoticeChoice(*row) for row in rows]
     if selected is None or any(choice.id == selected for choice in choices):
         return choices
     older = db.session.execute(
@@ -146,7 +150,7 @@ def notice_choices(selected: int | None = None) -> list[NoticeChoice]:
         .where(Notice.id == selected)
         .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
     ).first()
-    return [NoticeChoice(*older), *choices] if older is not None else choices
+    return [NoticeChoice(*_notice_choice(*older)), *choices] if older is not None else choices
 
 
 @blueprint.route("/<id:task_id>")
