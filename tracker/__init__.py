@@ -74,8 +74,10 @@ def register_extensions(app: Flask) -> None:
     from tracker.auth.loader import register_user_loader
     from tracker.db import tune_sqlite
     from tracker.extensions import csrf, db, limiter, login_manager, migrate
+    from tracker.read_only import end_read_only_requests
 
     db.init_app(app)
+    end_read_only_requests(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)

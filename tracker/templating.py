@@ -26,10 +26,11 @@ from tracker.domain.formatting import (
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DEADLINE_RATE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
-from tracker.domain.status import TaskStatus, WarningLevel, warning_level
+from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
+from tracker.tasks.badges import Badge, task_badges
 from tracker.tasks.models import Task
 
 CONTENT_SECURITY_POLICY = (
@@ -64,12 +65,8 @@ def _mail_date_text(header: str | None) -> str:
 
 
 def install(app: Flask) -> None:
-    def task_warning(task: Task) -> WarningLevel | None:
-        due_soon = app.config["DUE_SOON_DAYS"]
-        return warning_level(task.deadline, task.completed_on, today(), due_soon, task.paused_until)
-
-    def status_of(task: Task) -> TaskStatus:
-        return task.status(today())
+    def badges_of(task: Task) -> list[Badge]:
+        return task_badges(task, today(), app.config["DUE_SOON_DAYS"])
 
     def is_paused(task: Task) -> bool:
         return task.paused_until is not None and task.paused_until >= today()
@@ -84,8 +81,7 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(
         vn_percent=vn_percent,
         TaskStatus=TaskStatus,
-        task_warning=task_warning,
-        status_of=status_of,
+        task_badges=badges_of,
         is_paused=is_paused,
         event_label=event_label,
         event_details=event_details,

@@ -1,0 +1,41 @@
+"""The badges that say where a task stands, as lists and task pages show them: worked out
+once per task here, not piece by piece in the template (a list page shows fifty)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from tracker.domain.formatting import vn_date
+from tracker.domain.status import TaskStatus, WarningLevel, warning_level
+from tracker.tasks.models import Task, TaskState
+
+
+class Badge(NamedTuple):
+    kind: str  # the CSS class's suffix: badge-<kind>
+    label: str
+
+
+def task_badges(task: Task, today: date, due_soon_days: int) -> list[Badge]:
+    """Cancelled or recurring alone; otherwise the pause, the status, a hand-in waiting for
+    confirmation, a completed recurring occurrence, and the warning beyond "quá hạn" (which
+    the status already says)."""
+    if task.cancelled_on:
+        return [Badge("cancelled", "Đã hủy/dừng thực hiện")]
+    if task.recurrence:
+        return [Badge("recurring", task.recurrence.label)]
+    badges = []
+    if task.paused_until is not None and task.paused_until >= today:
+        badges.append(Badge("paused", f"Tạm dừng đến {vn_date(task.paused_until)}"))
+    status = task.status(today)
+    badges.append(Badge(status.value, status.label))
+    if task.state is TaskState.SUBMITTED:
+        badges.append(Badge("submitted", "Chờ xác nhận"))
+    if status is TaskStatus.ONGOING and task.state is TaskState.COMPLETED:
+        badges.append(Badge("completed", "Đã hoàn thành"))
+    warning = warning_level(
+        task.deadline, task.completed_on, today, due_soon_days, task.paused_until
+    )
+    if warning is not None and warning is not WarningLevel.OVERDUE:
+        badges.append(Badge(warning.value, warning.label))
+    return badges
