@@ -19,7 +19,7 @@ from tracker.cache import remembered
 from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
-from tracker.dashboard.links import task_list_url
+from tracker.dashboard.links import figure_link, task_list_url
 from tracker.dashboard.queue import QueueSection
 from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
 from tracker.domain.scorecard import recent_periods
@@ -74,6 +74,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
         warnings=list(WarningLevel),
         statuses=list(TaskStatus),
         list_url=task_list_url,
+        figure=figure_link,
         explanations=_explanations(),
     )
 

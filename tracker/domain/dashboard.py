@@ -109,6 +109,9 @@ class DashboardFigures:
         return self.counts[status], self.total - self.counts[TaskStatus.ONGOING]
 
 
+STATUS_OF_VALUE = {status.value: status for status in TaskStatus}  # read for every row
+
+
 def build_figures(
     agency_rows: Iterable[Sequence[Any]],
     trend_rows: Iterable[Sequence[Any]],
@@ -123,7 +126,7 @@ def build_figures(
     counts = empty_counts()
     ladder = dict.fromkeys(LEVELS, 0)
     for agency, status, count, days_late, *levels in agency_rows:
-        agency_id, task_status = int(agency), TaskStatus(status)
+        agency_id, task_status = int(agency), STATUS_OF_VALUE[status]
         by_agency.setdefault(agency_id, empty_counts())[task_status] += int(count)
         late[agency_id] = late.get(agency_id, 0) + int(days_late or 0)
         counts[task_status] += int(count)
@@ -147,7 +150,7 @@ def _trend(rows: Iterable[Sequence[Any]], periods: Sequence[Period]) -> list[Tre
         day = date(int(year), int(month), 1)
         for point in points:
             if point.period.start <= day <= point.period.end:
-                point.counts[TaskStatus(status)] += int(count)
+                point.counts[STATUS_OF_VALUE[status]] += int(count)
     return points
 
 

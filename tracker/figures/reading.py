@@ -28,8 +28,12 @@ from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 COUNTED_SCOPES = ("all", "published")
 AGENCY_SCOPE = "agency"
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
-# For each bucket, 1 for each warning level (in order) its tasks count in, else 0.
-_LEVELS_OF = {b: tuple(int(level in b.warnings) for level in WarningLevel) for b in Bucket}
+# For each bucket's stored value: the bucket, its status's value, and 1 for each warning
+# level (in order) its tasks count in, else 0 (looked up once per cell read).
+_BUCKETS = {
+    b.value: (b, b.status.value, tuple(int(level in b.warnings) for level in WarningLevel))
+    for b in Bucket
+}
 
 
 def scope_counted(scope: Sequence[object]) -> bool:
@@ -82,10 +86,10 @@ def agency_rows(
     rows = session.execute(grouping.having(sums[0] > 0))
     found = []
     for agency_id, value, tasks, deadline_days, days_late in rows:
-        bucket = Bucket(value)
-        late = _days_late(bucket, int(tasks), int(deadline_days or 0), int(days_late or 0), clock)
-        levels = [int(tasks) * counts for counts in _LEVELS_OF[bucket]]
-        found.append([agency_id, bucket.status.value, int(tasks), late, *levels])
+        bucket, status, levels = _BUCKETS[value]
+        count = int(tasks)
+        late = _days_late(bucket, count, int(deadline_days or 0), int(days_late or 0), clock)
+        found.append([agency_id, status, count, late, *(count * level for level in levels)])
     return found
 
 
@@ -101,7 +105,7 @@ def trend_rows(
         .having(func.sum(TaskFigure.tasks) > 0)
     )
     return [
-        [month // 100, month % 100, Bucket(bucket).status.value, int(tasks)]
+        [month // 100, month % 100, _BUCKETS[bucket][1], int(tasks)]
         for month, bucket, tasks in session.execute(query)
     ]
 
