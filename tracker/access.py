@@ -93,20 +93,17 @@ def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]
 
 
 def _coordinated(tasks: Select[Task], agency_id: int | None) -> Select[Task]:
-    """The tasks the agency coordinates, with their order key (urgency rank, deadline, id)
+    """The tasks the agency coordinates, as their order keys (urgency rank, deadline, id)
     read from the coordinator row, which holds a copy kept by the database: so they come in
-    the lists' order from the coordinator index."""
+    the lists' order from the coordinator index (`by_urgency` reads the page's tasks by id)."""
     coordinator = task_coordinators.c
-    order_key = {
-        "id": coordinator.task_id,
-        "urgency_rank": coordinator.urgency_rank,
-        "deadline": coordinator.deadline,
-    }
     return (
         tasks.join(task_coordinators, coordinator.task_id == Task.id)
         .where(coordinator.agency_id == agency_id)
         .with_only_columns(
-            *(order_key[c.key].label(c.key) if c.key in order_key else c for c in Task.__table__.c)
+            coordinator.urgency_rank.label("urgency_rank"),
+            coordinator.deadline.label("deadline"),
+            coordinator.task_id.label("id"),
         )
     )
 
