@@ -4,7 +4,9 @@ Builds a database of each kind with `flask bench seed` (100,000 tasks by default
 the secretariat, a leader and an agency officer, and for each filter the list page links to,
 asks the database how it would read the list's first page (the same query the page runs:
 access layer, filters, the most urgent first, LIMIT) and says whether the plan reads the
-tasks through an index range with the LIMIT, or scans or sorts them all first.
+tasks through an index range with the LIMIT, or scans or sorts them all first. On
+PostgreSQL the plan it keeps for the query once prepared (a generic plan, made without the
+values of the parameters) is judged too.
 
     .venv/bin/python scripts/explain_lists.py [--databases sqlite,postgresql] [--write]
 """
@@ -19,13 +21,16 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from psycopg import ClientCursor  # noqa: E402
 from sqlalchemy import Select, select  # noqa: E402
+from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect  # noqa: E402
 from sqlalchemy.ext.compiler import compiles  # noqa: E402
 from sqlalchemy.sql.compiler import SQLCompiler  # noqa: E402
 from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
@@ -164,20 +169,54 @@ def _plan(database: str, user: User, args: str) -> Plan:
         # a SEARCH looks rows up (by an index or by id); a SCAN without an index reads them all
         full = any(line.startswith("SCAN") and "INDEX" not in line for line in access)
         sorted_all = _sqlite_sorts_all(rows, merges_order_keys(parts))
+        generic_bad = False
     else:
         access = [line.strip(" ->") for line in lines if " on task " in line + " "]
         full = "Seq Scan on task " in whole + " "
         sorted_all = _postgresql_sorts_all(lines)
-    indexed = not full and not sorted_all
+        generic = _postgresql_generic_plan(query.limit(PAGE))
+        generic_bad = "Seq Scan on task " in " ".join(generic) + " " or _postgresql_sorts_all(
+            generic
+        )
+    indexed = not full and not sorted_all and not generic_bad
     summary = "; ".join(
         [access[0].split("  (cost")[0] if access else "task read through a join"]
         + [
             part
-            for part, bad in (("scans every task", full), ("sorts before the LIMIT", sorted_all))
+            for part, bad in (
+                ("scans every task", full),
+                ("sorts before the LIMIT", sorted_all),
+                ("its generic plan scans or sorts every task", generic_bad),
+            )
             if bad
         ]
     )
     return Plan(database, user.username, args or "(none)", indexed, summary)
+
+
+def _postgresql_generic_plan(query: Select[Task]) -> list[str]:
+    """The plan PostgreSQL keeps for the query once it is prepared: psycopg prepares a query
+    a connection runs five times, and PostgreSQL may then plan it once for any values of
+    its parameters (a generic plan) instead of for each request's. The LIMIT and OFFSET are
+    written into the SQL (`tracker.db`), the other values are parameters."""
+    compiled = query.compile(
+        dialect=psycopg_dialect(paramstyle="numeric_dollar"),
+        compile_kwargs={"render_postcompile": True},
+    )
+    values = [compiled.params[name] for name in compiled.positiontup or ()]
+    values = [value.value if isinstance(value, Enum) else value for value in values]
+    connection = db.session.connection().connection.dbapi_connection
+    with connection.cursor() as cursor:
+        cursor.execute("PREPARE list_page AS " + compiled.string)
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        # the values written into EXECUTE's arguments: as parameters, PostgreSQL cannot type them
+        literal = ClientCursor(connection)
+        arguments = f"({', '.join(['%s'] * len(values))})" if values else ""
+        literal.execute(f"EXPLAIN EXECUTE list_page{arguments}", values)
+        lines = [str(row[0]) for row in literal.fetchall()]
+        cursor.execute("DEALLOCATE list_page")
+        cursor.execute("SET LOCAL plan_cache_mode = auto")
+    return lines
 
 
 def _sqlite_sorts_all(rows: list[Any], merged: bool) -> bool:

@@ -1,13 +1,17 @@
 """A request that only read ends with a COMMIT (on PostgreSQL, psycopg then keeps the
-statements it prepared); one that may have written anything ends rolled back, as before."""
+statements it prepared); one that may have written anything ends rolled back, as before.
+On PostgreSQL a page's LIMIT is written into the SQL, so that a prepared list query can be
+planned once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask, Response, abort
+from flask.testing import FlaskClient
 from sqlalchemy import delete, event, text, update
 
 from tests.support.apps import settings_for
@@ -131,3 +135,25 @@ def test_prepared_statements_outlive_a_read_only_request(app: Flask, tmp_path: P
     finally:
         with probe_app.app_context():
             db.engine.dispose()
+
+
+def test_a_lists_limit_and_offset_are_written_into_the_sql_on_postgresql(
+    app: Flask, login: Callable[[str], FlaskClient]
+) -> None:
+    client = login("lanhdao")
+    statements: list[str] = []
+
+    def sent(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", sent)
+    try:
+        assert client.get("/nhiem-vu/?trang_thai=qua_han&page=2").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", sent)
+    limits = [re.search(r"LIMIT (\S+) OFFSET (\S+)", s) for s in statements]
+    pages = [match.groups() for match in limits if match]
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        assert ("50", "50") in pages
+    else:
+        assert pages and all(value == "?" for page in pages for value in page)

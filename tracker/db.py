@@ -13,6 +13,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.sql.selectable import _OffsetLimitParam
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -115,3 +116,14 @@ def _days_between(element: days_between, compiler: SQLCompiler, **kw: Any) -> st
 def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     later, earlier = (compiler.process(clause, **kw) for clause in element.clauses)
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
+
+
+@compiles(_OffsetLimitParam, "postgresql")
+def _limit_written_out(element: _OffsetLimitParam, compiler: SQLCompiler, **kw: Any) -> str:
+    """LIMIT and OFFSET written into the SQL sent to PostgreSQL, not passed as parameters.
+    psycopg prepares a query the app runs often; PostgreSQL then plans it once for all
+    (a generic plan) when it sees how many rows are asked for, but with the LIMIT a
+    parameter it expects a tenth of the rows and plans the list again on every request
+    (half a millisecond of an agency's list). The compiled query is still cached once."""
+    kw["literal_execute"] = True
+    return compiler.visit_bindparam(element, **kw)
