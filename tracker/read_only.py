@@ -13,13 +13,16 @@ pending in the session, an error response, or a response streamed after the view
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import Flask, Response
 from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.extensions import db
 
+logger = logging.getLogger(__name__)
 WROTE = "tracker.wrote"
 # Statements that write nothing themselves: reads, SQLite's BEGIN (issued by hand, see
 # `tune_sqlite`), and setting or releasing a savepoint (what happened inside is noted apart).
@@ -35,7 +38,11 @@ def end_read_only_requests(app: Flask) -> None:
             session = db.session()
             pending = session.new or session.dirty or session.deleted
             if session.in_transaction() and not pending and not wrote(session.connection()):
-                session.commit()
+                try:
+                    session.commit()
+                except SQLAlchemyError:
+                    # the page is made: send it; the session's end rolls back what is left
+                    logger.warning("a read-only request's COMMIT failed", exc_info=True)
         return response
 
 

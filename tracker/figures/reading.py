@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -28,10 +28,17 @@ from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 COUNTED_SCOPES = ("all", "published")
 AGENCY_SCOPE = "agency"
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
-# For each bucket's stored value: the bucket, its status's value, and 1 for each warning
-# level (in order) its tasks count in, else 0 (looked up once per cell read).
+
+
+class _BucketFacts(NamedTuple):
+    bucket: Bucket
+    status: str  # the value of the bucket's status
+    levels: tuple[int, ...]  # 1 for each warning level (in order) its tasks count in, else 0
+
+
+# by the bucket's stored value: looked up for each cell read, instead of through the enums
 _BUCKETS = {
-    b.value: (b, b.status.value, tuple(int(level in b.warnings) for level in WarningLevel))
+    b.value: _BucketFacts(b, b.status.value, tuple(int(lv in b.warnings) for lv in WarningLevel))
     for b in Bucket
 }
 
@@ -105,7 +112,7 @@ def trend_rows(
         .having(func.sum(TaskFigure.tasks) > 0)
     )
     return [
-        [month // 100, month % 100, _BUCKETS[bucket][1], int(tasks)]
+        [month // 100, month % 100, _BUCKETS[bucket].status, int(tasks)]
         for month, bucket, tasks in session.execute(query)
     ]
 
