@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask, g, has_request_context, request
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from tracker.admin.models import read_setting
@@ -30,7 +31,7 @@ from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
-from tracker.tasks.badges import Badge, task_badges
+from tracker.tasks.badges import badges_html, deadline_html, task_badges
 from tracker.tasks.models import Task
 
 CONTENT_SECURITY_POLICY = (
@@ -65,8 +66,8 @@ def _mail_date_text(header: str | None) -> str:
 
 
 def install(app: Flask) -> None:
-    def badges_of(task: Task) -> list[Badge]:
-        return task_badges(task, today(), app.config["DUE_SOON_DAYS"])
+    def status_badge(task: Task) -> Markup:
+        return badges_html(task_badges(task, today(), app.config["DUE_SOON_DAYS"]))
 
     def is_paused(task: Task) -> bool:
         return task.paused_until is not None and task.paused_until >= today()
@@ -81,7 +82,8 @@ def install(app: Flask) -> None:
     app.jinja_env.globals.update(
         vn_percent=vn_percent,
         TaskStatus=TaskStatus,
-        task_badges=badges_of,
+        status_badge=status_badge,
+        deadline_cell=deadline_html,
         is_paused=is_paused,
         event_label=event_label,
         event_details=event_details,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tracker.tasks.badges import Badge, task_badges
+from tracker.tasks.badges import Badge, badges_html, deadline_html, task_badges
 from tracker.tasks.models import Recurrence, Task, TaskState
 
 TODAY = date(2026, 6, 15)
@@ -55,3 +55,32 @@ def task(**fields: object) -> Task:
 )
 def test_badges(fields: dict[str, object], expected: list[tuple[str, str]]) -> None:
     assert task_badges(task(**fields), TODAY, due_soon_days=3) == [Badge(*b) for b in expected]
+
+
+def test_badges_are_spans_a_space_apart() -> None:
+    html = badges_html([Badge("trong_han", "Trong hạn"), Badge("submitted", "Chờ xác nhận")])
+    assert html == (
+        '<span class="badge badge-trong_han">Trong hạn</span> '
+        '<span class="badge badge-submitted">Chờ xác nhận</span>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, '<span class="muted">Không có hạn</span>'),
+        ({"deadline": date(2026, 7, 1)}, '<span class="nowrap">01/07/2026</span>'),
+        (
+            {"deadline": date(2026, 9, 30), "deadline_text": "trong Quý III/2026 <gấp>"},
+            '<span class="nowrap">30/09/2026</span>'
+            '<br><small class="muted">“trong Quý III/2026 &lt;gấp&gt;”</small>',
+        ),
+        (
+            {"recurrence": Recurrence.MONTHLY, "deadline_text": "trước ngày 25 hằng tháng"},
+            "<span>Hạn theo từng kỳ</span>"
+            '<br><small class="muted">“trước ngày 25 hằng tháng”</small>',
+        ),
+    ],
+)
+def test_deadline_cell(fields: dict[str, object], expected: str) -> None:
+    assert deadline_html(task(**fields)) == expected

@@ -1,10 +1,13 @@
-"""The badges that say where a task stands, as lists and task pages show them: worked out
-once per task here, not piece by piece in the template (a list page shows fifty)."""
+"""The badges that say where a task stands and its deadline cell, as lists and task pages
+show them: worked out and written once per task here, not piece by piece by template macros
+(a list page shows fifty, and a Jinja macro call costs more than writing the cell)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import NamedTuple
+
+from markupsafe import Markup, escape
 
 from tracker.domain.formatting import vn_date
 from tracker.domain.status import TaskStatus, WarningLevel, warning_level
@@ -39,3 +42,23 @@ def task_badges(task: Task, today: date, due_soon_days: int) -> list[Badge]:
     if warning is not None and warning is not WarningLevel.OVERDUE:
         badges.append(Badge(warning.value, warning.label))
     return badges
+
+
+def badges_html(badges: list[Badge]) -> Markup:
+    """The badges as spans, a space apart."""
+    spans = (f'<span class="badge badge-{escape(b.kind)}">{escape(b.label)}</span>' for b in badges)
+    return Markup(" ".join(spans))  # noqa: S704 - every value escaped
+
+
+def deadline_html(task: Task) -> Markup:
+    """The deadline (or "by period" for a recurring task, "none"), and the words of the
+    notice that set it."""
+    if task.recurrence:
+        shown = "<span>Hạn theo từng kỳ</span>"
+    elif task.deadline:
+        shown = f'<span class="nowrap">{vn_date(task.deadline)}</span>'
+    else:
+        return Markup('<span class="muted">Không có hạn</span>')
+    if task.deadline_text:
+        shown += f'<br><small class="muted">“{escape(task.deadline_text)}”</small>'
+    return Markup(shown)  # noqa: S704 - the deadline's words escaped
