@@ -20,6 +20,7 @@ QUERY_PARAMETERS = (
     "page",
     "per_page",
     "thong_bao",
+    "van_ban",
     "co_quan",
     "nhom",
     "han_tu",

@@ -30,6 +30,7 @@ from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
+from tracker.notices.search_field import notice_filter_url
 from tracker.notifications.queries import unread_count
 from tracker.tasks.badges import badges_html, deadline_html, task_badges
 from tracker.tasks.models import Task
@@ -89,6 +90,7 @@ def install(app: Flask) -> None:
         event_details=event_details,
         standing_decision=standing_decision,
         occurrence_label=occurrence_label,
+        notice_filter_url=notice_filter_url,
         period_title=period_title,
         ON_TIME_RATE=ON_TIME_RATE,
         ON_TIME_RATE_BASE=ON_TIME_RATE_BASE,

@@ -4,14 +4,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.factories import make_notice, make_task
 from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.notices.models import NoticeState
 
 Login = Callable[[str], FlaskClient]
 
@@ -71,31 +69,3 @@ def test_led_and_coordinated_tasks_merge_in_urgency_order(app: Flask, login: Log
     expected = [later_coordinated, soon_led, undated_coordinated, undated_led]
     expected += [done_led, done_coordinated]
     assert ids(page) == [task.id for task in expected]
-
-
-def test_an_older_notice_filtered_by_stays_chosen_in_the_form(
-    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The form offers the latest notices only; a list filtered by an older one (from a
-    link) still shows it chosen, not "Tất cả"."""
-    older = make_notice(issued_on=date(2019, 5, 2))
-    make_task(older, lead="stc", deadline=date(2030, 1, 10))
-    make_task(make_notice(issued_on=date(2030, 1, 2)), lead="stc")
-    db.session.commit()
-    monkeypatch.setattr("tracker.tasks.views.NOTICE_CHOICES", 1)
-    client = login("stc")
-    page = client.get(f"/nhiem-vu/?thong_bao={older.id}").get_data(as_text=True)
-    assert re.search(rf'<option value="{older.id}" selected>{re.escape(older.number)}', page)
-    unfiltered = client.get("/nhiem-vu/").get_data(as_text=True)
-    assert f'<option value="{older.id}"' not in unfiltered  # beyond the latest one
-
-
-def test_the_notice_filter_names_each_notice_by_number_and_day(app: Flask, login: Login) -> None:
-    """A draft the office has not numbered yet is offered as "Chưa có số", not "None"."""
-    numbered = make_notice(issued_on=date(2030, 1, 2))
-    draft = make_notice(state=NoticeState.DRAFT, issued_on=date(2030, 2, 3))
-    draft.number = None
-    db.session.commit()
-    page = login("vanphong").get("/nhiem-vu/").get_data(as_text=True)
-    assert f'<option value="{numbered.id}" >{numbered.number} (02/01/2030)</option>' in page
-    assert f'<option value="{draft.id}" >Chưa có số (03/02/2030)</option>' in page

@@ -26,11 +26,12 @@ from tracker.domain.scorecard import recent_periods
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.extensions import db
 from tracker.notices.models import NoticeKind
+from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
 from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
 from tracker.reports.downloads import attachment
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.models import ExplanationRequest, Task
-from tracker.tasks.views import filter_words, notice_choices
+from tracker.tasks.views import filter_words
 
 blueprint = Blueprint("leadership", __name__)
 LEADERSHIP = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
@@ -41,22 +42,32 @@ XLSX_IN_MEMORY = 2 * 1024 * 1024  # bytes of a workbook kept in memory; more go 
 
 @blueprint.route("/tong-quan")
 @role_required(*LEADERSHIP)
-def dashboard() -> str:
+def dashboard() -> str | Response:
     return render_dashboard()
 
 
-def render_dashboard(queue: list[QueueSection] | None = None) -> str:
+def render_dashboard(queue: list[QueueSection] | None = None) -> str | Response:
     """The dashboard for the signed-in leader (also the leader's home page). Its content is
     the same for everyone who sees the same tasks, so it is rendered once per data version
     and kept in the figures cache; only the page around it is the user's own."""
+    search = read_notice_field()
+    if isinstance(search, Response):
+        return search
     filters, trend_unit, ranking = _choices()
     parts = [*visibility_key(current_user), filters.as_args(), today().isoformat()]
-    parts += [_due_soon(), trend_unit, ranking]
-    board = remembered("dashboard-board", parts, lambda: _board(filters, trend_unit, ranking))
-    return render_template("dashboard/leader.html", board=Markup(board), queue=queue or [])  # noqa: S704
+    parts += [_due_soon(), trend_unit, ranking, search.text if search else None]
+    board = remembered(
+        "dashboard-board", parts, lambda: _board(filters, trend_unit, ranking, search)
+    )
+    return render_template(
+        "dashboard/leader.html",
+        board=Markup(board),  # noqa: S704
+        queue=queue or [],
+        notice_search=search,
+    )
 
 
-def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
+def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSearch | None) -> str:
     figures = _figures(filters, trend_unit)
     overdue = _overdue(filters)
     return render_template(
@@ -70,7 +81,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str) -> str:
         today=today(),
         trend_svg=Markup(trend_chart(figures, filters)),  # noqa: S704 - escaped in charts
         agency_svg=Markup(agency_chart(figures, filters)),  # noqa: S704 - escaped in charts
-        choices=_form_choices(filters),
+        choices=_form_choices(filters, search),
         warnings=list(WarningLevel),
         statuses=list(TaskStatus),
         list_url=task_list_url,
@@ -151,7 +162,7 @@ def _due_soon() -> int:
     return int(current_app.config["DUE_SOON_DAYS"])
 
 
-def _form_choices(filters: TaskFilters) -> dict[str, object]:
+def _form_choices(filters: TaskFilters, search: NoticeSearch | None) -> dict[str, object]:
     day = today()
     periods = (
         recent_periods(day, "annual", 4)
@@ -160,7 +171,7 @@ def _form_choices(filters: TaskFilters) -> dict[str, object]:
     )
     return {
         "periods": periods,
-        "notices": notice_choices(filters.notice_id),
+        "notice_text": notice_field_text(filters.notice_id, search),
         "agencies": db.session.scalars(select(Agency).order_by(Agency.name)).all(),
         "groups": db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name)).all(),
         "kinds": list(NoticeKind),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
 
 from tracker.access import visible_notices
 from tracker.auth.models import Role
@@ -20,7 +21,7 @@ HOME_LIST_SIZE = 20
 
 @blueprint.route("/")
 @login_required
-def home() -> str:
+def home() -> str | Response:
     if current_user.role.is_agency_role:
         return _agency_home()
     if current_user.role is Role.LEADER:
@@ -28,11 +29,11 @@ def home() -> str:
     return _secretariat_home()
 
 
-def _agency_home() -> str:
+def _agency_home() -> str | Response:
     return render_task_list(f"Nhiệm vụ của {current_user.agency.name}")
 
 
-def _leader_home() -> str:
+def _leader_home() -> str | Response:
     """The dashboard, under the counts of what waits for the leader's own decision."""
     return render_dashboard(work_queue(current_user, listed=0))
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
@@ -22,6 +31,7 @@ from tracker.extensions import db
 from tracker.notices.forms import FollowUpForm
 from tracker.notices.grouping import group_by_lead_agency
 from tracker.notices.leaders import active_leaders, leader_of
+from tracker.notices.lookup import suggested_notices
 from tracker.notices.models import Notice
 from tracker.params import page_number
 from tracker.tasks.models import Task
@@ -44,6 +54,14 @@ def notice_list() -> str:
         visible_notice_items(current_user), [notice.id for notice in page.items]
     )
     return render_template("notices/list.html", page=page, task_counts=task_counts)
+
+
+@blueprint.route("/goi-y")
+@login_required
+def suggestions() -> Response:
+    """The latest notices whose number contains ?q=, for the filter forms' "Văn bản" field."""
+    found = suggested_notices(db.session(), current_user, request.args.get("q", ""))
+    return jsonify(notices=[choice.label for choice in found])
 
 
 @blueprint.route("/<id:notice_id>")

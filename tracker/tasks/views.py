@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, NamedTuple
-
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -15,21 +12,19 @@ from tracker.access import (
     get_evidence_or_404,
     get_task_or_404,
     visibility_key,
-    visible_notices,
     visible_task_parts,
 )
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.agencies.queries import active_agencies
 from tracker.cache import remembered
 from tracker.clock import today
-from tracker.domain.formatting import vn_date
 from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.figures.list_totals import countable, list_total
 from tracker.figures.upkeep import counts_for
-from tracker.notices.models import Notice
+from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
 from tracker.params import page_number
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
@@ -40,20 +35,22 @@ from tracker.tasks.queries import by_urgency, task_timeline
 from tracker.tasks.storage import EvidenceStore
 
 blueprint = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
-NOTICE_CHOICES = 200  # the latest notices offered by the filter form
 
 
 @blueprint.route("/")
 @login_required
-def task_list() -> str:
+def task_list() -> str | Response:
     return render_task_list("Nhiệm vụ")
 
 
-def render_task_list(heading: str) -> str:
+def render_task_list(heading: str) -> str | Response:
     """Every task the user may see, filtered, the most urgent first. For an agency this is
     its own list: the tasks it leads and those it coordinates, apart or together. The list
     is the same for everyone who sees the same tasks, so it is rendered once per data version
     and kept in the figures cache; only the page around it is the user's own."""
+    search = read_notice_field()
+    if isinstance(search, Response):
+        return search
     filters = TaskFilters.from_args(request.args)
     parts = [
         *visibility_key(current_user),
@@ -63,12 +60,18 @@ def render_task_list(heading: str) -> str:
         request.endpoint,
         heading,
         today().isoformat(),
+        search.text if search else None,
     ]
-    body = remembered("task-list", parts, lambda: _list_body(filters, heading))
-    return render_template("tasks/list.html", heading=heading, body=Markup(body))  # noqa: S704
+    body = remembered("task-list", parts, lambda: _list_body(filters, heading, search))
+    return render_template(
+        "tasks/list.html",
+        heading=heading,
+        body=Markup(body),  # noqa: S704
+        notice_search=search,
+    )
 
 
-def _list_body(filters: TaskFilters, heading: str) -> str:
+def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) -> str:
     due_soon_days = current_app.config["DUE_SOON_DAYS"]
     parts = [
         filters.apply(part, today(), current_user.id, due_soon_days)
@@ -92,7 +95,7 @@ def _list_body(filters: TaskFilters, heading: str) -> str:
         "tasks/_list_body.html",
         page=page,
         filters=filters,
-        notices=notice_choices(filters.notice_id),
+        notice_text=notice_field_text(filters.notice_id, search),
         agencies=[] if current_user.agency_id else db.session.scalars(active_agencies()).all(),
         waiting_kinds=waiting_for(current_user.role.value),
         heading=heading,
@@ -118,39 +121,6 @@ def filter_words(filters: TaskFilters) -> list[str]:
     if filters.waiting is not None:
         words.append(f"Chờ xử lý: {filters.waiting.label.lower()}")
     return words
-
-
-class NoticeChoice(NamedTuple):
-    id: int
-    label: str  # "473/TB-VPUBND (24/07/2017)"
-
-
-def _notice_choice(id_: int, number: str | None, issued_on: date) -> list[Any]:
-    return [id_, f"{number or 'Chưa có số'} ({vn_date(issued_on)})"]
-
-
-def notice_choices(selected: int | None = None) -> list[NoticeChoice]:
-    """The latest notices the user may see, for the filter form, and first the one the page
-    is filtered by (`selected`) when it is older: the form shows what is filtered."""
-
-    def latest() -> list[list[Any]]:
-        notices = db.session.execute(
-            visible_notices(current_user, newest=NOTICE_CHOICES).with_only_columns(
-                Notice.id, Notice.number, Notice.issued_on
-            )
-        )
-        return [_notice_choice(*notice) for notice in notices]
-
-    rows = remembered("notice-choices", visibility_key(current_user), latest)
-    choices = [NoticeChoice(*row) for row in rows]
-    if selected is None or any(choice.id == selected for choice in choices):
-        return choices
-    older = db.session.execute(
-        visible_notices(current_user)
-        .where(Notice.id == selected)
-        .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
-    ).first()
-    return [NoticeChoice(*_notice_choice(*older)), *choices] if older is not None else choices
 
 
 @blueprint.route("/<id:task_id>")
