@@ -200,3 +200,52 @@ def test_tokens_made_before_scopes_keep_reading_only(empty_database: str, tmp_pa
         assert db.session.execute(text("SELECT count(*) FROM api_token")).scalar_one() == 1
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_notice_body_moves_after_the_other_columns_on_sqlite_and_nothing_is_lost(
+    empty_database: str, tmp_path: Path
+) -> None:
+    migrated = create_app(settings_for(empty_database, tmp_path))
+    body = "Nội dung kết luận. " * 2000  # 38 KB, longer than a page
+    with migrated.app_context():
+        upgrade(revision="0026")
+        connection = db.session.connection()
+        connection.execute(
+            text(
+                "INSERT INTO agency (id, code, name, kind, active) "
+                "VALUES (1, 'sxd', 'Sở Xây dựng', 'department', true)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO notice (id, number, issued_on, issued_year, title, kind, body, state,"
+                " created_at) VALUES (1, '5/TB-UBND', '2026-02-10', 2026, 'Thông báo',"
+                " 'thong_bao', :body, 'published', '2026-02-10 08:00:00')"
+            ),
+            {"body": body},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO task (id, notice_id, ref, text, lead_agency_id, assigned_agency_id,"
+                " state, version, created_at, updated_at) VALUES (1, 1, '1',"
+                " 'Báo cáo', 1, 1, 'in_progress', 1, '2026-02-10 08:00:00',"
+                " '2026-02-10 08:00:00')"
+            )
+        )
+        db.session.commit()
+        before = [column["name"] for column in inspect(db.engine).get_columns("notice")]
+        upgrade()
+        after = [column["name"] for column in inspect(db.engine).get_columns("notice")]
+        sqlite = db.engine.dialect.name == "sqlite"
+        assert after == (
+            [name for name in before if name != "body"] + ["body"] if sqlite else before
+        )
+        assert before[-1] != "body"
+        kept = db.session.execute(text("SELECT number, body, state FROM notice")).one()
+        assert tuple(kept) == ("5/TB-UBND", body, "published")
+        assert db.session.execute(text("SELECT notice_id FROM task")).scalar_one() == 1
+        db.session.commit()
+        downgrade(revision="0026")  # leaves the order as it is
+        assert db.session.execute(text("SELECT body FROM notice")).scalar_one() == body
+        db.session.remove()
+        db.engine.dispose()

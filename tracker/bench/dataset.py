@@ -45,6 +45,20 @@ OBJECTS = (
     "hồ sơ thủ tục hành chính trên Cổng dịch vụ công",
 )
 
+# The body of a notice, in the words such notices use; see `_notice_body`.
+BODY_OPENING = (
+    "Ngày 15, đồng chí Phó Chủ tịch UBND tỉnh đã chủ trì cuộc họp nghe các sở, ban, ngành "
+    "báo cáo tình hình thực hiện nhiệm vụ. Tham dự cuộc họp có lãnh đạo các sở, ban, ngành "
+    "và UBND các huyện, thành phố. Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu "
+    "dự họp, đồng chí Phó Chủ tịch UBND tỉnh kết luận như sau. " * 4
+)
+BODY_PARAGRAPH = (
+    "Thời gian thực hiện theo tiến độ đã đề ra; định kỳ hằng quý báo cáo kết quả về UBND "
+    "tỉnh (qua Văn phòng UBND tỉnh) để tổng hợp, theo dõi. Trong quá trình thực hiện, nếu "
+    "có khó khăn, vướng mắc vượt thẩm quyền, kịp thời báo cáo, đề xuất UBND tỉnh xem xét, "
+    "chỉ đạo giải quyết; không để chậm trễ, ảnh hưởng đến tiến độ chung của tỉnh."
+)
+
 
 @dataclass(frozen=True)
 class SeedPlan:
@@ -86,7 +100,7 @@ def build_dataset(plan: SeedPlan, secretary_id: int, officer_ids: dict[int, int]
     sizes = _notice_sizes(rng, plan.tasks, count)
     for notice_id, (issued_on, size) in enumerate(zip(issued_days, sizes, strict=True), 1):
         numbers[issued_on.year] = numbers.get(issued_on.year, 0) + rng.randrange(1, 6)
-        builder.add_notice(notice_id, issued_on, numbers[issued_on.year])
+        builder.add_notice(notice_id, issued_on, numbers[issued_on.year], size)
         for item in range(1, size + 1):
             builder.add_task(notice_id, item, issued_on)
     return builder.data
@@ -102,9 +116,10 @@ def _notice_sizes(rng: random.Random, total: int, count: int) -> list[int]:
 
 
 def _notice_row(
-    rng: random.Random, notice_id: int, issued_on: date, sequence: int
+    rng: random.Random, notice_id: int, issued_on: date, sequence: int, size: int
 ) -> dict[str, object]:
     kind, code = _weighted_kind(rng)
+    title = f"Kết luận của Lãnh đạo UBND tỉnh về {rng.choice(OBJECTS)}"
     return {
         "id": notice_id,
         "number": f"{sequence}/{code}",
@@ -112,11 +127,23 @@ def _notice_row(
         "issued_year": issued_on.year,
         "place": "Đắk Nông",
         "signer": "Phó Chủ tịch UBND tỉnh",
-        "title": f"Kết luận của Lãnh đạo UBND tỉnh về {rng.choice(OBJECTS)}",
+        "title": title,
         "kind": kind,
-        "body": "",
+        "body": _notice_body(notice_id, title, size),
         "state": "published",
     }
+
+
+def _notice_body(notice_id: int, title: str, size: int) -> str:
+    """A text about as long as a real notice's (those of the corpus in `shared/fixtures` run
+    from 3.5 to 46 KB, 13 KB at the median): an opening, then a paragraph for each task.
+    Written without the random generator, so that the rest of the data stays as it was."""
+    items = (
+        f"{item}. {VERBS[(notice_id + item) % len(VERBS)]} "
+        f"{OBJECTS[(notice_id * 7 + item) % len(OBJECTS)]}. {BODY_PARAGRAPH}"
+        for item in range(1, size + 1)
+    )
+    return "\n\n".join([f"# {title}", BODY_OPENING, *items])
 
 
 def _weighted_kind(rng: random.Random) -> tuple[str, str]:
@@ -144,8 +171,8 @@ class _Builder:
         self.last_task_id += 1
         return self.last_task_id
 
-    def add_notice(self, notice_id: int, issued_on: date, sequence: int) -> None:
-        self.data.notices.append(_notice_row(self.rng, notice_id, issued_on, sequence))
+    def add_notice(self, notice_id: int, issued_on: date, sequence: int, size: int) -> None:
+        self.data.notices.append(_notice_row(self.rng, notice_id, issued_on, sequence, size))
         self.data.events.append(
             _event(self.secretary_id, "notice.published", notice_id, None, issued_on)
         )

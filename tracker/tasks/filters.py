@@ -121,7 +121,7 @@ class TaskFilters:
             members = group_member_ids(self.group_id)
             found.append(Task.lead_agency_id.in_(members))
         if self.kind is not None:
-            found.append(Notice.kind == self.kind)  # the access layer joins the notice
+            found.append(Task.notice.has(Notice.kind == self.kind))
         if self.mine:
             found.append(Task.assignee_id == user_id)
         if self.waiting is not None:
