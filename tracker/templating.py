@@ -27,7 +27,7 @@ from tracker.domain.formatting import (
 from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DEADLINE_RATE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
-from tracker.domain.status import TaskStatus
+from tracker.domain.status import TaskStatus, is_paused
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notices.search_field import notice_filter_url
@@ -70,8 +70,8 @@ def install(app: Flask) -> None:
     def status_badge(task: Task) -> Markup:
         return badges_html(task_badges(task, today(), app.config["DUE_SOON_DAYS"]))
 
-    def is_paused(task: Task) -> bool:
-        return task.paused_until is not None and task.paused_until >= today()
+    def task_paused(task: Task) -> bool:
+        return is_paused(task.paused_until, today())
 
     app.jinja_env.filters.update(
         vn_date=vn_date,
@@ -85,7 +85,7 @@ def install(app: Flask) -> None:
         TaskStatus=TaskStatus,
         status_badge=status_badge,
         deadline_cell=deadline_html,
-        is_paused=is_paused,
+        is_paused=task_paused,
         event_label=event_label,
         event_details=event_details,
         standing_decision=standing_decision,

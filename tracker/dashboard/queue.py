@@ -17,8 +17,8 @@ from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import ExplanationRequest, ExtensionRequest, ExtensionState, Task
-from tracker.tasks.queries import waiting_predicate
+from tracker.tasks.models import ExplanationRequest, ExtensionRequest, Task
+from tracker.tasks.queries import extension_pending, waiting_predicate
 
 LISTED = 20
 
@@ -113,7 +113,7 @@ def _since(kind: Waiting) -> ColumnElement[Any]:
             select(func.min(ExtensionRequest.created_at))
             .where(
                 ExtensionRequest.task_id == Task.id,
-                ExtensionRequest.state == ExtensionState.PENDING,
+                extension_pending(),
             )
             .scalar_subquery()
             .label("since")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tracker.domain.labels import LabelledEnum
-from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
+from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel, is_paused
 
 
 class Bucket(LabelledEnum):
@@ -99,7 +99,7 @@ def bucket_of(
         if completed_on < deadline:
             return Bucket.EARLY
         return Bucket.ON_TIME if completed_on == deadline else Bucket.LATE
-    if paused_until is not None and paused_until >= day:
+    if is_paused(paused_until, day):
         return Bucket.PAUSED
     for before, bucket in overdue_bounds(day):
         if deadline < before:

@@ -36,6 +36,7 @@ from tracker.domain.formatting import vn_number
 from tracker.domain.labels import LabelledEnum
 from tracker.domain.outcomes import OnTimeRate, on_time_rate
 from tracker.domain.periods import Period, period_containing
+from tracker.domain.status import is_paused
 from tracker.domain.text import fold
 
 SCORECARD_KINDS = {"monthly": "Theo tháng", "quarterly": "Theo quý", "annual": "Theo năm"}
@@ -67,7 +68,7 @@ def scorecard_outcome(
             return Outcome.ON_TIME
         excused = objective_extension and completed_on <= deadline
         return Outcome.EXCUSED if excused else Outcome.LATE
-    if today <= original_deadline or (paused_until is not None and paused_until >= today):
+    if today <= original_deadline or is_paused(paused_until, today):
         return Outcome.PENDING
     excused = objective_extension and today <= deadline
     return Outcome.EXCUSED if excused else Outcome.OVERDUE

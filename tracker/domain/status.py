@@ -22,6 +22,11 @@ class TaskStatus(LabelledEnum):
         return self in (TaskStatus.EARLY, TaskStatus.ON_TIME, TaskStatus.LATE)
 
 
+def is_paused(paused_until: date | None, today: date) -> bool:
+    """Whether a pause decided by a later document (until that day, included) holds today."""
+    return paused_until is not None and paused_until >= today
+
+
 def task_status(
     deadline: date | None,
     completed_on: date | None,
@@ -41,7 +46,7 @@ def task_status(
         if completed_on == deadline:
             return TaskStatus.ON_TIME
         return TaskStatus.LATE
-    if today > deadline and not (paused_until is not None and paused_until >= today):
+    if today > deadline and not is_paused(paused_until, today):
         return TaskStatus.OVERDUE
     return TaskStatus.WITHIN_DEADLINE
 
@@ -74,7 +79,7 @@ def warning_level(
     paused task included)."""
     if deadline is None or completed_on is not None:
         return None
-    if paused_until is not None and paused_until >= today:
+    if is_paused(paused_until, today):
         return None
     days_late = (today - deadline).days
     if days_late <= 0:

@@ -19,9 +19,9 @@ from tracker.domain.text import shorten
 from tracker.tasks.models import (
     ExplanationRequest,
     ExtensionRequest,
-    ExtensionState,
     ProgressUpdate,
 )
+from tracker.tasks.queries import extension_pending
 
 WORDS = 200  # characters of a progress report or an explanation kept in the list
 CHUNK = 500
@@ -94,7 +94,7 @@ def _extensions(session: Session, ids: Sequence[int], until: datetime) -> Iterat
             ExtensionRequest.reason,
         ).where(
             ExtensionRequest.task_id.in_(ids),
-            ExtensionRequest.state == ExtensionState.PENDING,
+            extension_pending(),
             ExtensionRequest.created_at < until,
         )
     ):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from tracker.domain.formatting import vn_date
-from tracker.domain.status import TaskStatus, WarningLevel, warning_level
+from tracker.domain.status import TaskStatus, WarningLevel, is_paused, warning_level
 from tracker.tasks.models import Task, TaskState
 
 
@@ -28,7 +28,7 @@ def task_badges(task: Task, today: date, due_soon_days: int) -> list[Badge]:
     if task.recurrence:
         return [Badge("recurring", task.recurrence.label)]
     badges = []
-    if task.paused_until is not None and task.paused_until >= today:
+    if is_paused(task.paused_until, today):
         badges.append(Badge("paused", f"Tạm dừng đến {vn_date(task.paused_until)}"))
     status = task.status(today)
     badges.append(Badge(status.value, status.label))

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -230,10 +231,21 @@ class ExtensionState(LabelledEnum):
     REJECTED = "rejected", "Không chấp thuận"
 
 
+PENDING_SQL = f"state = '{ExtensionState.PENDING.value}'"
+
+
 class ExtensionRequest(Base):
     """An agency's request for a later deadline, and the decision on it."""
 
     __tablename__ = "extension_request"
+    __table_args__ = (
+        Index(
+            "ix_extension_request_pending",
+            "task_id",
+            sqlite_where=text(PENDING_SQL),
+            postgresql_where=text(PENDING_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
@@ -241,10 +253,10 @@ class ExtensionRequest(Base):
     previous_deadline: Mapped[date | None] = mapped_column(Date)
     requested_deadline: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
-    # indexed: the requests waiting for a decision are found, on every page's menu, among
-    # the years of decided ones
+    # the requests waiting for a decision are found, on every page's menu, among the years
+    # of decided ones, by a partial index of them alone (`ExtensionRequest.pending`)
     state: Mapped[ExtensionState] = mapped_column(
-        str_enum(ExtensionState), default=ExtensionState.PENDING, index=True
+        str_enum(ExtensionState), default=ExtensionState.PENDING
     )
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

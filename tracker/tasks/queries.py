@@ -15,6 +15,7 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    literal_column,
     or_,
     select,
     union_all,
@@ -40,6 +41,13 @@ def not_paused(today: date) -> ColumnElement[bool]:
     return or_(Task.paused_until.is_(None), Task.paused_until < today)
 
 
+def extension_pending() -> ColumnElement[bool]:
+    """The extension requests waiting for a decision, with the state written into the SQL: a
+    database uses the partial index of these requests only for the condition it was made
+    with, never for a parameter that could hold any state."""
+    return ExtensionRequest.state == literal_column(f"'{ExtensionState.PENDING.value}'")
+
+
 def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
     """The tasks on which `kind` waits for the office or a leader."""
     if kind is Waiting.SUBMITTED:
@@ -48,9 +56,7 @@ def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
         return Task.state == TaskState.DECLINED
     # the few tasks with a request waiting, found from the requests' side
     if kind is Waiting.EXTENSION:
-        return Task.id.in_(
-            select(ExtensionRequest.task_id).where(ExtensionRequest.state == ExtensionState.PENDING)
-        )
+        return Task.id.in_(select(ExtensionRequest.task_id).where(extension_pending()))
     return Task.id.in_(
         select(ExplanationRequest.task_id).where(
             ExplanationRequest.answered_at.is_not(None),
