@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask, g, request_started
 from flask.testing import FlaskClient
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
 
 from tests.support.apps import build_demo_app, settings_for
 from tests.support.forms import csrf_token
@@ -148,3 +149,20 @@ def user(app: Flask) -> Callable[[str], User]:
         return found
 
     return find
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind, dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE IF EXISTS tracker_migration"))
+        connection.execute(text("CREATE DATABASE tracker_migration"))
+    yield server.rsplit("/", 1)[0] + "/tracker_migration"
+    with admin.connect() as connection:
+        connection.execute(text("DROP DATABASE tracker_migration WITH (FORCE)"))
+    admin.dispose()

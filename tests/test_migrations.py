@@ -1,17 +1,14 @@
 """The schema exists only through migrations: upgrading an empty database gives all of it."""
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
-from tests.conftest import BACKENDS
 from tests.support.apps import settings_for
 from tracker import create_app
 from tracker.db import Base
@@ -27,23 +24,6 @@ def test_migrated_schema_matches_the_models(app: Flask) -> None:
     assert differences == []
     assert {"agency", "notice", "task", "event", "reminder_log", "alembic_version"} <= tables
     assert "search_document" in tables
-
-
-@pytest.fixture(params=BACKENDS)
-def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database of each kind, dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'migrated.sqlite3'}"
-        return
-    server = request.getfixturevalue("postgres_server")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS tracker_migration"))
-        connection.execute(text("CREATE DATABASE tracker_migration"))
-    yield server.rsplit("/", 1)[0] + "/tracker_migration"
-    with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE tracker_migration WITH (FORCE)"))
-    admin.dispose()
 
 
 def test_recurring_tasks_become_a_series_with_their_work_on_the_first_occurrence(

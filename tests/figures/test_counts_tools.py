@@ -4,15 +4,20 @@ day, so that a task due yesterday counts as overdue this morning."""
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
 import time_machine
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_migrate import upgrade
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from tests.factories import make_notice, make_task
+from tests.support.apps import settings_for
+from tracker import create_app
 from tracker.access import visible_tasks
 from tracker.auth.models import User
 from tracker.clock import today
@@ -118,3 +123,26 @@ def test_a_list_counts_its_tasks_from_the_cells(
     page = leader.get(f"/nhiem-vu/?{query}").get_data(as_text=True)
     assert expected > 2
     assert f"({vn_number(expected)} mục)" in page
+
+
+def test_readers_who_come_together_on_a_new_day_wait_their_turn_and_none_fails(
+    empty_database: str, tmp_path: Path
+) -> None:
+    """The first reader of a new day files it; another, which had read the day before while
+    it did, waits for the clock and finds the day filed. (On SQLite it failed at once with
+    "database is locked": a transaction that has read cannot write after another wrote.)
+    Two connections to a database of its own: the other tests share one connection."""
+    with create_app(settings_for(empty_database, tmp_path)).app_context():
+        upgrade()
+        counts_for(db.session(), DAY, 7)
+        later = DAY + timedelta(days=1)
+        other = Session(db.engine)
+        try:
+            assert read_clock(other.connection()) == Clock(DAY, 7)
+            counts_for(db.session(), later, 7)
+            assert counts_for(other, later, 7) == Clock(later, 7)
+            assert read_clock(other.connection()) == Clock(later, 7)
+        finally:
+            other.close()
+            db.session.remove()
+            db.engine.dispose()

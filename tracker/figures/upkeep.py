@@ -57,10 +57,16 @@ def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
     """Make the counts stand for `day`, building them if they were never built, and commit
     that; to be called before reading them, with nothing else pending in the session."""
     wanted = Clock(day, due_soon_days)
-    connection = session.connection()
-    if read_clock(connection) == wanted:
+    if read_clock(session.connection()) == wanted:
         return wanted
-    current = read_clock(connection, lock="update")  # another reader may have done it meanwhile
+    # Others may be filing the day too: the clock row is written to first, which makes them
+    # wait their turn, then read again. The read so far is ended first: on SQLite a
+    # transaction that has read cannot write once another has written (it fails at once,
+    # "database is locked", where a new one waits for the lock).
+    session.commit()
+    connection = session.connection()
+    _hold_clock(connection)
+    current = read_clock(connection)  # another reader may have done it meanwhile
     if current is None:
         rebuild(connection, wanted)
     elif current != wanted:
@@ -76,6 +82,11 @@ def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:
     read_clock(connection, lock="update")
     rebuild(connection, Clock(day, due_soon_days))
     _set_clock(connection, Clock(day, due_soon_days))
+
+
+def _hold_clock(connection: Connection) -> None:
+    """The clock row locked for this transaction, on both databases."""
+    connection.execute(update(FigureClock).where(FigureClock.id == 1).values(day=FigureClock.day))
 
 
 def _set_clock(connection: Connection, clock: Clock) -> None:
