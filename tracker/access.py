@@ -87,15 +87,24 @@ def visible_tasks(user: User) -> Select[Task]:
     return _falling_due(_tasks_seen_by(user))
 
 
+def listed_tasks(user: User) -> Select[Task]:
+    """The tasks of `visible_tasks` as a list reads them, most urgent or oldest first: each
+    task's notice asked of it, not joined (`_listed_tasks_of_notices_seen_by`)."""
+    tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
+    if user.role.is_agency_role:
+        tasks = tasks.where(_agency_involved(user.agency_id))
+    return tasks
+
+
 def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]]:
     """The tasks of `visible_tasks` in parts that do not overlap, each of which the database
     reads from an index in the lists' order (`tracker.tasks.queries.by_urgency` merges them):
     one part, or for an agency the tasks it leads and those it only coordinates; with the
     role filter of an agency's list (`LEAD` or `COORDINATING`), only the tasks it leads, or
     every task it coordinates."""
-    tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
     if not user.role.is_agency_role:
-        return [tasks]
+        return [listed_tasks(user)]
+    tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
     leads = tasks.where(Task.lead_agency_id == user.agency_id)
     if role == LEAD:
         return [leads]

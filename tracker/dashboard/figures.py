@@ -184,7 +184,7 @@ def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[Ov
     query = (
         _oldest_first(overdue, limit)
         .join(Agency, Agency.id == Task.lead_agency_id)
-        # The access layer has joined the notice already.
+        .join(Notice, Notice.id == Task.notice_id)
         .with_only_columns(Task.text, Agency.name, Notice.kind, Notice.number, Task.deadline)
         .execution_options(yield_per=OVERDUE_BATCH)
     )

@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
-from tracker.access import role_required, visibility_key, visible_tasks
+from tracker.access import listed_tasks, role_required, visibility_key, visible_tasks
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.auth.models import Role
 from tracker.cache import remembered
@@ -130,11 +130,12 @@ def _explanations() -> list[ExplanationRequest]:
 
 
 def _overdue(filters: TaskFilters) -> Select[Task] | None:
-    """The overdue tasks among those the filters keep; None when they keep none."""
+    """The overdue tasks among those the filters keep, as a list reads them; None when they
+    keep none."""
     overdue = filters.overdue()
     if overdue is None:
         return None
-    return overdue.apply(visible_tasks(current_user), today(), 0, _due_soon())
+    return overdue.apply(listed_tasks(current_user), today(), 0, _due_soon())
 
 
 def _choices() -> tuple[TaskFilters, str, str]:
