@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from tests.support.apps import settings_for
 from tracker import create_app
@@ -26,6 +26,24 @@ def test_migrated_schema_matches_the_models(app: Flask) -> None:
     assert "search_document" in tables
 
 
+def _insert_agency_and_notice(connection: Connection, body: str = "") -> None:
+    """Agency 1 and its published notice 1, written as rows (the models may be newer)."""
+    connection.execute(
+        text(
+            "INSERT INTO agency (id, code, name, kind, active) "
+            "VALUES (1, 'sxd', 'Sở Xây dựng', 'department', true)"
+        )
+    )
+    connection.execute(
+        text(
+            "INSERT INTO notice (id, number, issued_on, issued_year, title, kind, body, state,"
+            " created_at) VALUES (1, '5/TB-UBND', '2026-02-10', 2026, 'Thông báo',"
+            " 'thong_bao', :body, 'published', '2026-02-10 08:00:00')"
+        ),
+        {"body": body},
+    )
+
+
 def test_recurring_tasks_become_a_series_with_their_work_on_the_first_occurrence(
     empty_database: str, tmp_path: Path
 ) -> None:
@@ -33,19 +51,7 @@ def test_recurring_tasks_become_a_series_with_their_work_on_the_first_occurrence
     with migrated.app_context():
         upgrade(revision="0013")
         connection = db.session.connection()
-        connection.execute(
-            text(
-                "INSERT INTO agency (id, code, name, kind, active) "
-                "VALUES (1, 'sxd', 'Sở Xây dựng', 'department', true)"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO notice (id, number, issued_on, issued_year, title, kind, body, state,"
-                " created_at) VALUES (1, '5/TB-UBND', '2026-02-10', 2026, 'Thông báo',"
-                " 'thong_bao', '', 'published', '2026-02-10 08:00:00')"
-            )
-        )
+        _insert_agency_and_notice(connection)
         for task_id, deadline, recurrence, state, completed in [
             (1, "2026-03-20", "quarterly", "completed", "2026-03-18"),
             (2, None, "monthly", "in_progress", None),
@@ -190,20 +196,7 @@ def test_a_notice_body_moves_after_the_other_columns_on_sqlite_and_nothing_is_lo
     with migrated.app_context():
         upgrade(revision="0026")
         connection = db.session.connection()
-        connection.execute(
-            text(
-                "INSERT INTO agency (id, code, name, kind, active) "
-                "VALUES (1, 'sxd', 'Sở Xây dựng', 'department', true)"
-            )
-        )
-        connection.execute(
-            text(
-                "INSERT INTO notice (id, number, issued_on, issued_year, title, kind, body, state,"
-                " created_at) VALUES (1, '5/TB-UBND', '2026-02-10', 2026, 'Thông báo',"
-                " 'thong_bao', :body, 'published', '2026-02-10 08:00:00')"
-            ),
-            {"body": body},
-        )
+        _insert_agency_and_notice(connection, body)
         connection.execute(
             text(
                 "INSERT INTO task (id, notice_id, ref, text, lead_agency_id, assigned_agency_id,"
