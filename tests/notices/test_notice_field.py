@@ -134,6 +134,8 @@ def test_a_number_of_several_notices_or_none_is_said_and_the_list_left_whole(
     missing = client.get("/nhiem-vu/?van_ban=999%2FXYZ").get_data(as_text=True)
     assert "Không tìm thấy văn bản nào có số «999/XYZ»" in missing
     assert client.get("/nhiem-vu/?van_ban=+").status_code == 200  # emptied: no notice filter
+    long = client.get("/nhiem-vu/?van_ban=" + "9" * 5000).get_data(as_text=True)
+    assert f"«{'9' * 100}»" in long and "9" * 101 not in long  # said as far as it was read
 
 
 def test_a_long_list_of_matches_is_cut_and_says_so(app: Flask, login: Login) -> None:

@@ -50,7 +50,7 @@ def suggested_notices(session: Session, user: User, text: str) -> list[NoticeCho
     """The latest notices whose number contains `text` (any case), for the field's
     suggestions; the latest notices of all when it is empty."""
     query = visible_notices(user, newest=SUGGESTED)
-    wanted = _cut(text)
+    wanted = typed_text(text)
     if wanted:
         query = query.where(_number_like(f"%{_escaped(wanted)}%"))
     return _choices(session, query.with_only_columns(Notice.id, Notice.number, Notice.issued_on))
@@ -61,7 +61,7 @@ def found_notices(session: Session, user: User, text: str, limit: int) -> list[N
     (number and date); else the first of these that finds any: those of that exact number
     (any case), those whose number's first part it is ("473" finds "473/TB-VPUBND" but not
     "4735/TB-VPUBND"), those whose number starts with it, those whose number contains it."""
-    wanted = _cut(text)
+    wanted = typed_text(text)
     if not wanted:
         return []
     notices = visible_notices(user, newest=limit).with_only_columns(
@@ -91,7 +91,8 @@ def _choices(session: Session, query: Select[int, str | None, date]) -> list[Not
     return [NoticeChoice(id_, notice_label(number, issued_on)) for id_, number, issued_on in rows]
 
 
-def _cut(text: str) -> str:
+def typed_text(text: str) -> str:
+    """What was typed, its spaces folded, cut to LONGEST_TEXT."""
     return " ".join(text.split())[:LONGEST_TEXT]
 
 

@@ -11,7 +11,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from tracker.extensions import db
-from tracker.notices.lookup import NoticeChoice, found_notices, labelled_notice
+from tracker.notices.lookup import NoticeChoice, found_notices, labelled_notice, typed_text
 
 FIELD = "van_ban"
 SHOWN = 10  # notices offered when the text names several
@@ -29,7 +29,7 @@ def read_notice_field() -> Response | NoticeSearch | None:
     """The field as sent: naming one notice, a redirect to the same page narrowed to it
     (the other filters kept); naming none or several, what to tell the user; None when the
     form did not send it, or sent it empty."""
-    text = request.args.get(FIELD, "").strip()
+    text = typed_text(request.args.get(FIELD, ""))
     if not text:
         return None
     found = found_notices(db.session(), current_user, text, SHOWN + 1)
