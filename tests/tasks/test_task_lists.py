@@ -4,8 +4,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import event
 
 from tests.factories import make_notice, make_task
 from tracker.auth.models import User
@@ -69,3 +71,37 @@ def test_led_and_coordinated_tasks_merge_in_urgency_order(app: Flask, login: Log
     expected = [later_coordinated, soon_led, undated_coordinated, undated_led]
     expected += [done_led, done_coordinated]
     assert ids(page) == [task.id for task in expected]
+
+
+@pytest.mark.parametrize(
+    ("username", "address"),
+    [
+        ("stc", "/nhiem-vu/"),
+        ("lanhdao", "/nhiem-vu/?trang_thai=qua_han"),
+        ("lanhdao", "/tong-quan"),
+    ],
+)
+def test_lists_read_no_notice_body_and_join_no_notice(
+    app: Flask, login: Login, username: str, address: str
+) -> None:
+    """A list of fifty tasks shows each one's notice number, not its text (13 KB at the
+    median): the bodies are not read. And the notice's state is asked of each listed task
+    rather than joined: for a join SQLite reads every notice (`tracker.access.listed_tasks`)."""
+    make_task(make_notice(), lead="stc", deadline=date(2020, 1, 10))  # overdue: listed by both
+    db.session.commit()
+    client = login(username)
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get(address).status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert statements and not any("notice.body" in s or "notice_1.body" in s for s in statements)
+    listed = [s for s in statements if "ORDER BY" in s and "task.deadline" in s]
+    assert listed and not any(
+        re.search(r"\bJOIN notice ON notice.id = task.notice_id", s) for s in listed
+    )

@@ -38,12 +38,8 @@ def notice_label(number: str | None, issued_on: date) -> str:
 
 def labelled_notice(session: Session, user: User, notice_id: int) -> NoticeChoice | None:
     """The notice with this id as a choice, if the user may see it."""
-    row = session.execute(
-        visible_notices(user)
-        .where(Notice.id == notice_id)
-        .with_only_columns(Notice.id, Notice.number, Notice.issued_on)
-    ).first()
-    return NoticeChoice(row.id, notice_label(row.number, row.issued_on)) if row else None
+    found = _choices(session, _labelled(visible_notices(user).where(Notice.id == notice_id)))
+    return found[0] if found else None
 
 
 def suggested_notices(session: Session, user: User, text: str) -> list[NoticeChoice]:
@@ -53,7 +49,7 @@ def suggested_notices(session: Session, user: User, text: str) -> list[NoticeCho
     wanted = typed_text(text)
     if wanted:
         query = query.where(_number_like(f"%{_escaped(wanted)}%"))
-    return _choices(session, query.with_only_columns(Notice.id, Notice.number, Notice.issued_on))
+    return _choices(session, _labelled(query))
 
 
 def found_notices(session: Session, user: User, text: str, limit: int) -> list[NoticeChoice]:
@@ -64,9 +60,7 @@ def found_notices(session: Session, user: User, text: str, limit: int) -> list[N
     wanted = typed_text(text)
     if not wanted:
         return []
-    notices = visible_notices(user, newest=limit).with_only_columns(
-        Notice.id, Notice.number, Notice.issued_on
-    )
+    notices = _labelled(visible_notices(user, newest=limit))
     label = LABELLED.fullmatch(wanted)
     if label and (issued_on := _day(label)) is not None:
         number = label["number"]
@@ -84,6 +78,11 @@ def found_notices(session: Session, user: User, text: str, limit: int) -> list[N
         if found:
             return found
     return []
+
+
+def _labelled(notices: Select[Notice]) -> Select[int, str | None, date]:
+    """Only what a label needs of each notice."""
+    return notices.with_only_columns(Notice.id, Notice.number, Notice.issued_on)
 
 
 def _choices(session: Session, query: Select[int, str | None, date]) -> list[NoticeChoice]:

@@ -254,7 +254,7 @@ class ExtensionRequest(Base):
     requested_deadline: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text)
     # the requests waiting for a decision are found, on every page's menu, among the years
-    # of decided ones, by a partial index of them alone (`ExtensionRequest.pending`)
+    # of decided ones, by a partial index of them alone (`tracker.tasks.queries.extension_pending`)
     state: Mapped[ExtensionState] = mapped_column(
         str_enum(ExtensionState), default=ExtensionState.PENDING
     )
