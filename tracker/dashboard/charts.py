@@ -3,12 +3,11 @@ list filtered to exactly the tasks they count."""
 
 from __future__ import annotations
 
-from tracker.dashboard.links import task_list_url
+from tracker.dashboard.links import FigureLinks
 from tracker.domain.charts import Bar, Segment, horizontal_bars, vertical_bars
 from tracker.domain.dashboard import DashboardFigures, rank_agencies
 from tracker.domain.periods import short_label
 from tracker.domain.status import TaskStatus
-from tracker.tasks.filters import TaskFilters
 
 # Bottom to top (left to right): the good news first.
 SERIES = (
@@ -22,7 +21,7 @@ SERIES = (
 AGENCIES_CHARTED = 15
 
 
-def trend_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
+def trend_chart(figures: DashboardFigures, links: FigureLinks) -> str:
     bars = [
         Bar(
             short_label(point.period),
@@ -31,7 +30,7 @@ def trend_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
                     point.counts[status],
                     f"s-{status.value}",
                     f"{point.period.label} — {status.label}: {point.counts[status]}",
-                    task_list_url(filters, ky=point.period.key, trang_thai=status.value),
+                    links.url(ky=point.period.key, trang_thai=status.value),
                 )
                 for status in SERIES
                 if status is not TaskStatus.ONGOING
@@ -42,7 +41,7 @@ def trend_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
     return vertical_bars(bars, "Nhiệm vụ theo kỳ đến hạn và tình trạng")
 
 
-def agency_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
+def agency_chart(figures: DashboardFigures, links: FigureLinks) -> str:
     """The agencies with the most overdue tasks, each bar split by status."""
     lagging = rank_agencies(figures.agencies, "qua_han")[:AGENCIES_CHARTED]
     bars = [
@@ -53,7 +52,7 @@ def agency_chart(figures: DashboardFigures, filters: TaskFilters) -> str:
                     line.counts[status],
                     f"s-{status.value}",
                     f"{line.name} — {status.label}: {line.counts[status]}",
-                    task_list_url(filters, co_quan=line.agency_id, trang_thai=status.value),
+                    links.url(co_quan=line.agency_id, trang_thai=status.value),
                 )
                 for status in SERIES
             ],

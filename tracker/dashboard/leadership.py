@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tempfile import SpooledTemporaryFile
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import Select, select
@@ -19,7 +19,7 @@ from tracker.cache import remembered
 from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
-from tracker.dashboard.links import figure_link, task_list_url
+from tracker.dashboard.links import FigureLinks, figure_link
 from tracker.dashboard.queue import QueueSection
 from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
 from tracker.domain.scorecard import recent_periods
@@ -70,6 +70,7 @@ def render_dashboard(queue: list[QueueSection] | None = None) -> str | Response:
 def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSearch | None) -> str:
     figures = _figures(filters, trend_unit)
     overdue = _overdue(filters)
+    links = FigureLinks(filters, url_for("tasks.task_list"))
     return render_template(
         "dashboard/_board.html",
         figures=figures,
@@ -79,12 +80,12 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSe
         agencies=rank_agencies(figures.agencies, ranking),
         overdue=oldest_overdue(overdue) if overdue is not None else [],
         today=today(),
-        trend_svg=Markup(trend_chart(figures, filters)),  # noqa: S704 - escaped in charts
-        agency_svg=Markup(agency_chart(figures, filters)),  # noqa: S704 - escaped in charts
+        trend_svg=Markup(trend_chart(figures, links)),  # noqa: S704 - escaped in charts
+        agency_svg=Markup(agency_chart(figures, links)),  # noqa: S704 - escaped in charts
         choices=_form_choices(filters, search),
         warnings=list(WarningLevel),
         statuses=list(TaskStatus),
-        list_url=task_list_url,
+        links=links,
         figure=figure_link,
         explanations=_explanations(),
     )

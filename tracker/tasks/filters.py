@@ -160,10 +160,6 @@ class TaskFilters:
             return current
         return None
 
-    def with_args(self, **changes: object) -> dict[str, str]:
-        """The query string of these filters with some values changed, for links."""
-        return {**self.as_args(), **{k: str(v) for k, v in changes.items() if v is not None}}
-
     def _status_arg(self) -> str:
         if self.completed:
             return COMPLETED
