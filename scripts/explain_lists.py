@@ -43,8 +43,8 @@ from tracker.clock import today  # noqa: E402
 from tracker.extensions import db  # noqa: E402
 from tracker.notices.models import Notice  # noqa: E402
 from tracker.tasks.filters import TaskFilters  # noqa: E402
-from tracker.tasks.models import Task  # noqa: E402
-from tracker.tasks.queries import by_urgency, merges_order_keys  # noqa: E402
+from tracker.tasks.listing import page_rows  # noqa: E402
+from tracker.tasks.queries import merges_order_keys  # noqa: E402
 
 BIN = Path(sys.executable).parent
 MARK = "<!-- explain_lists table -->"
@@ -74,7 +74,7 @@ class Explain(Executable, ClauseElement):
 
     inherit_cache = False
 
-    def __init__(self, query: Select[Task], prefix: str) -> None:
+    def __init__(self, query: Select[Any], prefix: str) -> None:
         self.query = query
         self.prefix = prefix
 
@@ -159,9 +159,9 @@ def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
     parts = visible_task_parts(user, filters.role)
-    query = by_urgency([filters.apply(part, today(), user.id) for part in parts], first=PAGE)
+    query = page_rows([filters.apply(part, today(), user.id) for part in parts], 1, PAGE)
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
-    rows = db.session.connection().execute(Explain(query.limit(PAGE), explain)).all()
+    rows = db.session.connection().execute(Explain(query, explain)).all()
     lines = [str(row[-1]) for row in rows]
     whole = " | ".join(lines)
     if database == "sqlite":
@@ -174,7 +174,7 @@ def _plan(database: str, user: User, args: str) -> Plan:
         access = [line.strip(" ->") for line in lines if " on task " in line + " "]
         full = "Seq Scan on task " in whole + " "
         sorted_all = _postgresql_sorts_all(lines)
-        generic = _postgresql_generic_plan(query.limit(PAGE))
+        generic = _postgresql_generic_plan(query)
         generic_bad = "Seq Scan on task " in " ".join(generic) + " " or _postgresql_sorts_all(
             generic
         )
@@ -194,7 +194,7 @@ def _plan(database: str, user: User, args: str) -> Plan:
     return Plan(database, user.username, args or "(none)", indexed, summary)
 
 
-def _postgresql_generic_plan(query: Select[Task]) -> list[str]:
+def _postgresql_generic_plan(query: Select[Any]) -> list[str]:
     """The plan PostgreSQL keeps for the query once it is prepared: psycopg prepares a query
     a connection runs five times, and PostgreSQL may then plan it once for any values of
     its parameters (a generic plan) instead of for each request's. The LIMIT and OFFSET are

@@ -32,7 +32,7 @@ from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notices.search_field import notice_filter_url
 from tracker.notifications.queries import unread_count
-from tracker.tasks.badges import badges_html, deadline_html, task_badges
+from tracker.tasks.badges import Shown, badges_html, deadline_html, task_badges
 from tracker.tasks.models import Task
 
 CONTENT_SECURITY_POLICY = (
@@ -67,7 +67,7 @@ def _mail_date_text(header: str | None) -> str:
 
 
 def install(app: Flask) -> None:
-    def status_badge(task: Task) -> Markup:
+    def status_badge(task: Shown) -> Markup:
         return badges_html(task_badges(task, today(), app.config["DUE_SOON_DAYS"]))
 
     def task_paused(task: Task) -> bool:

@@ -73,6 +73,27 @@ def test_led_and_coordinated_tasks_merge_in_urgency_order(app: Flask, login: Log
     assert ids(page) == [task.id for task in expected]
 
 
+def test_a_list_not_counted_from_the_cells_counts_every_page(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An agency's list of one notice (which the kept counts cannot answer) merges its led
+    and coordinated tasks, reading only a page's worth of each; its count is of all of
+    them, so that the first page offers the next."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    notice = make_notice()
+    for month in (1, 2, 3):
+        make_task(notice, lead="stc", deadline=date(2030, month, 1))
+        make_task(notice, lead="snv", coordinating=("stc",), deadline=date(2030, month, 2))
+    db.session.commit()
+    client = login("stc")
+    first = client.get(f"/nhiem-vu/?thong_bao={notice.id}").get_data(as_text=True)
+    assert "Trang 1 / 3 (6 mục)" in first
+    assert "Trang sau" in first
+    last = client.get(f"/nhiem-vu/?thong_bao={notice.id}&page=3").get_data(as_text=True)
+    assert "Trang 3 / 3 (6 mục)" in last
+    assert len(ids(last)) == 2
+
+
 @pytest.mark.parametrize(
     ("username", "address"),
     [

@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, Select, and_, case, extract, func, literal, or_, select
-from sqlalchemy.orm import joinedload
 from sqlalchemy.sql import Executable
 
 from tracker.agencies.models import Agency
@@ -25,6 +24,7 @@ from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.tasks.filters import TaskFilters, warning_predicate
+from tracker.tasks.listing import ListedTask, listed, read_listed
 from tracker.tasks.models import Task
 from tracker.tasks.queries import not_paused, status_expression
 
@@ -165,16 +165,9 @@ def _rows(query: Executable) -> list[list[Any]]:
     ]
 
 
-def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> list[Task]:
-    """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, with their agency and
-    notice (joined in the same query)."""
-    return list(
-        db.session.scalars(
-            _oldest_first(overdue, limit).options(
-                joinedload(Task.lead_agency), joinedload(Task.notice)
-            )
-        )
-    )
+def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> list[ListedTask]:
+    """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, as a list shows them."""
+    return read_listed(db.session(), listed(_oldest_first(overdue, limit)))
 
 
 def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:

@@ -10,8 +10,11 @@ from typing import NamedTuple
 from markupsafe import Markup, escape
 
 from tracker.domain.formatting import vn_date
-from tracker.domain.status import TaskStatus, WarningLevel, is_paused, warning_level
+from tracker.domain.status import TaskStatus, WarningLevel, is_paused, task_status, warning_level
+from tracker.tasks.listing import ListedTask
 from tracker.tasks.models import Task, TaskState
+
+Shown = Task | ListedTask  # a task as its page loads it, or as a list reads it
 
 
 class Badge(NamedTuple):
@@ -19,7 +22,7 @@ class Badge(NamedTuple):
     label: str
 
 
-def task_badges(task: Task, today: date, due_soon_days: int) -> list[Badge]:
+def task_badges(task: Shown, today: date, due_soon_days: int) -> list[Badge]:
     """Cancelled or recurring alone; otherwise the pause, the status, a hand-in waiting for
     confirmation, a completed recurring occurrence, and the warning beyond "quá hạn" (which
     the status already says)."""
@@ -30,7 +33,7 @@ def task_badges(task: Task, today: date, due_soon_days: int) -> list[Badge]:
     badges = []
     if is_paused(task.paused_until, today):
         badges.append(Badge("paused", f"Tạm dừng đến {vn_date(task.paused_until)}"))
-    status = task.status(today)
+    status = task_status(task.deadline, task.completed_on, today, task.paused_until)
     badges.append(Badge(status.value, status.label))
     if task.state is TaskState.SUBMITTED:
         badges.append(Badge("submitted", "Chờ xác nhận"))
@@ -50,7 +53,7 @@ def badges_html(badges: list[Badge]) -> Markup:
     return Markup(" ".join(spans))  # noqa: S704 - every value escaped
 
 
-def deadline_html(task: Task) -> Markup:
+def deadline_html(task: Shown) -> Markup:
     """The deadline (or "by period" for a recurring task, "none"), and the words of the
     notice that set it."""
     if task.recurrence:

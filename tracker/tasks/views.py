@@ -28,10 +28,11 @@ from tracker.notices.search_field import NoticeSearch, notice_field_text, read_n
 from tracker.params import page_number
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
+from tracker.tasks.listing import TaskPage, count_parts, page_rows, read_listed
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
 from tracker.tasks.panels import action_forms, next_steps
-from tracker.tasks.queries import by_urgency, task_timeline
+from tracker.tasks.queries import task_timeline
 from tracker.tasks.storage import EvidenceStore
 
 blueprint = Blueprint("tasks", __name__, url_prefix="/nhiem-vu")
@@ -82,15 +83,15 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
     if counted:
         counts_for(db.session(), today(), due_soon_days)
     number, size = page_number(request.args), current_app.config["PAGE_SIZE"]
-    page = db.paginate(
-        by_urgency(parts, "notice", "lead_agency", first=number * size),
-        page=number,
-        per_page=size,
-        error_out=False,
-        count=not counted,
+    session = db.session()
+    page = TaskPage(
+        read_listed(session, page_rows(parts, number, size)),
+        number,
+        size,
+        list_total(session, current_user, filters, today(), due_soon_days)
+        if counted
+        else count_parts(session, parts),
     )
-    if counted:
-        page.total = list_total(db.session(), current_user, filters, today(), due_soon_days)
     return render_template(
         "tasks/_list_body.html",
         page=page,
