@@ -12,7 +12,7 @@ from math import ceil
 from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency
 from tracker.notices.models import Notice, NoticeKind
@@ -41,19 +41,20 @@ class ListedTask:
 
 
 # Aliases of their own, apart from any join the filters make; made once, as making one
-# copies every column of the table.
-_NOTICE = aliased(Notice, name="listed_notice")
-_AGENCY = aliased(Agency, name="listed_agency")
+# copies every column of the table (of the tables, not the mapped classes: aliasing a class
+# would configure every mapper as this module is imported, before all are defined).
+_NOTICE = Notice.__table__.alias("listed_notice")
+_AGENCY = Agency.__table__.alias("listed_agency")
 
 
 def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
     """`tasks` (in their order) as `ListedTask` rows. The notice and the agency are joined
     by key after the tasks are chosen: an outer join, which the database does not turn
     around to read them first."""
-    notice, agency = _NOTICE, _AGENCY
+    notice, agency = _NOTICE.c, _AGENCY.c
     return (
-        tasks.outerjoin(notice, notice.id == Task.notice_id)
-        .outerjoin(agency, agency.id == Task.lead_agency_id)
+        tasks.outerjoin(_NOTICE, notice.id == Task.notice_id)
+        .outerjoin(_AGENCY, agency.id == Task.lead_agency_id)
         .with_only_columns(
             Task.id,
             Task.text,
