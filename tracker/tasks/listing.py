@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
-from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
@@ -40,49 +39,39 @@ class ListedTask:
     agency_name: str  # the lead agency's short name, else its name
 
 
-# Aliases of their own, apart from any join the filters make; made once, as making one
-# copies every column of the table (of the tables, not the mapped classes: aliasing a class
-# would configure every mapper as this module is imported, before all are defined).
-_NOTICE = Notice.__table__.alias("listed_notice")
-_AGENCY = Agency.__table__.alias("listed_agency")
+_NOTICE = Notice.__table__.c
+_AGENCY = Agency.__table__.c
+# The notice's and the agency's columns are subqueries of the listed task (by key), which
+# the database works out for the rows it returns alone. Joined, they let it read and sort
+# every task that passes the filters before the LIMIT.
+_SHOWN = (
+    Task.id,
+    Task.text,
+    Task.ref,
+    Task.period_key,
+    Task.deadline,
+    Task.deadline_text,
+    Task.recurrence,
+    Task.cancelled_on,
+    Task.paused_until,
+    Task.state,
+    Task.completed_on,
+    select(_NOTICE.kind).where(_NOTICE.id == Task.notice_id).scalar_subquery(),
+    select(_NOTICE.number).where(_NOTICE.id == Task.notice_id).scalar_subquery(),
+    select(func.coalesce(_AGENCY.short_name, _AGENCY.name))
+    .where(_AGENCY.id == Task.lead_agency_id)
+    .scalar_subquery(),
+)
 
 
-def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
-    """`tasks` (in their order) as `ListedTask` rows. The notice and the agency are joined
-    by key after the tasks are chosen: an outer join, which the database does not turn
-    around to read them first."""
-    notice, agency = _NOTICE.c, _AGENCY.c
-    return (
-        tasks.outerjoin(_NOTICE, notice.id == Task.notice_id)
-        .outerjoin(_AGENCY, agency.id == Task.lead_agency_id)
-        .with_only_columns(
-            Task.id,
-            Task.text,
-            Task.ref,
-            Task.period_key,
-            Task.deadline,
-            Task.deadline_text,
-            Task.recurrence,
-            Task.cancelled_on,
-            Task.paused_until,
-            Task.state,
-            Task.completed_on,
-            notice.kind,
-            notice.number,
-            func.coalesce(agency.short_name, agency.name),
-        )
-    )
+def page_of(parts: Sequence[Select[Task]], number: int, size: int) -> Select[Task]:
+    """Page `number` (from 1) of `size` tasks of the parts, in `by_urgency`'s order."""
+    return by_urgency(parts, first=number * size).limit(size).offset((number - 1) * size)
 
 
-def page_rows(parts: Sequence[Select[Task]], number: int, size: int) -> Select[*tuple[Any, ...]]:
-    """Page `number` (from 1) of `size` tasks of the parts (`by_urgency`), as rows."""
-    ordered = by_urgency(parts, first=number * size)
-    return listed(ordered.limit(size).offset((number - 1) * size))
-
-
-def read_listed(session: Session, rows: Select[*tuple[Any, ...]]) -> list[ListedTask]:
-    """The rows of `listed` (or `page_rows`) as `ListedTask`s."""
-    return [ListedTask(*row) for row in session.execute(rows)]
+def read_listed(session: Session, tasks: Select[Task]) -> list[ListedTask]:
+    """The `tasks` (a page of them, in their order) as `ListedTask`s."""
+    return [ListedTask(*row) for row in session.execute(tasks.with_only_columns(*_SHOWN))]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from tracker.notices.search_field import NoticeSearch, notice_field_text, read_n
 from tracker.params import page_number
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
-from tracker.tasks.listing import TaskPage, count_parts, page_rows, read_listed
+from tracker.tasks.listing import TaskPage, count_parts, page_of, read_listed
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
 from tracker.tasks.panels import action_forms, next_steps
@@ -85,7 +85,7 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
     number, size = page_number(request.args), current_app.config["PAGE_SIZE"]
     session = db.session()
     page = TaskPage(
-        read_listed(session, page_rows(parts, number, size)),
+        read_listed(session, page_of(parts, number, size)),
         number,
         size,
         list_total(session, current_user, filters, today(), due_soon_days)
