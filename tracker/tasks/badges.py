@@ -5,6 +5,7 @@ show them: worked out and written once per task here, not piece by piece by temp
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from markupsafe import Markup, escape
@@ -49,8 +50,13 @@ def task_badges(task: Shown, today: date, due_soon_days: int) -> list[Badge]:
 
 def badges_html(badges: list[Badge]) -> Markup:
     """The badges as spans, a space apart."""
-    spans = (f'<span class="badge badge-{escape(b.kind)}">{escape(b.label)}</span>' for b in badges)
-    return Markup(" ".join(spans))  # noqa: S704 - every value escaped
+    return Markup(" ".join(map(_span, badges)))  # noqa: S704 - every value escaped
+
+
+@lru_cache(maxsize=1024)
+def _span(badge: Badge) -> str:
+    """One badge as a span, written once: a list of fifty tasks shows the same few."""
+    return f'<span class="badge badge-{escape(badge.kind)}">{escape(badge.label)}</span>'
 
 
 def deadline_html(task: Shown) -> Markup:
