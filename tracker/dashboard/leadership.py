@@ -174,7 +174,12 @@ def _form_choices(filters: TaskFilters, search: NoticeSearch | None) -> dict[str
     return {
         "periods": periods,
         "notice_text": notice_field_text(filters.notice_id, search),
-        "agencies": db.session.scalars(select(Agency).order_by(Agency.name)).all(),
-        "groups": db.session.scalars(select(AgencyGroup).order_by(AgencyGroup.name)).all(),
+        # rows of what the options show, not objects: the province's sixty agencies
+        "agencies": db.session.execute(
+            select(Agency.id, Agency.name, Agency.active).order_by(Agency.name)
+        ).all(),
+        "groups": db.session.execute(
+            select(AgencyGroup.id, AgencyGroup.name).order_by(AgencyGroup.name)
+        ).all(),
         "kinds": list(NoticeKind),
     }
