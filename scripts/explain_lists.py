@@ -43,7 +43,7 @@ from tracker.clock import today  # noqa: E402
 from tracker.extensions import db  # noqa: E402
 from tracker.notices.models import Notice  # noqa: E402
 from tracker.tasks.filters import TaskFilters  # noqa: E402
-from tracker.tasks.listing import page_of  # noqa: E402
+from tracker.tasks.listing import listed, page_of  # noqa: E402
 from tracker.tasks.queries import merges_order_keys  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -159,7 +159,7 @@ def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
     parts = visible_task_parts(user, filters.role)
-    query = page_of([filters.apply(part, today(), user.id) for part in parts], 1, PAGE)
+    query = listed(page_of([filters.apply(part, today(), user.id) for part in parts], 1, PAGE))
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
     rows = db.session.connection().execute(Explain(query, explain)).all()
     lines = [str(row[-1]) for row in rows]

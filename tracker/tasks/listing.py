@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import ceil
+from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
@@ -70,9 +71,14 @@ def page_of(parts: Sequence[Select[Task]], number: int, size: int) -> Select[Tas
     return by_urgency(parts, first=number * size).limit(size).offset((number - 1) * size)
 
 
+def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
+    """The `tasks` as the rows of `ListedTask`s."""
+    return tasks.with_only_columns(*_SHOWN)
+
+
 def read_listed(session: Session, tasks: Select[Task]) -> list[ListedTask]:
     """The `tasks` (a page of them, in their order) as `ListedTask`s."""
-    return [ListedTask(*row) for row in session.execute(tasks.with_only_columns(*_SHOWN))]
+    return [ListedTask(*row) for row in session.execute(listed(tasks))]
 
 
 @dataclass(frozen=True)
