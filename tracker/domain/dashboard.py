@@ -127,7 +127,9 @@ def build_figures(
     ladder = dict.fromkeys(LEVELS, 0)
     for agency, status, count, days_late, *levels in agency_rows:
         agency_id, task_status = int(agency), STATUS_OF_VALUE[status]
-        by_agency.setdefault(agency_id, empty_counts())[task_status] += int(count)
+        if agency_id not in by_agency:  # not setdefault: its default is made for every row
+            by_agency[agency_id] = empty_counts()
+        by_agency[agency_id][task_status] += int(count)
         late[agency_id] = late.get(agency_id, 0) + int(days_late or 0)
         counts[task_status] += int(count)
         for level, number in zip(LEVELS, levels, strict=True):
