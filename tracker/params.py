@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from math import ceil
 
 from flask import Flask
 from werkzeug.routing import BaseConverter, ValidationError
@@ -34,6 +35,35 @@ def whole_number(raw: str | None, minimum: int, maximum: int) -> int | None:
 def query_id(args: Mapping[str, str], name: str) -> int | None:
     """An optional id in the query string (?co_quan=12); None when absent or malformed."""
     return whole_number(args.get(name), 1, MAX_ID)
+
+
+class PageNumbers:
+    """Where a page stands among a list's pages, as the pagination macro reads it. The
+    subclass holds `page` (from 1), `per_page` and `total`."""
+
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
 
 
 def page_number(args: Mapping[str, str]) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from math import ceil
 
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -14,6 +13,7 @@ from tracker.access import visible_notice_items, visible_notices
 from tracker.auth.models import User
 from tracker.domain.search_text import query_terms
 from tracker.notices.models import Notice
+from tracker.params import PageNumbers
 from tracker.search.backends import matches
 from tracker.search.models import SearchDocument
 from tracker.tasks.models import Task
@@ -32,39 +32,19 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
-class SearchResults:
-    """One page of hits, best first, with what the pagination macro needs."""
+class SearchResults(PageNumbers):
+    """One page of hits, best first."""
 
     query: str
     terms: list[str]
     hits: list[SearchHit] = field(default_factory=list)
     total: int = 0
-    limit: int = 20
-    offset: int = 0
+    per_page: int = 20
+    page: int = 1
 
     @property
-    def page(self) -> int:
-        return self.offset // self.limit + 1
-
-    @property
-    def pages(self) -> int:
-        return ceil(self.total / self.limit)
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
 
 
 def search(
@@ -75,7 +55,7 @@ def search(
     best first: a hit in the lead agency or the number ranks above one in the text."""
     terms = query_terms(query)
     if not terms:
-        return SearchResults(query, terms, limit=limit, offset=offset)
+        return SearchResults(query, terms, per_page=limit, page=offset // limit + 1)
     found = matches(session.get_bind().dialect.name, terms)
     visible = found.query.where(_visible_to(user))
     total = session.scalar(select(func.count()).select_from(visible.subquery())) or 0
@@ -89,7 +69,7 @@ def search(
         .limit(limit)
         .offset(offset)
     ).all()
-    return SearchResults(query, terms, _hits(session, ranked), total, limit, offset)
+    return SearchResults(query, terms, _hits(session, ranked), total, limit, offset // limit + 1)
 
 
 def _visible_to(user: User) -> ColumnElement[bool]:

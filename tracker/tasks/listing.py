@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from math import ceil
 from typing import Any
 
 from sqlalchemy import Select, func, select, union_all
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency
 from tracker.notices.models import Notice, NoticeKind
+from tracker.params import PageNumbers
 from tracker.tasks.models import Recurrence, Task, TaskState
 from tracker.tasks.queries import by_urgency
 
@@ -82,33 +82,13 @@ def read_listed(session: Session, tasks: Select[Task]) -> list[ListedTask]:
 
 
 @dataclass(frozen=True)
-class TaskPage:
-    """One page of a list, as the pagination macro reads it."""
+class TaskPage(PageNumbers):
+    """One page of a list."""
 
     items: list[ListedTask]
     page: int
     per_page: int
     total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def count_parts(session: Session, parts: Sequence[Select[Task]]) -> int:
