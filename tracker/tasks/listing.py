@@ -1,8 +1,8 @@
 """A list's tasks as the list shows them: each task's own columns with its notice's number
 and its lead agency's name, read as plain rows rather than as ORM objects. Loading a page of
-fifty tasks with their notices and agencies as objects took longer than the rest of the
-list's work together (2.2 ms of 7.4 in-process); a list needs neither their other columns
-nor their relationships."""
+fifty tasks with their notices and agencies as objects took 2.2 ms of an agency's list's
+7.4 in-process, as rows 1.0; a list needs neither their other columns nor their
+relationships."""
 
 from __future__ import annotations
 
