@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from tracker.audit.models import NOTICE_PUBLISHED
 from tracker.domain.periods import ROMAN, period_containing
 from tracker.domain.recurrence import make_rule, occurrences_open
 
@@ -174,7 +175,7 @@ class _Builder:
     def add_notice(self, notice_id: int, issued_on: date, sequence: int, size: int) -> None:
         self.data.notices.append(_notice_row(self.rng, notice_id, issued_on, sequence, size))
         self.data.events.append(
-            _event(self.secretary_id, "notice.published", notice_id, None, issued_on)
+            _event(self.secretary_id, NOTICE_PUBLISHED, notice_id, None, issued_on)
         )
 
     def add_task(self, notice_id: int, item: int, issued_on: date) -> None:

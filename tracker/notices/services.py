@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, AgencyAlias
 from tracker.agencies.queries import DirectoryIds, directory_ids, name_directory
+from tracker.audit.models import NOTICE_PUBLISHED
 from tracker.audit.services import record_event, record_notice_event
 from tracker.auth.models import User
 from tracker.db import utcnow
@@ -211,11 +212,11 @@ def publish(
         session,
         notice,
         actor.id,
-        "notice.published",
+        NOTICE_PUBLISHED,
         {"number": notice.number, "tasks": len(tasks), "skipped_unhandled": unhandled},
         occurred_at=notice.published_at,
     )
-    announce(session, tasks, TaskEvent.ASSIGNED, "notice.published")
+    announce(session, tasks, TaskEvent.ASSIGNED, NOTICE_PUBLISHED)
     per_agency = Counter(task.lead_agency_id for task in tasks)
     notify_agencies(
         session,

@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import joinedload
 
-from tracker.audit.models import Event
+from tracker.audit.models import NOTICE_PUBLISHED, Event
 from tracker.domain.scorecard import Outcome
 from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import Waiting
@@ -203,8 +203,12 @@ def count_by_notice(tasks: Select[Task], notice_ids: list[int]) -> dict[int, int
 
 
 def task_timeline(task: Task) -> Select[Event]:
-    """The task's events, oldest first, starting with the publication that assigned it."""
-    assigned = and_(Event.notice_id == task.notice_id, Event.action == "notice.published")
+    """The task's events, oldest first, starting with the publication that assigned it. The
+    action is written into the SQL, so that the publication is found by its partial index
+    (`Event`): with a parameter, SQLite read the whole log (150 ms a task page at the
+    benchmark province's 323,564 events)."""
+    published = Event.action == literal_column(f"'{NOTICE_PUBLISHED}'")
+    assigned = and_(Event.notice_id == task.notice_id, published)
     return (
         select(Event)
         .where(or_(Event.task_id == task.id, assigned))
