@@ -37,6 +37,11 @@ def query_id(args: Mapping[str, str], name: str) -> int | None:
     return whole_number(args.get(name), 1, MAX_ID)
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages a list of `total` items takes: one at least, even empty."""
+    return max(1, ceil(total / per_page))
+
+
 class PageNumbers:
     """Where a page stands among a list's pages, as the pagination macro reads it. The
     subclass holds `page` (from 1), `per_page` and `total`."""
@@ -47,7 +52,7 @@ class PageNumbers:
 
     @property
     def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def has_prev(self) -> bool:

@@ -94,6 +94,25 @@ def test_a_list_not_counted_from_the_cells_counts_every_page(
     assert len(ids(last)) == 2
 
 
+def test_a_page_past_the_last_shows_the_last(
+    app: Flask, login: Login, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old link to a list that has since shrunk (or a page typed by hand) shows the last
+    page, not an empty table that says there are no tasks."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    notice = make_notice()
+    tasks = [make_task(notice, lead="stc", deadline=date(2030, 1, day)) for day in (1, 2, 3)]
+    db.session.commit()
+    client = login("stc")
+    for address in (f"/nhiem-vu/?thong_bao={notice.id}&page=9", "/nhiem-vu/?page=99999"):
+        page = client.get(address).get_data(as_text=True)
+        if "thong_bao" in address:
+            assert ids(page) == [tasks[2].id]
+            assert "Trang 2 / 2 (3 mục)" in page
+        assert "Không có nhiệm vụ nào" not in page
+        assert "Trang sau" not in page
+
+
 @pytest.mark.parametrize(
     ("username", "address"),
     [

@@ -28,7 +28,7 @@ from tracker.extensions import db
 from tracker.figures.list_totals import countable, list_total
 from tracker.figures.upkeep import counts_for
 from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
-from tracker.params import page_number
+from tracker.params import page_count, page_number
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.listing import TaskPage, count_parts, page_of, read_listed
@@ -85,16 +85,16 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
     counted = countable(filters, current_user)
     if counted:
         counts_for(db.session(), today(), due_soon_days)
-    number, size = page_number(request.args), current_app.config["PAGE_SIZE"]
     session = db.session()
-    page = TaskPage(
-        read_listed(session, page_of(parts, number, size)),
-        number,
-        size,
+    total = (
         list_total(session, current_user, filters, today(), due_soon_days)
         if counted
-        else count_parts(session, parts),
+        else count_parts(session, parts)
     )
+    size = current_app.config["PAGE_SIZE"]
+    # A page past the last (an old link to a list that has since shrunk) shows the last.
+    number = min(page_number(request.args), page_count(total, size))
+    page = TaskPage(read_listed(session, page_of(parts, number, size)), number, size, total)
     return render_template(
         "tasks/_list_body.html",
         page=page,
