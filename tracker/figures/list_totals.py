@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.access import visibility_key, visible_task_parts
 from tracker.auth.models import User
 from tracker.figures import reading
 from tracker.tasks.filters import TaskFilters
+from tracker.tasks.listing import count_parts
 
 
 def countable(filters: TaskFilters, user: User) -> bool:
@@ -29,7 +29,8 @@ def list_total(
     scope = visibility_key(user)
     total = reading.task_count(session, filters, scope, months) if months else 0
     for narrowed in days:
-        for part in visible_task_parts(user, filters.role):
-            tasks = narrowed.apply(part, today, user.id, due_soon_days).subquery()
-            total += session.scalar(select(func.count()).select_from(tasks)) or 0
+        parts = visible_task_parts(user, filters.role)
+        total += count_parts(
+            session, [narrowed.apply(part, today, user.id, due_soon_days) for part in parts]
+        )
     return total
