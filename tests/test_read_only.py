@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import delete, event, text, update
 
 from tests.support.apps import settings_for
+from tests.support.statements import statements_sent
 from tracker import create_app
 from tracker.admin.models import Setting, read_setting, write_setting
 from tracker.extensions import db
@@ -142,16 +143,8 @@ def test_a_lists_limit_and_offset_are_written_into_the_sql_on_postgresql(
 ) -> None:
     monkeypatch.setitem(app.config, "PAGE_SIZE", 2)  # the demo's overdue tasks fill page 2
     client = login("lanhdao")
-    statements: list[str] = []
-
-    def sent(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", sent)
-    try:
+    with statements_sent() as statements:
         assert client.get("/nhiem-vu/?trang_thai=qua_han&page=2").status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", sent)
     limits = [re.search(r"LIMIT (\S+) OFFSET (\S+)", s) for s in statements]
     pages = [match.groups() for match in limits if match]
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):

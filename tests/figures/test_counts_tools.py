@@ -17,15 +17,17 @@ from sqlalchemy.orm import Session
 
 from tests.factories import make_notice, make_task
 from tests.support.apps import settings_for
+from tests.support.statements import statements_sent
 from tracker import create_app
 from tracker.access import visible_tasks
+from tracker.agencies.models import Agency
 from tracker.auth.models import User
 from tracker.clock import today
 from tracker.domain.figure_buckets import Bucket, bucket_of
 from tracker.domain.formatting import vn_number
 from tracker.extensions import db
 from tracker.figures.cells import Clock, bucket_expression, differences
-from tracker.figures.models import TaskFigure
+from tracker.figures.models import ProvinceFigure, TaskFigure
 from tracker.figures.upkeep import counts_for, read_clock
 from tracker.jobs.figures import move_counts_to_today
 from tracker.tasks.filters import TaskFilters
@@ -60,12 +62,15 @@ def test_sql_bucket_agrees_with_the_rule(app: Flask) -> None:
         assert Bucket(bucket) is bucket_of(deadline, completed_on, paused_until, DAY, 3)
 
 
-def test_verify_finds_a_wrong_cell_and_rebuild_mends_it(app: Flask) -> None:
+@pytest.mark.parametrize("cells", [TaskFigure, ProvinceFigure])
+def test_verify_finds_a_wrong_cell_and_rebuild_mends_it(
+    app: Flask, cells: type[TaskFigure] | type[ProvinceFigure]
+) -> None:
     runner = app.test_cli_runner()
     make_task(make_notice(), lead="stc", deadline=today() - timedelta(days=3))
     db.session.commit()
     assert "agree with the tasks" in runner.invoke(args=["figures", "verify"]).output
-    db.session.execute(update(TaskFigure).values(tasks=TaskFigure.tasks + 1))
+    db.session.execute(update(cells).values(tasks=cells.tasks + 1))
     db.session.commit()
     result = runner.invoke(args=["figures", "verify"])
     assert result.exit_code == 1
@@ -88,6 +93,31 @@ def test_the_midnight_job_moves_a_task_due_yesterday_to_overdue(app: Flask) -> N
         assert clock == Clock(date(2026, 3, 10), app.config["DUE_SOON_DAYS"])
         assert _bucket_of(task) == Bucket.OVERDUE.value
         assert not differences(db.session.connection(), clock)
+
+
+def test_the_province_cells_add_up_the_agencies_and_the_trend_reads_them(
+    app: Flask, login: Callable[[str], FlaskClient]
+) -> None:
+    notice = make_notice()
+    deadline = today() - timedelta(days=3)
+    for lead in ("stc", "snv", "snv"):
+        make_task(notice, lead=lead, deadline=deadline)
+    db.session.commit()
+    counts_for(db.session(), today(), app.config["DUE_SOON_DAYS"])
+    month = deadline.year * 100 + deadline.month
+    province = db.session.scalar(
+        select(ProvinceFigure.tasks).where(
+            ProvinceFigure.due_month == month, ProvinceFigure.bucket == Bucket.OVERDUE.value
+        )
+    )
+    assert province == 3
+    leader = login("lanhdao")
+    stc = db.session.scalar(select(Agency.id).where(Agency.code == "stc"))
+    for query, cells in (("", "province_figure"), (f"&co_quan={stc}", "task_figure")):
+        with statements_sent() as statements:
+            assert leader.get(f"/tong-quan?trang_thai=qua_han{query}").status_code == 200
+        trend = [sql for sql in statements if "GROUP BY" in sql and "due_month, " in sql]
+        assert trend and all(f"FROM {cells}" in sql for sql in trend), query
 
 
 def _bucket_of(task: Task) -> str:

@@ -10,9 +10,10 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from redis import Redis
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from tests.support.forms import csrf_token
+from tests.support.statements import statements_sent
 from tests.tasks.test_decisions_seen import login_as
 from tracker.auth.models import User
 from tracker.extensions import db
@@ -95,15 +96,7 @@ def test_the_public_page_is_served_from_the_figures_cache(
     monkeypatch.setitem(app.config, "CACHE_SECONDS", 600)
     anonymous = app.test_client()
     first = anonymous.get(f"/cong-khai/{notice.id}").get_data(as_text=True)
-    statements: list[str] = []
-
-    def count(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with statements_sent() as statements:
         again = anonymous.get(f"/cong-khai/{notice.id}").get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
     assert again == first
     assert not [s for s in statements if "FROM task" in s]  # no task read the second time

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event
 
 from tests.factories import make_notice, make_task
+from tests.support.statements import statements_sent
 from tracker.auth.models import User
 from tracker.extensions import db
 
@@ -130,16 +130,8 @@ def test_lists_read_no_notice_body_and_join_no_notice(
     make_task(make_notice(), lead="stc", deadline=date(2020, 1, 10))  # overdue: listed by both
     db.session.commit()
     client = login(username)
-    statements: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with statements_sent() as statements:
         assert client.get(address).status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     assert statements and not any("notice.body" in s or "notice_1.body" in s for s in statements)
     listed = [s for s in statements if "ORDER BY" in s and "task.deadline" in s]
     assert listed and not any(

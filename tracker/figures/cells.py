@@ -34,7 +34,14 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from tracker.db import days_between, insert_for
 from tracker.domain.figure_buckets import Bucket, overdue_bounds
-from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, OWN_CELL, TaskFigure
+from tracker.figures.models import (
+    ALL_MONTHS,
+    NO_DEADLINE_MONTH,
+    NOT_SCORED,
+    OWN_CELL,
+    ProvinceFigure,
+    TaskFigure,
+)
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.models import Task, task_coordinators
 from tracker.tasks.queries import original_deadline, outcome_expression
@@ -53,7 +60,10 @@ KEY_COLUMNS = (
 SUM_COLUMNS = ("tasks", "deadline_day_sum", "days_late_sum")
 MOVING = [bucket.value for bucket in Bucket if bucket.moves_with_days]
 
+PROVINCE_KEY = ("due_month", "bucket", "notice_kind")
+
 CellKey = tuple[int, int, int, str, int, str, int, str]
+ProvinceKey = tuple[int, str, str]  # as PROVINCE_KEY
 
 
 @dataclass(frozen=True)
@@ -197,22 +207,68 @@ def stored_cells(connection: Connection) -> dict[CellKey, Sums]:
 
 
 def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> None:
-    """Add each change to its cell, making the cell if it is new; one statement, the cells in
-    key order (so that two transactions lock shared cells in the same order)."""
+    """Add each change to its cell, making the cell if it is new, then to the province's
+    cells; one statement each, the cells in key order (so that two transactions lock shared
+    cells in the same order)."""
     rows = [
         dict(zip((*KEY_COLUMNS, *SUM_COLUMNS), (*key, *sums.values()), strict=True))
         for key, sums in sorted(changes.items())
         if not sums.empty
     ]
-    if not rows:
-        return
-    statement = insert_for(connection, TaskFigure).values(rows)
-    table = TaskFigure.__table__
+    if rows:
+        _add_rows(connection, TaskFigure, KEY_COLUMNS, SUM_COLUMNS, rows)
+    province = [
+        dict(zip((*PROVINCE_KEY, "tasks"), (*key, tasks), strict=True))
+        for key, tasks in sorted(province_cells(changes).items())
+        if tasks
+    ]
+    if province:
+        _add_rows(connection, ProvinceFigure, PROVINCE_KEY, ("tasks",), province)
+
+
+def _add_rows(
+    connection: Connection,
+    model: type[TaskFigure] | type[ProvinceFigure],
+    keys: tuple[str, ...],
+    sums: tuple[str, ...],
+    rows: list[dict[str, Any]],
+) -> None:
+    statement = insert_for(connection, model).values(rows)
+    table = model.__table__
     statement = statement.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS),
-        set_={name: table.c[name] + statement.excluded[name] for name in SUM_COLUMNS},
+        index_elements=list(keys),
+        set_={name: table.c[name] + statement.excluded[name] for name in sums},
     )
     connection.execute(statement)
+
+
+def province_cells(cells: Mapping[CellKey, Sums]) -> dict[ProvinceKey, int]:
+    """The tasks of the own cells of months (every month's totals aside), added up over the
+    agencies, as `ProvinceFigure` keeps them."""
+    found: dict[ProvinceKey, int] = {}
+    for (
+        seen_by,
+        _lead,
+        _assigned,
+        kind,
+        month,
+        bucket,
+        _original,
+        _outcome,
+    ), sums in cells.items():
+        if seen_by == OWN_CELL and month != ALL_MONTHS:
+            found[month, bucket, kind] = found.get((month, bucket, kind), 0) + sums.tasks
+    return found
+
+
+def _add_up_province(connection: Connection, *where: ColumnElement[bool]) -> None:
+    """Insert the province's cells added up from the own cells of months that match `where`
+    (the province's cells of those must be empty)."""
+    tasks = func.sum(TaskFigure.tasks)
+    own_months = [TaskFigure.coordinator_id == OWN_CELL, TaskFigure.due_month != ALL_MONTHS]
+    keys = [TaskFigure.__table__.c[name] for name in PROVINCE_KEY]
+    added_up = select(*keys, tasks).where(*own_months, *where).group_by(*keys).having(tasks > 0)
+    connection.execute(insert(ProvinceFigure).from_select([*PROVINCE_KEY, "tasks"], added_up))
 
 
 def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> None:
@@ -229,7 +285,9 @@ def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> N
 def rebuild(connection: Connection, clock: Clock) -> None:
     """Every cell counted again from the tasks."""
     connection.execute(delete(TaskFigure))
+    connection.execute(delete(ProvinceFigure))
     fill(connection, clock)
+    _add_up_province(connection)
 
 
 def move_to_day(connection: Connection, clock: Clock) -> None:
@@ -238,12 +296,29 @@ def move_to_day(connection: Connection, clock: Clock) -> None:
     emptied = TaskFigure.tasks == 0  # cells whose last task moved away, cleared once a day
     connection.execute(delete(TaskFigure).where(or_(TaskFigure.bucket.in_(MOVING), emptied)))
     fill(connection, clock, Task.completed_on.is_(None), Task.deadline.is_not(None))
+    moving = ProvinceFigure.bucket.in_(MOVING)
+    connection.execute(delete(ProvinceFigure).where(or_(moving, ProvinceFigure.tasks == 0)))
+    _add_up_province(connection, TaskFigure.bucket.in_(MOVING))
 
 
-def differences(connection: Connection, clock: Clock) -> list[tuple[CellKey, Sums, Sums]]:
-    """Each cell whose stored counts differ from the tasks: (key, stored, counted)."""
+def differences(connection: Connection, clock: Clock) -> list[tuple[tuple[Any, ...], Sums, Sums]]:
+    """Each cell whose stored counts differ from the tasks: (key, stored, counted); the
+    agencies' cells, then the province's (their tasks alone)."""
     stored = stored_cells(connection)
     actual = with_totals(read_cells(connection, grouped(clock)))
+    columns = [ProvinceFigure.__table__.c[name] for name in (*PROVINCE_KEY, "tasks")]
+    stored_province = {
+        (int(month), str(bucket), str(kind)): Sums(int(tasks))
+        for month, bucket, kind, tasks in connection.execute(select(*columns))
+        if tasks
+    }
+    actual_province = {key: Sums(tasks) for key, tasks in province_cells(actual).items() if tasks}
+    return [*_unequal(stored, actual), *_unequal(stored_province, actual_province)]
+
+
+def _unequal(
+    stored: Mapping[Any, Sums], actual: Mapping[Any, Sums]
+) -> list[tuple[tuple[Any, ...], Sums, Sums]]:
     return [
         (key, stored.get(key, Sums()), actual.get(key, Sums()))
         for key in sorted(stored.keys() | actual.keys())

@@ -20,7 +20,14 @@ from tracker.domain.month_split import Range
 from tracker.domain.periods import Period
 from tracker.domain.status import TaskStatus, WarningLevel
 from tracker.figures.cells import EPOCH, Clock
-from tracker.figures.models import ALL_MONTHS, NO_DEADLINE_MONTH, NOT_SCORED, OWN_CELL, TaskFigure
+from tracker.figures.models import (
+    ALL_MONTHS,
+    NO_DEADLINE_MONTH,
+    NOT_SCORED,
+    OWN_CELL,
+    ProvinceFigure,
+    TaskFigure,
+)
 from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 
 # The scopes of `tracker.access.visibility_key` whose tasks are the counted ones; an agency's
@@ -28,6 +35,7 @@ from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 COUNTED_SCOPES = ("all", "published")
 AGENCY_SCOPE = "agency"
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
+Cells = type[TaskFigure] | type[ProvinceFigure]
 
 
 class _BucketFacts(NamedTuple):
@@ -104,12 +112,13 @@ def trend_rows(
     session: Session, filters: TaskFilters, scope: Sequence[object], months: Range
 ) -> list[list[Any]]:
     """(year, month, status, count) of the tasks due in `months` (as `agency_rows` has them),
-    every other filter kept."""
+    every other filter kept. Read from the province's cells when they can say it."""
+    cells = _cells_for_trend(filters, scope, months)
     query = (
-        _filtered(filters, scope, _due_in(months))
-        .with_only_columns(TaskFigure.due_month, TaskFigure.bucket, func.sum(TaskFigure.tasks))
-        .group_by(TaskFigure.due_month, TaskFigure.bucket)
-        .having(func.sum(TaskFigure.tasks) > 0)
+        _filtered(filters, scope, _due_in(months, cells), cells)
+        .with_only_columns(cells.due_month, cells.bucket, func.sum(cells.tasks))
+        .group_by(cells.due_month, cells.bucket)
+        .having(func.sum(cells.tasks) > 0)
     )
     return [
         [month // 100, month % 100, _BUCKETS[bucket].status, int(tasks)]
@@ -137,31 +146,43 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
     ]
 
 
+def _cells_for_trend(filters: TaskFilters, scope: Sequence[object], months: Range) -> Cells:
+    """The province's cells (every agency's added up) when the users of `scope` see every
+    counted task, no agency or group is asked for and the months are bounded on both sides
+    (the province keeps no totals of every month); else the agencies' cells."""
+    whole_province = filters.agency_id is None and filters.group_id is None
+    bounded = None not in months
+    return ProvinceFigure if scope_counted(scope) and whole_province and bounded else TaskFigure
+
+
 def _filtered(
-    filters: TaskFilters, scope: Sequence[object], due: list[ColumnElement[bool]]
+    filters: TaskFilters,
+    scope: Sequence[object],
+    due: list[ColumnElement[bool]],
+    cells: Cells = TaskFigure,
 ) -> Select[Any]:
-    conditions = [_seen_in(scope, filters.role), *due]
+    conditions = [*due] if cells is ProvinceFigure else [_seen_in(scope, filters.role), *due]
     buckets = _buckets(filters)
     if buckets is not None:
-        conditions.append(TaskFigure.bucket.in_([bucket.value for bucket in buckets]))
+        conditions.append(cells.bucket.in_([bucket.value for bucket in buckets]))
     if filters.agency_id is not None:
         conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
     if filters.group_id is not None:
         members = group_member_ids(filters.group_id)
         conditions.append(TaskFigure.lead_agency_id.in_(members))
     if filters.kind is not None:
-        conditions.append(TaskFigure.notice_kind == filters.kind.value)
-    return select(TaskFigure).where(*conditions)
+        conditions.append(cells.notice_kind == filters.kind.value)
+    return select(cells).where(*conditions)
 
 
-def _due_in(months: Range) -> list[ColumnElement[bool]]:
+def _due_in(months: Range, cells: Cells = TaskFigure) -> list[ColumnElement[bool]]:
     """The cells of the tasks due in `months`; every month's totals for (None, None)."""
     low, high = months
     if low is None and high is None:
-        return [TaskFigure.due_month == ALL_MONTHS]
+        return [cells.due_month == ALL_MONTHS]
     return [
-        TaskFigure.due_month >= _month(low) if low else TaskFigure.due_month > NO_DEADLINE_MONTH,
-        *([TaskFigure.due_month <= _month(high)] if high else []),
+        cells.due_month >= _month(low) if low else cells.due_month > NO_DEADLINE_MONTH,
+        *([cells.due_month <= _month(high)] if high else []),
     ]
 
 
