@@ -10,9 +10,10 @@ from typing import Any
 from flask import Flask, g, has_request_context, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
+from sqlalchemy import literal, select
 from werkzeug.wrappers import Response
 
-from tracker.admin.models import read_setting
+from tracker.admin.models import setting_value
 from tracker.audit.labels import event_details, event_label, standing_decision
 from tracker.clock import today
 from tracker.dashboard.queue import waiting_count
@@ -49,10 +50,14 @@ STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 def _page_values() -> dict[str, Any]:
     signed_in = has_request_context() and current_user.is_authenticated
     waits = signed_in and bool(waiting_for(current_user.role.value))
+    unread = unread_count(current_user.id) if signed_in else literal(0)
+    demo_banner, unread_notifications = db.session.execute(
+        select(setting_value(DEMO_SETTING), unread)  # one round trip for both
+    ).one()
     return {
         "today": today(),
-        "demo_banner": read_setting(db.session(), DEMO_SETTING),
-        "unread_notifications": unread_count(db.session(), current_user.id) if signed_in else 0,
+        "demo_banner": demo_banner,
+        "unread_notifications": unread_notifications,
         # None for those nothing waits for (agencies): their menu says "Trang chủ"
         "waiting_count": waiting_count(current_user) if signed_in and waits else None,
     }

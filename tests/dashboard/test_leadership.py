@@ -11,13 +11,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from tests.support.spreadsheets import (
     FORMULA_STARTS,
     formula_starts_kept_as_text,
     give_formula_names,
 )
+from tests.support.statements import statements_sent
 from tracker.agencies.models import AgencyGroup
 from tracker.clock import today
 from tracker.domain.formatting import vn_number
@@ -86,21 +87,13 @@ def test_the_overdue_list_is_oldest_first_with_days_overdue(leader: FlaskClient)
 
 def test_the_figures_take_a_handful_of_queries(app: Flask, leader: FlaskClient) -> None:
     counts_for(db.session(), today(), app.config["DUE_SOON_DAYS"])  # as the midnight job does
-    statements: list[str] = []
-
-    def count(*args: object) -> None:
-        statements.append(str(args[2]))
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with statements_sent() as statements:
         assert leader.get("/tong-quan").status_code == 200
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    # 12 for the figures (the day the kept counts stand for among them), and four every page
-    # reads once: the signed-in user, the demo banner, the unread messages and what waits for
-    # the leader (the menu's counts); the tests' savepoints aside.
+    # 12 for the figures (the day the kept counts stand for among them), and three every page
+    # reads once: the signed-in user, the demo banner with the unread messages, and what
+    # waits for the leader (the menu's counts); the tests' savepoints aside.
     queries = [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE"))]
-    assert len(queries) <= 16, "\n".join(s[:90] for s in queries)
+    assert len(queries) <= 15, "\n".join(s[:90] for s in queries)
 
 
 def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, String, select
+from sqlalchemy import JSON, Date, ScalarSelect, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from tracker.db import Base
@@ -16,6 +16,11 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+def setting_value(key: str) -> ScalarSelect[Any]:
+    """The stored value (NULL when never written), to be read with other values at once."""
+    return select(Setting.value).where(Setting.key == key).scalar_subquery()
 
 
 def read_setting(session: Session, key: str) -> Any:

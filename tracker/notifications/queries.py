@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ScalarSelect, Select, func, select
 
 from tracker.notifications.models import Notification
 
@@ -16,12 +15,11 @@ def notifications_of(user_id: int) -> Select[Notification]:
     )
 
 
-def unread_count(session: Session, user_id: int) -> int:
+def unread_count(user_id: int) -> ScalarSelect[int]:
+    """How many of the user's messages are unread, to be read with other values at once."""
     return (
-        session.scalar(
-            select(func.count())
-            .select_from(Notification)
-            .where(Notification.user_id == user_id, Notification.read_at.is_(None))
-        )
-        or 0
+        select(func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user_id, Notification.read_at.is_(None))
+        .scalar_subquery()
     )
