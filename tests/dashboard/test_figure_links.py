@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from tracker.dashboard.links import FigureLinks
+from tracker.dashboard.ranking import ranking_rows
+from tracker.domain.dashboard import AgencyLine
 from tracker.domain.status import TaskStatus
 from tracker.tasks.filters import TaskFilters
 
@@ -43,11 +45,36 @@ def test_a_status_the_filter_excludes_links_nowhere() -> None:
     assert query(completed.url(trang_thai="dung_han"))["trang_thai"] == ["dung_han"]
 
 
-def test_count_cells_link_each_count_or_show_it_bare() -> None:
+def test_url_each_puts_each_value_where_url_would() -> None:
+    for args in (
+        {},
+        {"trang_thai": "qua_han", "ky": "2017-Q3"},
+        {"co_quan": "5", "loai": "thong_bao"},
+    ):
+        links = FigureLinks(TaskFilters.from_args(args), LIST)
+        for changes in ({}, {"trang_thai": "qua_han"}, {"trang_thai": "dung_han"}):
+            url_of = links.url_each("co_quan", **changes)
+            if links.url(co_quan=1, **changes) is None:
+                assert url_of is None
+                continue
+            assert url_of is not None
+            for agency in (1, 42, 1234):
+                assert url_of(agency) == links.url(co_quan=agency, **changes)
+
+
+def test_ranking_rows_link_each_count_or_show_it_bare() -> None:
     links = FigureLinks(TaskFilters.from_args({"trang_thai": "qua_han"}), LIST)
-    counts = {TaskStatus.OVERDUE: 1234, TaskStatus.EARLY: 0}
-    cells = links.count_cells(counts, [TaskStatus.OVERDUE, TaskStatus.EARLY], co_quan=3)
-    assert cells == (
+    line = AgencyLine(3, "Sở <Tài chính>", days_late=30)
+    line.counts[TaskStatus.OVERDUE] = 1234
+    line.counts[TaskStatus.EARLY] = 0
+    rows = ranking_rows([line], links, [TaskStatus.OVERDUE, TaskStatus.EARLY])
+    overdue = '<a href="/nhiem-vu/?trang_thai=qua_han&amp;co_quan=3">1.234</a>'
+    assert rows == (
+        '<tr><td class="number">1</td>'
+        '<th scope="row"><a href="/nhiem-vu/?trang_thai=qua_han&amp;co_quan=3">'
+        "Sở &lt;Tài chính&gt;</a></th>"
         '<td class="number"><a href="/nhiem-vu/?trang_thai=qua_han&amp;co_quan=3">1.234</a></td>'
-        '<td class="number"><span>0</span></td>'
+        f'<td class="number">{overdue}</td><td class="number"><span>0</span></td>'
+        '<td class="number">0,00%</td>'
+        f'<td class="number">{overdue}</td><td class="number">0,0</td></tr>'
     )

@@ -21,6 +21,7 @@ from tracker.dashboard.charts import agency_chart, trend_chart
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
 from tracker.dashboard.links import FigureLinks, figure_link
 from tracker.dashboard.queue import QueueSection
+from tracker.dashboard.ranking import ranking_rows
 from tracker.domain.dashboard import RANKINGS, TREND_UNITS, DashboardFigures, rank_agencies
 from tracker.domain.scorecard import recent_periods
 from tracker.domain.status import TaskStatus, WarningLevel
@@ -87,6 +88,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSe
         statuses=list(TaskStatus),
         links=links,
         figure=figure_link,
+        ranking_rows=ranking_rows,
         explanations=_explanations(),
     )
 

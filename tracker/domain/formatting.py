@@ -20,6 +20,8 @@ def vn_datetime(value: datetime | None) -> str:
 
 def vn_number(value: int | float, decimals: int = 0) -> str:
     """Thousands grouped with dots and decimals after a comma: 2608 -> "2.608"."""
+    if decimals == 0 and isinstance(value, int):
+        return f"{value:,}".replace(",", ".")  # most figures: counts
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
