@@ -72,7 +72,7 @@ def trust_proxies(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from tracker import models  # noqa: F401 - registers every table with the metadata
     from tracker.auth.loader import register_user_loader
-    from tracker.db import tune_sqlite
+    from tracker.db import ping_when_idle, tune_sqlite
     from tracker.extensions import csrf, db, limiter, login_manager, migrate
     from tracker.read_only import end_read_only_requests
 
@@ -85,6 +85,7 @@ def register_extensions(app: Flask) -> None:
     register_user_loader(login_manager)
     with app.app_context():
         tune_sqlite(db.engine)
+        ping_when_idle(db.engine)
 
 
 def register_data_hooks() -> None:

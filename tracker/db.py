@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -9,12 +10,17 @@ from typing import Any
 from sqlalchemy import Connection, DateTime, Engine, Enum, Integer, MetaData, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.sql.selectable import _OffsetLimitParam
 from sqlalchemy.types import TypeDecorator
+
+IDLE_BEFORE_PING = 10.0  # seconds a pooled connection may sit unused before it is checked
+IDLE_SINCE = "tracker.idle_since"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -76,6 +82,31 @@ def str_enum(enum_class: type[StrEnum], length: int = 30) -> Enum:
         length=length,
         values_callable=lambda members: [member.value for member in members],
     )
+
+
+def ping_when_idle(engine: Engine, idle_seconds: float = IDLE_BEFORE_PING) -> None:
+    """Check a pooled connection before use only when it sat unused for `idle_seconds`: one
+    the database dropped meanwhile (a restart, a firewall's idle timeout) is replaced rather
+    than handed to a page that would fail. `pool_pre_ping` checks before every use, a round
+    trip on every request, while under load connections are never idle that long. No-op on
+    SQLite, a file that cannot drop a connection."""
+    if engine.dialect.name == "sqlite":
+        return
+
+    @event.listens_for(engine, "checkin")
+    def _note_idle(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[IDLE_SINCE] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        since = record.info.pop(IDLE_SINCE, None)
+        if since is None or time.monotonic() - since < idle_seconds:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            # the pool drops this connection and checks out another (three tries)
+            raise DisconnectionError from error
 
 
 def tune_sqlite(engine: Engine) -> None:
