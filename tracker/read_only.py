@@ -66,4 +66,7 @@ def _note_statement(connection: Connection, _cursor: Any, statement: str, *_args
 
 
 def _forget(connection: Connection) -> None:
-    connection.info.pop(WROTE, None)
+    # a connection the database dropped is thrown away with its notes; asking for them
+    # would raise PendingRollbackError over the error that dropped it
+    if not connection.invalidated:
+        connection.info.pop(WROTE, None)
