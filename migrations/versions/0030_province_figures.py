@@ -1,6 +1,6 @@
 """the kept counts also added up over the agencies, by month of deadline, bucket and kind of
 document: the dashboard's trend read 12,700 cells of two years at the benchmark province,
-and reads about 700 of these
+and reads 398 of these
 
 Revision ID: 0030
 Revises: 0029
