@@ -246,16 +246,8 @@ def province_cells(cells: Mapping[CellKey, Sums]) -> dict[ProvinceKey, int]:
     """The tasks of the own cells of months (every month's totals aside), added up over the
     agencies, as `ProvinceFigure` keeps them."""
     found: dict[ProvinceKey, int] = {}
-    for (
-        seen_by,
-        _lead,
-        _assigned,
-        kind,
-        month,
-        bucket,
-        _original,
-        _outcome,
-    ), sums in cells.items():
+    for key, sums in cells.items():
+        seen_by, _lead, _assigned, kind, month, bucket, *_scored = key
         if seen_by == OWN_CELL and month != ALL_MONTHS:
             found[month, bucket, kind] = found.get((month, bucket, kind), 0) + sums.tasks
     return found
