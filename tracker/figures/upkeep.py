@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
-from typing import Literal
 
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, UOWTransaction
@@ -40,15 +39,16 @@ PENDING = "tracker.figures.pending"
 IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
 
 
-def read_clock(
-    connection: Connection, *, lock: Literal["share", "update"] | None = None
-) -> Clock | None:
-    """The day the counts stand for; None while they were never built. `lock` ("share" or
-    "update") holds the clock row until the transaction ends (PostgreSQL): writers share it,
-    so that a new day's filing waits for them, and the filing takes it whole."""
+def read_clock(connection: Connection, *, lock: bool = False) -> Clock | None:
+    """The day the counts stand for; None while they were never built. With `lock`, the
+    clock row is held until the transaction ends (PostgreSQL; SQLite's writers take turns
+    anyway): every writer of counts and a new day's filing take it in turn. Writers that
+    shared it deadlocked: one that changes tasks over several flushes locks cells flush by
+    flush, in an order no statement can sort, and the province's cells are shared by every
+    agency's tasks of a month (`tests/figures/test_counts_concurrent.py`)."""
     query = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
-    if lock is not None:
-        query = query.with_for_update(read=lock == "share")
+    if lock:
+        query = query.with_for_update()
     row = connection.execute(query).first()
     return Clock(row.day, row.due_soon_days) if row is not None and row.day else None
 
@@ -79,7 +79,7 @@ def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
 def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:
     """Every cell counted again from the tasks, for `day` (not committed)."""
     connection = session.connection()
-    read_clock(connection, lock="update")
+    read_clock(connection, lock=True)
     rebuild(connection, Clock(day, due_soon_days))
     _set_clock(connection, Clock(day, due_soon_days))
 
@@ -130,7 +130,7 @@ def _count_before(session: Session, _flush: UOWTransaction, _objects: object) ->
     if not (new_tasks or task_ids or notice_ids):
         return
     connection = session.connection()
-    clock = read_clock(connection, lock="share")
+    clock = read_clock(connection, lock=True)  # held until commit: see read_clock
     if clock is None:
         return  # never built: the first reading builds them whole
     before = _cells(connection, clock, task_ids, notice_ids)
