@@ -159,7 +159,7 @@ def test_pages_of_results_follow_the_ranking(user: Find) -> None:
     leader = user("lanhdao")
     everything = found(search(db.session(), leader, "so", limit=1000))
     first = search(db.session(), leader, "so", limit=5)
-    second = search(db.session(), leader, "so", limit=5, offset=5)
+    second = search(db.session(), leader, "so", limit=5, page=2)
     assert first.total == len(everything) > 10
     assert found(first) + found(second) == everything[:10]
     assert (second.page, second.has_prev, second.has_next) == (2, True, True)

@@ -4,7 +4,7 @@ the user may see."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -48,14 +48,16 @@ class SearchResults(PageNumbers):
 
 
 def search(
-    session: Session, user: User, query: str, limit: int = 20, offset: int = 0
+    session: Session, user: User, query: str, limit: int = 20, page: int = 1
 ) -> SearchResults:
     """The notices and tasks `user` may see whose words start with every word of `query`,
     ignoring case and diacritics ("so noi vu quy iii" finds "Sở Nội vụ ... Quý III/2017"),
-    best first: a hit in the lead agency or the number ranks above one in the text."""
+    best first: a hit in the lead agency or the number ranks above one in the text; page
+    `page` (from 1) of `limit` hits."""
     terms = query_terms(query)
+    results = SearchResults(query, terms, per_page=limit, page=page)
     if not terms:
-        return SearchResults(query, terms, per_page=limit, page=offset // limit + 1)
+        return results
     found = matches(session.get_bind().dialect.name, terms)
     visible = found.query.where(_visible_to(user))
     total = session.scalar(select(func.count()).select_from(visible.subquery())) or 0
@@ -67,9 +69,9 @@ def search(
             SearchDocument.task_id.nulls_first(),
         )
         .limit(limit)
-        .offset(offset)
+        .offset(results.offset)
     ).all()
-    return SearchResults(query, terms, _hits(session, ranked), total, limit, offset // limit + 1)
+    return replace(results, hits=_hits(session, ranked), total=total)
 
 
 def _visible_to(user: User) -> ColumnElement[bool]:

@@ -34,7 +34,5 @@ def snippet_filter(text: str | None, terms: Sequence[str]) -> Markup:
 def results() -> str:
     query = request.args.get("q", "").strip()
     page = page_number(request.args)
-    found = search(
-        db.session(), current_user, query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-    )
+    found = search(db.session(), current_user, query, limit=PAGE_SIZE, page=page)
     return render_template("search/results.html", results=found)
