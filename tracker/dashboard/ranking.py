@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-from tracker.dashboard.links import FigureLinks
+from tracker.dashboard.links import FigureLinks, figure_html
 from tracker.domain.dashboard import AgencyLine
 from tracker.domain.formatting import vn_number
 from tracker.domain.status import TaskStatus
@@ -48,7 +48,6 @@ def _address(url_of: AgencyUrl, agency: int) -> str:
 
 
 def _count_cell(count: int, url_of: AgencyUrl, agency: int) -> str:
-    """The count linked to the agency's tasks it counts, or bare (as `figure_link` writes)."""
-    if url_of is None:
-        return f'<td class="number"><span>{vn_number(count)}</span></td>'
-    return f'<td class="number"><a href="{escape(url_of(agency))}">{vn_number(count)}</a></td>'
+    """The count (digits and dots) linked to the agency's tasks it counts, or bare."""
+    url = escape(url_of(agency)) if url_of is not None else None
+    return f'<td class="number">{figure_html(vn_number(count), url)}</td>'
