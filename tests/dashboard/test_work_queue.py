@@ -12,12 +12,17 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, text
 
+from tests.auth.test_sessions import sign_in
 from tests.factories import make_notice, make_task
 from tests.support.forms import csrf_token
+from tests.support.statements import statements_sent
 from tests.tasks.test_task_workflow import act
-from tracker.auth.models import User
+from tracker import statements as statements_module
+from tracker.auth.accounts import AccountDetails, create_user
+from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.db import utcnow
+from tracker.demo.loader import DEMO_PASSWORD
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.tasks.models import (
@@ -132,6 +137,38 @@ def explanations_waiting(page: str) -> int:
     found = re.search(r'cho_xu_ly=giai_trinh_moi">[^<]*<span class="nav-count">(\d+)', page)
     assert found, "the leader's home links the explanations waiting"
     return int(found.group(1))
+
+
+def test_the_menu_counts_come_in_one_statement_built_once_per_role(
+    app: Flask, user: Callable[[str], User], waiting: dict[str, Task]
+) -> None:
+    """The banner, the unread messages and what waits are one round trip; the statement is
+    built once for the leaders, each leader's own unread messages given to it."""
+    second = create_user(
+        db.session,
+        "lanhdao2",
+        AccountDetails("Lãnh đạo thứ hai", "lanhdao2@example.vn", Role.LEADER, None),
+        DEMO_PASSWORD,
+        user("quantri"),
+    )
+    second.must_change_password = False
+    db.session.add(Notification(user_id=user("lanhdao").id, kind="test", message="Thử", link="/"))
+    db.session.commit()
+    pages = {}
+    for name in ("lanhdao", "lanhdao2"):
+        client = app.test_client()
+        sign_in(client, name)
+        with statements_sent() as statements:
+            pages[name] = client.get("/nhiem-vu/").get_data(as_text=True)
+        menu = [sql for sql in statements if "notification" in sql]
+        assert len(menu) == 1 and "setting" in menu[0] and "extension_request" in menu[0]
+    unread = r'aria-label="(\d+) tin chưa đọc"'
+    assert re.findall(unread, pages["lanhdao"]) == ["1"]
+    assert re.findall(unread, pages["lanhdao2"]) == []
+    waits = r'aria-label="(\d+) việc chờ xử lý"'
+    assert re.findall(waits, pages["lanhdao"]) == re.findall(waits, pages["lanhdao2"]) != []
+    leaders = [key for key in statements_module._built if key[:2] == ("page values", Role.LEADER)]
+    assert len(leaders) == 1
 
 
 def test_agencies_have_no_queue(app: Flask, login: Login, waiting: dict[str, Task]) -> None:

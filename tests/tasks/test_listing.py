@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tests.factories import agency, make_notice, make_task
 from tracker.extensions import db
 from tracker.tasks.listing import TaskPage, count_parts, read_listed
+from tracker.tasks.listing import listed as listed_rows
 from tracker.tasks.models import Task, TaskState
 
 
@@ -23,10 +24,8 @@ def test_a_page_reads_its_notice_and_agency_in_the_order_asked(app: Flask) -> No
     agency("snv").short_name = "SNV"
     agency("stc").short_name = None
     db.session.commit()
-    listed = read_listed(
-        db.session(),
-        select(Task).where(Task.notice_id == notice.id).order_by(Task.deadline),
-    )
+    tasks = select(Task).where(Task.notice_id == notice.id).order_by(Task.deadline)
+    listed = read_listed(db.session(), listed_rows(tasks))
     assert [task.id for task in listed] == [sooner.id, later.id]
     first = listed[0]
     assert (first.ref, first.deadline, first.state) == (

@@ -24,7 +24,7 @@ from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.tasks.filters import TaskFilters, warning_predicate
-from tracker.tasks.listing import ListedTask, read_listed
+from tracker.tasks.listing import ListedTask, listed, read_listed
 from tracker.tasks.models import Task
 from tracker.tasks.queries import not_paused, status_expression
 
@@ -167,7 +167,7 @@ def _rows(query: Executable) -> list[list[Any]]:
 
 def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> list[ListedTask]:
     """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, as a list shows them."""
-    return read_listed(db.session(), _oldest_first(overdue, limit))
+    return read_listed(db.session(), listed(_oldest_first(overdue, limit)))
 
 
 def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:

@@ -3,16 +3,17 @@ them (a hand-in, an extension, a decline, an explanation), oldest first, with co
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import reduce
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import selectinload
 
-from tracker.access import visibility_key, visible_notices, visible_tasks
+from tracker.access import visible_notices, visible_tasks
 from tracker.auth.models import Role, User
-from tracker.cache import remembered
 from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
@@ -58,27 +59,23 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
     return sections
 
 
-def waiting_count(user: User) -> int:
-    """Everything waiting for the user, for the menu: the sum of the home page's sections
-    (a task waiting twice, say handed in with an extension pending, counts twice), and the
-    drafts to publish."""
+def waiting_total(user: User) -> ColumnElement[int] | None:
+    """Everything waiting for the user, for the menu, as a value to read with the page's
+    others: the sum of the home page's sections (a task waiting twice, say handed in with an
+    extension pending, counts twice), and the drafts to publish. None for those nothing
+    waits for (agencies)."""
     kinds = waiting_for(user.role.value)
     if not kinds:
-        return 0
-
-    def count() -> int:
-        # kind by kind, as the home page counts them: each count finds its few tasks by an
-        # index, where one count of them all would read every task; all in one query
-        waiting: list[Select[Any]] = [
-            visible_tasks(user).where(waiting_predicate(kind)) for kind in kinds
-        ]
-        if user.role in PUBLISHERS:
-            waiting.append(_drafts(user))
-        counts = db.session.execute(select(*(_counted(rows).scalar_subquery() for rows in waiting)))
-        return sum(counts.one())
-
-    # every page shows it: kept until the counted data changes (`tracker.cache`)
-    return remembered("waiting-count", [*visibility_key(user), user.role.value], count)
+        return None
+    # kind by kind, as the home page counts them: each count finds its few tasks by an
+    # index, where one count of them all would read every task
+    waiting: list[Select[Any]] = [
+        visible_tasks(user).where(waiting_predicate(kind)) for kind in kinds
+    ]
+    if user.role in PUBLISHERS:
+        waiting.append(_drafts(user))
+    counts: list[ColumnElement[int]] = [_counted(rows).scalar_subquery() for rows in waiting]
+    return reduce(operator.add, counts)
 
 
 PUBLISHERS = (Role.SECRETARIAT, Role.ADMIN)

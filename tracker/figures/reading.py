@@ -28,6 +28,7 @@ from tracker.figures.models import (
     ProvinceFigure,
     TaskFigure,
 )
+from tracker.statements import built
 from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 
 # The scopes of `tracker.access.visibility_key` whose tasks are the counted ones; an agency's
@@ -72,8 +73,11 @@ def task_count(
 ) -> int:
     """How many counted tasks users of `scope` see pass the filters and fall due in `months`
     (as `agency_rows` has them), as a list counts them."""
-    query = _filtered(filters, scope, _due_in(months)).with_only_columns(
-        func.coalesce(func.sum(TaskFigure.tasks), 0)
+    query = built(
+        ("task count", filters, *scope, months),
+        lambda: _filtered(filters, scope, _due_in(months)).with_only_columns(
+            func.coalesce(func.sum(TaskFigure.tasks), 0)
+        ),
     )
     return int(session.scalar(query) or 0)
 

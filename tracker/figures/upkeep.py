@@ -37,6 +37,9 @@ from tracker.tasks.models import ExtensionRequest, Task
 
 PENDING = "tracker.figures.pending"
 IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
+# built once: every list and dashboard reads the clock first
+_CLOCK = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
+_CLOCK_LOCKED = _CLOCK.with_for_update()
 
 
 def read_clock(connection: Connection, *, lock: bool = False) -> Clock | None:
@@ -46,10 +49,7 @@ def read_clock(connection: Connection, *, lock: bool = False) -> Clock | None:
     shared it deadlocked: one that changes tasks over several flushes locks cells flush by
     flush, in an order no statement can sort, and the province's cells are shared by every
     agency's tasks of a month (`tests/figures/test_counts_concurrent.py`)."""
-    query = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
-    if lock:
-        query = query.with_for_update()
-    row = connection.execute(query).first()
+    row = connection.execute(_CLOCK_LOCKED if lock else _CLOCK).first()
     return Clock(row.day, row.due_soon_days) if row is not None and row.day else None
 
 

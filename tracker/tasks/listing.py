@@ -76,9 +76,9 @@ def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
     return tasks.with_only_columns(*_SHOWN)
 
 
-def read_listed(session: Session, tasks: Select[Task]) -> list[ListedTask]:
-    """The `tasks` (a page of them, in their order) as `ListedTask`s."""
-    return [ListedTask(*row) for row in session.execute(listed(tasks))]
+def read_listed(session: Session, rows: Select[*tuple[Any, ...]]) -> list[ListedTask]:
+    """The `rows` (`listed` tasks, a page of them, in their order) as `ListedTask`s."""
+    return [ListedTask(*row) for row in session.execute(rows)]
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,13 @@ class TaskPage(PageNumbers):
 
 
 def count_parts(session: Session, parts: Sequence[Select[Task]]) -> int:
-    """How many tasks the parts (`tracker.access.visible_task_parts`, filtered) hold, each
-    counted from its own ids (for a coordinated part, those of the coordinator rows)."""
+    """How many tasks the parts (`tracker.access.visible_task_parts`, filtered) hold."""
+    return int(session.scalar(parts_count(parts)) or 0)
+
+
+def parts_count(parts: Sequence[Select[Task]]) -> Select[int]:
+    """The count of `count_parts`: each part counted from its own ids (for a coordinated
+    part, those of the coordinator rows)."""
     ids = [part.with_only_columns(part.selected_columns["id"]) for part in parts]
     counted = (union_all(*ids) if len(ids) > 1 else ids[0]).subquery()
-    return int(session.scalar(select(func.count()).select_from(counted)) or 0)
+    return select(func.count()).select_from(counted)

@@ -29,9 +29,10 @@ from tracker.figures.list_totals import countable, list_total
 from tracker.figures.upkeep import counts_for
 from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
 from tracker.params import page_count, page_number
+from tracker.statements import built
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
-from tracker.tasks.listing import TaskPage, count_parts, page_of, read_listed
+from tracker.tasks.listing import TaskPage, listed, page_of, parts_count, read_listed
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
 from tracker.tasks.panels import action_forms, next_steps
@@ -77,10 +78,21 @@ def render_task_list(heading: str) -> str | Response:
 
 def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) -> str:
     due_soon_days = current_app.config["DUE_SOON_DAYS"]
-    parts = [
-        filters.apply(part, today(), current_user.id, due_soon_days)
-        for part in visible_task_parts(current_user, filters.role)
-    ]
+    # every value the list's statements are built from (`tracker.statements`)
+    key = (
+        *visibility_key(current_user),
+        filters,
+        today(),
+        current_user.id if filters.mine else None,
+        due_soon_days,
+    )
+    parts = built(
+        ("list parts", *key),
+        lambda: [
+            filters.apply(part, today(), current_user.id, due_soon_days)
+            for part in visible_task_parts(current_user, filters.role)
+        ],
+    )
     # Counted from the cells kept with the data when they can say it, not by COUNT(*).
     counted = countable(filters, current_user)
     if counted:
@@ -89,12 +101,13 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
     total = (
         list_total(session, current_user, filters, today(), due_soon_days)
         if counted
-        else count_parts(session, parts)
+        else int(session.scalar(built(("list count", *key), lambda: parts_count(parts))) or 0)
     )
     size = current_app.config["PAGE_SIZE"]
     # A page past the last (an old link to a list that has since shrunk) shows the last.
     number = min(page_number(request.args), page_count(total, size))
-    page = TaskPage(read_listed(session, page_of(parts, number, size)), number, size, total)
+    rows = built(("list page", *key, number, size), lambda: listed(page_of(parts, number, size)))
+    page = TaskPage(read_listed(session, rows), number, size, total)
     return render_template(
         "tasks/_list_body.html",
         page=page,
@@ -109,7 +122,10 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
 
 def _agency_choices() -> Sequence[Row[int, str]]:
     """The agency filter's options: rows of what they show, not objects (sixty of them)."""
-    return db.session.execute(active_agencies().with_only_columns(Agency.id, Agency.name)).all()
+    return db.session.execute(_AGENCY_CHOICES).all()
+
+
+_AGENCY_CHOICES = active_agencies().with_only_columns(Agency.id, Agency.name)  # built once
 
 
 def filter_words(filters: TaskFilters) -> list[str]:
