@@ -24,12 +24,13 @@ from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
 from tracker.tasks.filters import TaskFilters, warning_predicate
-from tracker.tasks.listing import ListedTask, listed, read_listed
+from tracker.tasks.listing import listed
 from tracker.tasks.models import Task
 from tracker.tasks.queries import not_paused, status_expression
 
 OVERDUE_LIST_SIZE = 20
 OVERDUE_BATCH = 500  # rows read from the cursor at a time
+_AGENCY_NAMES = select(Agency.id, Agency.name)
 
 
 def dashboard_figures(
@@ -56,7 +57,7 @@ def dashboard_figures(
             )
         # every agency's name: one statement the same on every board (sixty rows), where
         # the names of those in the rows took a statement with one value for each
-        names = db.session.execute(select(Agency.id, Agency.name))
+        names = db.session.execute(_AGENCY_NAMES)
         return {
             "agencies": agency_rows,
             "trend": trend_rows,
@@ -165,9 +166,10 @@ def _rows(query: Executable) -> list[list[Any]]:
     ]
 
 
-def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> list[ListedTask]:
-    """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, as a list shows them."""
-    return read_listed(db.session(), listed(_oldest_first(overdue, limit)))
+def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> Select[Any]:
+    """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, as a list reads them
+    (`tracker.tasks.listing.read_listed`)."""
+    return listed(_oldest_first(overdue, limit))
 
 
 def overdue_lines(overdue: Select[Task], today: date, limit: int) -> Iterator[OverdueLine]:

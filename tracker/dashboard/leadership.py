@@ -4,6 +4,7 @@ trend, filtered like the task list; every figure links to the tasks behind it.""
 from __future__ import annotations
 
 from tempfile import SpooledTemporaryFile
+from typing import Any
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
@@ -30,7 +31,9 @@ from tracker.notices.models import NoticeKind
 from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
 from tracker.reports.documents import MEDIA_TYPES, issuer_from_config
 from tracker.reports.downloads import attachment
+from tracker.statements import built
 from tracker.tasks.filters import TaskFilters
+from tracker.tasks.listing import ListedTask, read_listed
 from tracker.tasks.models import ExplanationRequest, Task
 from tracker.tasks.views import filter_words
 
@@ -39,6 +42,8 @@ LEADERSHIP = (Role.LEADER, Role.SECRETARIAT, Role.ADMIN)
 EXPLANATIONS_SHOWN = 20
 XLSX_OVERDUE_ROWS = 5_000  # more than any province has; a sheet stays quick to open
 XLSX_IN_MEMORY = 2 * 1024 * 1024  # bytes of a workbook kept in memory; more go to disk
+_AGENCY_OPTIONS = select(Agency.id, Agency.name, Agency.active).order_by(Agency.name)
+_GROUP_OPTIONS = select(AgencyGroup.id, AgencyGroup.name).order_by(AgencyGroup.name)
 
 
 @blueprint.route("/tong-quan")
@@ -70,7 +75,6 @@ def render_dashboard(queue: list[QueueSection] | None = None) -> str | Response:
 
 def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSearch | None) -> str:
     figures = _figures(filters, trend_unit)
-    overdue = _overdue(filters)
     links = FigureLinks(filters, url_for("tasks.task_list"))
     return render_template(
         "dashboard/_board.html",
@@ -79,7 +83,7 @@ def _board(filters: TaskFilters, trend_unit: str, ranking: str, search: NoticeSe
         trend_unit=trend_unit,
         ranking=ranking,
         agencies=rank_agencies(figures.agencies, ranking),
-        overdue=oldest_overdue(overdue) if overdue is not None else [],
+        overdue=_oldest_overdue(filters),
         today=today(),
         trend_svg=Markup(trend_chart(figures, links)),  # noqa: S704 - escaped in charts
         agency_svg=Markup(agency_chart(figures, links)),  # noqa: S704 - escaped in charts
@@ -118,18 +122,33 @@ def dashboard_xlsx() -> Response:
 
 def _explanations() -> list[ExplanationRequest]:
     """The latest explanations asked of agencies about overdue tasks, answered or not."""
+    query = built(("explanations", *visibility_key(current_user)), _latest_explanations)
+    return list(db.session.scalars(query))
+
+
+def _latest_explanations() -> Select[ExplanationRequest]:
     # Newest first, each checked against the visible tasks (not the other way round: a
     # province has far more tasks than explanation requests).
     visible = visible_tasks(current_user).where(Task.id == ExplanationRequest.task_id)
-    return list(
-        db.session.scalars(
-            select(ExplanationRequest)
-            .where(visible.with_only_columns(Task.id).exists())
-            .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
-            .order_by(ExplanationRequest.created_at.desc())
-            .limit(EXPLANATIONS_SHOWN)
-        )
+    return (
+        select(ExplanationRequest)
+        .where(visible.with_only_columns(Task.id).exists())
+        .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
+        .order_by(ExplanationRequest.created_at.desc())
+        .limit(EXPLANATIONS_SHOWN)
     )
+
+
+def _oldest_overdue(filters: TaskFilters) -> list[ListedTask]:
+    """The tasks overdue longest among those the filters keep, as a list shows them."""
+    key = ("oldest overdue", *visibility_key(current_user), filters, today(), _due_soon())
+    rows = built(key, lambda: _oldest_overdue_rows(filters))
+    return read_listed(db.session(), rows) if rows is not None else []
+
+
+def _oldest_overdue_rows(filters: TaskFilters) -> Select[Any] | None:
+    overdue = _overdue(filters)
+    return oldest_overdue(overdue) if overdue is not None else None
 
 
 def _overdue(filters: TaskFilters) -> Select[Task] | None:
@@ -177,11 +196,7 @@ def _form_choices(filters: TaskFilters, search: NoticeSearch | None) -> dict[str
         "periods": periods,
         "notice_text": notice_field_text(filters.notice_id, search),
         # rows of what the options show, not objects: the province's sixty agencies
-        "agencies": db.session.execute(
-            select(Agency.id, Agency.name, Agency.active).order_by(Agency.name)
-        ).all(),
-        "groups": db.session.execute(
-            select(AgencyGroup.id, AgencyGroup.name).order_by(AgencyGroup.name)
-        ).all(),
+        "agencies": db.session.execute(_AGENCY_OPTIONS).all(),
+        "groups": db.session.execute(_GROUP_OPTIONS).all(),
         "kinds": list(NoticeKind),
     }

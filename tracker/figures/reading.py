@@ -92,17 +92,12 @@ def agency_rows(
     """(agency, status, count, days late, count at each warning level), as
     `tracker.dashboard.figures` counts them from the tasks, of the tasks due in `months` (the
     first days of the first and last month, None on an open side; (None, None): any)."""
-    due: list[ColumnElement[bool]] = _due_in(months)
-    sign: ColumnElement[Any] = literal(1)
-    flipped = _from_totals(session, months)
-    if flipped is not None:
-        due, sign = flipped
-    sums: list[ColumnElement[Any]] = [func.sum(sign * column) for column in SUMS]
-    query = _filtered(filters, scope, due).with_only_columns(
-        TaskFigure.lead_agency_id, TaskFigure.bucket, *sums
+    flipped = _reads_totals(session, months)
+    query = built(
+        ("agency rows", filters, *scope, months, flipped),
+        lambda: _agency_rows_query(filters, scope, months, flipped),
     )
-    grouping = query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket)
-    rows = session.execute(grouping.having(sums[0] > 0))
+    rows = session.execute(query)
     found = []
     for agency_id, value, tasks, deadline_days, days_late in rows:
         bucket, status, levels = _BUCKETS[value]
@@ -112,17 +107,33 @@ def agency_rows(
     return found
 
 
+def _agency_rows_query(
+    filters: TaskFilters, scope: Sequence[object], months: Range, flipped: bool
+) -> Select[Any]:
+    """The cells of `agency_rows`, summed by agency and bucket; `flipped`: read as every
+    month's totals less the months outside (`_reads_totals`)."""
+    due, sign = _totals_less_outside(months) if flipped else (_due_in(months), literal(1))
+    sums: list[ColumnElement[Any]] = [func.sum(sign * column) for column in SUMS]
+    query = _filtered(filters, scope, due).with_only_columns(
+        TaskFigure.lead_agency_id, TaskFigure.bucket, *sums
+    )
+    return query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket).having(sums[0] > 0)
+
+
 def trend_rows(
     session: Session, filters: TaskFilters, scope: Sequence[object], months: Range
 ) -> list[list[Any]]:
     """(year, month, status, count) of the tasks due in `months` (as `agency_rows` has them),
     every other filter kept. Read from the province's cells when they can say it."""
     cells = _cells_for_trend(filters, scope, months)
-    query = (
-        _filtered(filters, scope, _due_in(months, cells), cells)
-        .with_only_columns(cells.due_month, cells.bucket, func.sum(cells.tasks))
-        .group_by(cells.due_month, cells.bucket)
-        .having(func.sum(cells.tasks) > 0)
+    query = built(
+        ("trend rows", filters, *scope, months),
+        lambda: (
+            _filtered(filters, scope, _due_in(months, cells), cells)
+            .with_only_columns(cells.due_month, cells.bucket, func.sum(cells.tasks))
+            .group_by(cells.due_month, cells.bucket)
+            .having(func.sum(cells.tasks) > 0)
+        ),
     )
     return [
         [month // 100, month % 100, _BUCKETS[bucket].status, int(tasks)]
@@ -190,36 +201,41 @@ def _due_in(months: Range, cells: Cells = TaskFigure) -> list[ColumnElement[bool
     ]
 
 
-def _from_totals(
-    session: Session, months: Range
-) -> tuple[list[ColumnElement[bool]], ColumnElement[Any]] | None:
-    """For months open on one side ("from March 2025 on"): the cells of every month's totals
-    less those of the months on the other side and of the tasks without a deadline, when the
-    months with tasks on the other side are fewer; else None. With the sign of each cell."""
+# the first and last months in which tasks fall due
+_DATED_MONTHS = select(func.min(TaskFigure.due_month), func.max(TaskFigure.due_month)).where(
+    TaskFigure.coordinator_id == OWN_CELL, TaskFigure.due_month > NO_DEADLINE_MONTH
+)
+
+
+def _reads_totals(session: Session, months: Range) -> bool:
+    """For months open on one side ("from March 2025 on"): whether the months with tasks on
+    the other side are fewer, so that the cells are best read as every month's totals less
+    those of the other side (`_totals_less_outside`)."""
     low, high = months
     if (low is None) == (high is None):
-        return None
-    own = TaskFigure.coordinator_id == OWN_CELL
-    dated = TaskFigure.due_month > NO_DEADLINE_MONTH
-    earliest = session.scalar(select(func.min(TaskFigure.due_month)).where(own, dated))
-    latest = session.scalar(select(func.max(TaskFigure.due_month)).where(own, dated))
+        return False
+    earliest, latest = session.execute(_DATED_MONTHS).one()
     if earliest is None or latest is None:
-        return None
+        return False
+    if low is not None:
+        inside = _months_between(_month(low), latest)
+        outside = _months_between(earliest, _month(low))
+    elif high is not None:
+        inside = _months_between(earliest, _month(high))
+        outside = _months_between(_month(high), latest)
+    return outside < inside
+
+
+def _totals_less_outside(months: Range) -> tuple[list[ColumnElement[bool]], ColumnElement[Any]]:
+    """For months open on one side: the cells of every month's totals and, to take away
+    (the sign of each cell), those of the months on the other side and of the tasks without
+    a deadline."""
+    low, high = months
     other: ColumnElement[bool]
     if low is not None:
-        inside, outside = (
-            _months_between(_month(low), latest),
-            _months_between(earliest, _month(low)),
-        )
         other = TaskFigure.due_month.between(NO_DEADLINE_MONTH, _month(low) - 1)
     elif high is not None:
-        inside, outside = (
-            _months_between(earliest, _month(high)),
-            _months_between(_month(high), latest),
-        )
         other = or_(TaskFigure.due_month == NO_DEADLINE_MONTH, TaskFigure.due_month > _month(high))
-    if outside >= inside:
-        return None
     totals = TaskFigure.due_month == ALL_MONTHS
     return [or_(totals, other)], case((totals, 1), else_=-1)
 
