@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from flask_login import LoginManager
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from tracker.auth.models import User
 from tracker.extensions import db
+
+# every page's menu names the user's agency: read with her, not by a second query; built
+# once, as every request asks it
+_USER = select(User).options(joinedload(User.agency)).where(User.id == bindparam("user_id"))
 
 
 def register_user_loader(login_manager: LoginManager) -> None:
@@ -22,8 +27,7 @@ def register_user_loader(login_manager: LoginManager) -> None:
         account_id, _, version = user_id.partition(":")
         if not (account_id.isdigit() and version.isdigit()):
             return None
-        # every page's menu names the user's agency: read with her, not by a second query
-        user = db.session.get(User, int(account_id), options=[joinedload(User.agency)])
+        user = db.session.execute(_USER, {"user_id": int(account_id)}).scalar_one_or_none()
         if user is None or not user.active or user.session_version != int(version):
             return None
         return user
