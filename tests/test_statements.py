@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable
 
 import pytest
@@ -36,12 +37,13 @@ def test_a_key_builds_once_and_finds_its_own_statement() -> None:
 
 
 def test_the_oldest_are_dropped_past_the_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(statements, "_built", OrderedDict())
     monkeypatch.setattr(statements, "SIZE", 3)
     for number in range(5):
         built(("test size", number), lambda number=number: number)
-    kept = [key for key in statements._built if key[0] == "test size"]
-    assert kept == [("test size", 2), ("test size", 3), ("test size", 4)]
-    assert len(statements._built) <= 3
+    built(("test size", 2), lambda: "not built again")  # used: now the newest
+    built(("test size", 5), lambda: 5)
+    assert list(statements._built) == [("test size", 4), ("test size", 2), ("test size", 5)]
 
 
 def test_agencies_with_the_same_filters_each_list_their_own_tasks(app: Flask) -> None:

@@ -36,6 +36,6 @@ def built(key: Hashable, build: Callable[[], Built]) -> Built:
     statement = build()
     with _lock:
         _built[key] = statement
-        if len(_built) > SIZE:
+        while len(_built) > SIZE:
             _built.popitem(last=False)
     return statement
