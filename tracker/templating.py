@@ -32,6 +32,7 @@ from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, is_paused
+from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.notices.search_field import notice_filter_url
 from tracker.notifications.queries import unread_count
@@ -65,8 +66,14 @@ def _page_values() -> dict[str, Any]:
 
 
 def _page_kind(user: User | None) -> tuple[object, ...]:
-    """What decides the page values' statement: the user's role and what she sees."""
-    return (user.role, *visibility_key(user)) if user else ()
+    """What decides the page values' statement: whether someone is signed in and, for
+    those something waits for, their role and what they see (the agencies' users, nothing
+    waiting for them, share one statement)."""
+    if user is None:
+        return ("signed out",)
+    if not waiting_for(user.role.value):
+        return ("signed in",)
+    return (user.role, *visibility_key(user))
 
 
 def _page_values_query(user: User | None) -> Select[Any]:

@@ -2,6 +2,7 @@
 differs from the tasks and `rebuild` mends it; the midnight job files open tasks for the new
 day, so that a task due yesterday counts as overdue this morning."""
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -153,6 +154,39 @@ def test_a_list_counts_its_tasks_from_the_cells(
     page = leader.get(f"/nhiem-vu/?{query}").get_data(as_text=True)
     assert expected > 2
     assert f"({vn_number(expected)} mục)" in page
+
+
+def test_a_list_read_first_on_a_new_day_files_the_day_and_then_reads_the_clock_with_it(
+    app: Flask, login: Callable[[str], FlaskClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clock is read in the list's count: behind, the day is filed first and the count
+    read again; set, the count is the one statement that reads the cells or the clock."""
+    evening = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # 23:00 in Vietnam
+    overdue = "/nhiem-vu/?trang_thai=qua_han"
+    with time_machine.travel(evening, tick=False):
+        monkeypatch.setitem(app.config, "PAGE_SIZE", 1)  # the pages say how many in all
+        notice = make_notice()
+        make_task(notice, lead="stc", deadline=today())  # overdue from tomorrow
+        for _ in range(2):
+            make_task(notice, lead="stc", deadline=today() - timedelta(days=5))
+        db.session.commit()
+        counts_for(db.session(), today(), app.config["DUE_SOON_DAYS"])
+        leader = login("lanhdao")
+        before = overdue_total(leader.get(overdue).get_data(as_text=True))
+    with time_machine.travel(evening + timedelta(hours=1, minutes=1), tick=False):  # 00:01
+        assert overdue_total(leader.get(overdue).get_data(as_text=True)) == before + 1
+        clock = read_clock(db.session.connection())
+        assert clock == Clock(date(2026, 3, 10), app.config["DUE_SOON_DAYS"])
+        with statements_sent() as statements:
+            assert overdue_total(leader.get(overdue).get_data(as_text=True)) == before + 1
+        counts = [sql for sql in statements if "figure_clock" in sql or "task_figure" in sql]
+        assert len(counts) == 1 and "task_figure" in counts[0] and "figure_clock" in counts[0]
+
+
+def overdue_total(page: str) -> int:
+    found = re.search(r"\(([\d.]+) mục\)", page)
+    assert found, "the list says how many tasks it holds"
+    return int(found.group(1).replace(".", ""))
 
 
 def test_readers_who_come_together_on_a_new_day_wait_their_turn_and_none_fails(

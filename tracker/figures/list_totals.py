@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from tracker.access import visibility_key, visible_task_parts
 from tracker.auth.models import User
 from tracker.figures import reading
+from tracker.figures.cells import Clock
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.listing import count_parts
 
@@ -27,7 +28,8 @@ def list_total(
     `tracker.access.visible_task_parts` lists them."""
     months, days = filters.by_month()
     scope = visibility_key(user)
-    total = reading.task_count(session, filters, scope, months) if months else 0
+    clock = Clock(today, due_soon_days)
+    total = reading.task_count(session, filters, scope, months, clock) if months else 0
     for narrowed in days:
         parts = visible_task_parts(user, filters.role)
         total += count_parts(

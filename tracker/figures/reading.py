@@ -28,6 +28,7 @@ from tracker.figures.models import (
     ProvinceFigure,
     TaskFigure,
 )
+from tracker.figures.upkeep import CLOCK_COLUMNS, read_counts
 from tracker.statements import built
 from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 
@@ -69,17 +70,17 @@ def answerable(filters: TaskFilters, scope: Sequence[object]) -> bool:
 
 
 def task_count(
-    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range
+    session: Session, filters: TaskFilters, scope: Sequence[object], months: Range, clock: Clock
 ) -> int:
     """How many counted tasks users of `scope` see pass the filters and fall due in `months`
-    (as `agency_rows` has them), as a list counts them."""
+    (as `agency_rows` has them), as a list counts them, the counts standing for `clock`."""
     query = built(
         ("task count", filters, *scope, months),
         lambda: _filtered(filters, scope, _due_in(months)).with_only_columns(
-            func.coalesce(func.sum(TaskFigure.tasks), 0)
+            func.coalesce(func.sum(TaskFigure.tasks), 0), *CLOCK_COLUMNS
         ),
     )
-    return int(session.scalar(query) or 0)
+    return int(read_counts(session, query, clock.day, clock.due_soon_days)[0] or 0)
 
 
 def agency_rows(

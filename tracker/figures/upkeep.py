@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
+from typing import Any
 
-from sqlalchemy import Connection, event, select, update
+from sqlalchemy import Connection, Row, Select, event, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from tracker.figures.cells import (
@@ -40,6 +41,11 @@ IDS_PER_QUERY = 2_000  # well under SQLite's limit of bound values
 # built once: every list and dashboard reads the clock first
 _CLOCK = select(FigureClock.day, FigureClock.due_soon_days).where(FigureClock.id == 1)
 _CLOCK_LOCKED = _CLOCK.with_for_update()
+# The clock as two columns to read with the counts (`read_counts`).
+CLOCK_COLUMNS = (
+    select(FigureClock.day).where(FigureClock.id == 1).scalar_subquery(),
+    select(FigureClock.due_soon_days).where(FigureClock.id == 1).scalar_subquery(),
+)
 
 
 def read_clock(connection: Connection, *, lock: bool = False) -> Clock | None:
@@ -74,6 +80,18 @@ def counts_for(session: Session, day: date, due_soon_days: int) -> Clock:
     _set_clock(connection, wanted)
     session.commit()
     return wanted
+
+
+def read_counts(session: Session, query: Select[Any], day: date, due_soon_days: int) -> Row[Any]:
+    """The one row `query` reads of the counts (an aggregate ending with `CLOCK_COLUMNS`),
+    the counts first made to stand for `day` if the clock read with them says they did not:
+    one round trip where `counts_for` and the read took two, as the day's first reader alone
+    finds the clock behind."""
+    row = session.execute(query).one()
+    if Clock(*row[-2:]) != Clock(day, due_soon_days):
+        counts_for(session, day, due_soon_days)
+        row = session.execute(query).one()
+    return row
 
 
 def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:

@@ -26,7 +26,6 @@ from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
 from tracker.figures.list_totals import countable, list_total
-from tracker.figures.upkeep import counts_for
 from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
 from tracker.params import page_count, page_number
 from tracker.statements import built
@@ -93,14 +92,11 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
             for part in visible_task_parts(current_user, filters.role)
         ],
     )
-    # Counted from the cells kept with the data when they can say it, not by COUNT(*).
-    counted = countable(filters, current_user)
-    if counted:
-        counts_for(db.session(), today(), due_soon_days)
     session = db.session()
+    # Counted from the cells kept with the data when they can say it, not by COUNT(*).
     total = (
         list_total(session, current_user, filters, today(), due_soon_days)
-        if counted
+        if countable(filters, current_user)
         else int(session.scalar(built(("list count", *key), lambda: parts_count(parts))) or 0)
     )
     size = current_app.config["PAGE_SIZE"]
