@@ -7,7 +7,17 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, Engine, Enum, Integer, MetaData, event
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Engine,
+    Enum,
+    Integer,
+    MetaData,
+    event,
+    literal_column,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DisconnectionError
@@ -128,6 +138,16 @@ def tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+def written(value: int | str) -> ColumnElement[Any]:
+    """`value` written into the SQL, not passed as a parameter: a database uses a partial
+    index only for the condition it was made with, and PostgreSQL plans a statement it has
+    prepared (`psycopg` prepares those the app runs often) once for every parameter value it
+    could be given, where it plans with a value it can read. For the app's own constants."""
+    if isinstance(value, int):
+        return literal_column(str(int(value)))
+    return literal_column("'" + value.replace("'", "''") + "'")
 
 
 class days_between(FunctionElement[int]):  # noqa: N801 - named like the SQL functions it joins

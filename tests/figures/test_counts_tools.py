@@ -27,8 +27,9 @@ from tracker.clock import today
 from tracker.domain.figure_buckets import Bucket, bucket_of
 from tracker.domain.formatting import vn_number
 from tracker.extensions import db
+from tracker.figures import reading
 from tracker.figures.cells import Clock, bucket_expression, differences
-from tracker.figures.models import ProvinceFigure, TaskFigure
+from tracker.figures.models import ALL_MONTHS, OWN_CELL, ProvinceFigure, TaskFigure
 from tracker.figures.upkeep import counts_for, read_clock
 from tracker.jobs.figures import move_counts_to_today
 from tracker.tasks.filters import TaskFilters
@@ -210,3 +211,17 @@ def test_readers_who_come_together_on_a_new_day_wait_their_turn_and_none_fails(
             other.close()
             db.session.remove()
             db.engine.dispose()
+
+
+def test_the_counts_constants_are_written_into_the_sql(app: Flask) -> None:
+    """The own cells, every month's totals and the buckets asked for are written into the
+    SQL, not sent as parameters: PostgreSQL's generic plan of a prepared count then finds
+    them by the index that holds the buckets (0.45 ms a list's count, where it read every
+    bucket of the month and kept a third: 0.2 ms)."""
+    overdue = TaskFilters.from_args({"trang_thai": "qua_han"})
+    with statements_sent() as statements:
+        reading.task_count(db.session(), overdue, ["published"], (None, None), Clock(today(), 3))
+    count = next(sql for sql in statements if "task_figure" in sql)
+    assert f"task_figure.coordinator_id = {OWN_CELL}" in count
+    assert f"task_figure.due_month = {ALL_MONTHS}" in count
+    assert "'qua_han_30'" in count

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import group_member_ids
+from tracker.db import written
 from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.month_split import Range
 from tracker.domain.periods import Period
@@ -150,7 +151,7 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
     query = (
         select(TaskFigure.lead_agency_id, TaskFigure.outcome, total)
         .where(
-            TaskFigure.coordinator_id == OWN_CELL,
+            TaskFigure.coordinator_id == written(OWN_CELL),
             TaskFigure.original_month.between(*months),
             TaskFigure.outcome != NOT_SCORED,
         )
@@ -180,7 +181,7 @@ def _filtered(
     conditions = [*due] if cells is ProvinceFigure else [_seen_in(scope, filters.role), *due]
     buckets = _buckets(filters)
     if buckets is not None:
-        conditions.append(cells.bucket.in_([bucket.value for bucket in buckets]))
+        conditions.append(cells.bucket.in_([written(bucket.value) for bucket in buckets]))
     if filters.agency_id is not None:
         conditions.append(TaskFigure.lead_agency_id == filters.agency_id)
     if filters.group_id is not None:
@@ -195,16 +196,17 @@ def _due_in(months: Range, cells: Cells = TaskFigure) -> list[ColumnElement[bool
     """The cells of the tasks due in `months`; every month's totals for (None, None)."""
     low, high = months
     if low is None and high is None:
-        return [cells.due_month == ALL_MONTHS]
+        return [cells.due_month == written(ALL_MONTHS)]
     return [
-        cells.due_month >= _month(low) if low else cells.due_month > NO_DEADLINE_MONTH,
+        cells.due_month >= _month(low) if low else cells.due_month > written(NO_DEADLINE_MONTH),
         *([cells.due_month <= _month(high)] if high else []),
     ]
 
 
 # the first and last months in which tasks fall due
 _DATED_MONTHS = select(func.min(TaskFigure.due_month), func.max(TaskFigure.due_month)).where(
-    TaskFigure.coordinator_id == OWN_CELL, TaskFigure.due_month > NO_DEADLINE_MONTH
+    TaskFigure.coordinator_id == written(OWN_CELL),
+    TaskFigure.due_month > written(NO_DEADLINE_MONTH),
 )
 
 
@@ -234,10 +236,12 @@ def _totals_less_outside(months: Range) -> tuple[list[ColumnElement[bool]], Colu
     low, high = months
     other: ColumnElement[bool]
     if low is not None:
-        other = TaskFigure.due_month.between(NO_DEADLINE_MONTH, _month(low) - 1)
+        other = TaskFigure.due_month.between(written(NO_DEADLINE_MONTH), _month(low) - 1)
     elif high is not None:
-        other = or_(TaskFigure.due_month == NO_DEADLINE_MONTH, TaskFigure.due_month > _month(high))
-    totals = TaskFigure.due_month == ALL_MONTHS
+        other = or_(
+            TaskFigure.due_month == written(NO_DEADLINE_MONTH), TaskFigure.due_month > _month(high)
+        )
+    totals = TaskFigure.due_month == written(ALL_MONTHS)
     return [or_(totals, other)], case((totals, 1), else_=-1)
 
 
@@ -251,9 +255,11 @@ def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
     cells of the tasks it leads and its copies of those it coordinates but does not lead, or
     of either alone (`role`), as `tracker.access.visible_task_parts` lists them."""
     if scope[0] != AGENCY_SCOPE:
-        return TaskFigure.coordinator_id == OWN_CELL
+        return TaskFigure.coordinator_id == written(OWN_CELL)
     agency_id = scope[1]
-    leads = and_(TaskFigure.coordinator_id == OWN_CELL, TaskFigure.lead_agency_id == agency_id)
+    leads = and_(
+        TaskFigure.coordinator_id == written(OWN_CELL), TaskFigure.lead_agency_id == agency_id
+    )
     coordinates = TaskFigure.coordinator_id == agency_id
     if role == LEAD:
         return leads

@@ -15,7 +15,6 @@ from sqlalchemy import (
     case,
     exists,
     func,
-    literal_column,
     or_,
     select,
     union_all,
@@ -23,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import joinedload
 
 from tracker.audit.models import NOTICE_PUBLISHED, Event
+from tracker.db import written
 from tracker.domain.scorecard import Outcome
 from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import Waiting
@@ -45,7 +45,7 @@ def extension_pending() -> ColumnElement[bool]:
     """The extension requests waiting for a decision, with the state written into the SQL: a
     database uses the partial index of these requests only for the condition it was made
     with, never for a parameter that could hold any state."""
-    return ExtensionRequest.state == literal_column(f"'{ExtensionState.PENDING.value}'")
+    return ExtensionRequest.state == written(ExtensionState.PENDING.value)
 
 
 def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
@@ -207,7 +207,7 @@ def task_timeline(task: Task) -> Select[Event]:
     action is written into the SQL, so that the publication is found by its partial index
     (`Event`): with a parameter, SQLite read the whole log (150 ms a task page at the
     benchmark province's 323,564 events)."""
-    published = Event.action == literal_column(f"'{NOTICE_PUBLISHED}'")
+    published = Event.action == written(NOTICE_PUBLISHED)
     assigned = and_(Event.notice_id == task.notice_id, published)
     return (
         select(Event)
