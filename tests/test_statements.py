@@ -34,6 +34,9 @@ def test_a_key_builds_once_and_finds_its_own_statement() -> None:
     other = built(("test", "b"), build("b"))
     assert other is not first
     assert calls == ["a", "b"]
+    assert built(("test", "none"), lambda: calls.append("none")) is None
+    assert built(("test", "none"), lambda: calls.append("none again")) is None
+    assert calls == ["a", "b", "none"], "a build that found no statement is kept too"
 
 
 def test_the_oldest_are_dropped_past_the_size(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,10 +29,9 @@ def built(key: Hashable, build: Callable[[], Built]) -> Built:
     """The statement `build()` returns, built once for `key`: every value `build` writes
     into it must be part of `key`."""
     with _lock:
-        statement = _built.get(key)
-        if statement is not None:
+        if key in _built:  # None too: "no statement" (say, no overdue task can pass) is kept
             _built.move_to_end(key)
-            return statement  # type: ignore[no-any-return]
+            return _built[key]  # type: ignore[no-any-return]
     statement = build()
     with _lock:
         _built[key] = statement
