@@ -10,16 +10,10 @@ from typing import Any
 from flask import Flask, g, has_request_context, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import Integer, Select, bindparam, literal, null, select
 from werkzeug.wrappers import Response
 
-from tracker.access import visibility_key
-from tracker.admin.models import setting_value
 from tracker.audit.labels import event_details, event_label, standing_decision
-from tracker.auth.models import User
 from tracker.clock import today
-from tracker.dashboard.queue import waiting_total
-from tracker.demo.loader import DEMO_SETTING
 from tracker.domain.calendar import local_datetime
 from tracker.domain.formatting import (
     sentence_case,
@@ -32,12 +26,9 @@ from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, is_paused
-from tracker.domain.waiting import waiting_for
-from tracker.extensions import db
+from tracker.menu import forget_menu_values_on_commit, menu_values
 from tracker.notices.search_field import notice_filter_url
-from tracker.notifications.queries import unread_count
 from tracker.params import MAX_ID
-from tracker.statements import built
 from tracker.tasks.badges import Shown, badges_html, deadline_html, task_badges
 from tracker.tasks.listing import ListedTask
 from tracker.tasks.models import Task
@@ -52,41 +43,14 @@ STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 def _page_values() -> dict[str, Any]:
     user = current_user if has_request_context() and current_user.is_authenticated else None
-    demo_banner, unread_notifications, waiting_count = db.session.execute(
-        built(("page values", *_page_kind(user)), lambda: _page_values_query(user)),
-        {"user_id": user.id if user else None},
-    ).one()
+    menu = menu_values(user)
     return {
         "today": today(),
-        "demo_banner": demo_banner,
-        "unread_notifications": unread_notifications,
+        "demo_banner": menu.demo_banner,
+        "unread_notifications": menu.unread_notifications,
         # None for those nothing waits for (agencies): their menu says "Trang chủ"
-        "waiting_count": waiting_count,
+        "waiting_count": menu.waiting_count,
     }
-
-
-def _page_kind(user: User | None) -> tuple[object, ...]:
-    """What decides the page values' statement: whether someone is signed in and, for
-    those something waits for, their role and what they see (the agencies' users, nothing
-    waiting for them, share one statement)."""
-    if user is None:
-        return ("signed out",)
-    if not waiting_for(user.role.value):
-        return ("signed in",)
-    return (user.role, *visibility_key(user))
-
-
-def _page_values_query(user: User | None) -> Select[Any]:
-    """The demo banner, the user's unread messages and what waits for her, in one round
-    trip; her id is the parameter `user_id`."""
-    if user is None:
-        return select(setting_value(DEMO_SETTING), literal(0), null())
-    waiting = waiting_total(user)
-    return select(
-        setting_value(DEMO_SETTING),
-        unread_count(bindparam("user_id", type_=Integer)),
-        null() if waiting is None else waiting,
-    )
 
 
 def url_for_each_id(endpoint: str, name: str) -> Callable[[int], str]:
@@ -151,6 +115,8 @@ def install(app: Flask) -> None:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+    forget_menu_values_on_commit()
 
     @app.context_processor
     def request_values() -> dict[str, Any]:

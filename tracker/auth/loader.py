@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_login import LoginManager
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
 
 from tracker.auth.models import User
 from tracker.extensions import db
+from tracker.menu import MenuValues, keep_menu_values, menu_columns
+from tracker.statements import built
 
-# every page's menu names the user's agency: read with her, not by a second query; built
-# once, as every request asks it
-_USER = select(User).options(joinedload(User.agency)).where(User.id == bindparam("user_id"))
+
+def _user_with_menu() -> Select[Any]:
+    """Every page's menu names the user's agency and shows her unread messages and what
+    waits for her: all read with her, not by further queries. Built once (`built`), as
+    every request asks it, and only once the app's models are all known."""
+    return (
+        select(User, *menu_columns(User.id, User.role))
+        .options(joinedload(User.agency))
+        .where(User.id == bindparam("user_id"))
+    )
 
 
 def register_user_loader(login_manager: LoginManager) -> None:
@@ -27,7 +38,12 @@ def register_user_loader(login_manager: LoginManager) -> None:
         account_id, _, version = user_id.partition(":")
         if not (account_id.isdigit() and version.isdigit()):
             return None
-        user = db.session.execute(_USER, {"user_id": int(account_id)}).scalar_one_or_none()
-        if user is None or not user.active or user.session_version != int(version):
+        statement = built(("signed-in user",), _user_with_menu)
+        row = db.session.execute(statement, {"user_id": int(account_id)}).one_or_none()
+        if row is None:
             return None
+        user, *menu = row
+        if not user.active or user.session_version != int(version):
+            return None
+        keep_menu_values(MenuValues(*menu))
         return user

@@ -182,11 +182,12 @@ def change_own_password() -> str | Response | tuple[str, int]:
 
 @blueprint.before_app_request
 def require_password_change() -> Response | None:
-    """A password an admin chose (new account, reset) must be replaced before anything else."""
+    """A password an admin chose (new account, reset) must be replaced before anything else.
+    The endpoint is asked first: a static file loads no user."""
     if (
-        current_user.is_authenticated
+        request.endpoint not in OPEN_WHILE_PASSWORD_CHANGE
+        and current_user.is_authenticated
         and current_user.must_change_password
-        and request.endpoint not in OPEN_WHILE_PASSWORD_CHANGE
     ):
         flash("Vui lòng đổi mật khẩu do quản trị viên cấp trước khi tiếp tục.", "info")
         return redirect(url_for("auth.change_own_password"))

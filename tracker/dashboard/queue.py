@@ -9,11 +9,12 @@ from datetime import date, datetime
 from functools import reduce
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, null, select
 from sqlalchemy.orm import selectinload
 
 from tracker.access import visible_notices, visible_tasks
 from tracker.auth.models import Role, User
+from tracker.db import written
 from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
@@ -59,18 +60,27 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
     return sections
 
 
-def waiting_total(user: User) -> ColumnElement[int] | None:
-    """Everything waiting for the user, for the menu, as a value to read with the page's
-    others: the sum of the home page's sections (a task waiting twice, say handed in with an
-    extension pending, counts twice), and the drafts to publish. None for those nothing
-    waits for (agencies)."""
-    kinds = waiting_for(user.role.value)
-    if not kinds:
-        return None
+def waiting_by_role(role: SQLColumnExpression[Role]) -> ColumnElement[int | None]:
+    """Everything waiting for a user of the `role` (a column: the database chooses), for the
+    menu: the sum of the home page's sections (a task waiting twice, say handed in with an
+    extension pending, counts twice), and the drafts to publish. NULL for those nothing
+    waits for (agencies). The roles something waits for see the province's tasks, not an
+    agency's, so what waits depends on the role alone."""
+    return case(
+        *[
+            (role == written(waiting_role.value), _waiting_total(User(role=waiting_role)))
+            for waiting_role in Role
+            if waiting_for(waiting_role.value)
+        ],
+        else_=null(),
+    )
+
+
+def _waiting_total(user: User) -> ColumnElement[int]:
     # kind by kind, as the home page counts them: each count finds its few tasks by an
     # index, where one count of them all would read every task
     waiting: list[Select[Any]] = [
-        visible_tasks(user).where(waiting_predicate(kind)) for kind in kinds
+        visible_tasks(user).where(waiting_predicate(kind)) for kind in waiting_for(user.role.value)
     ]
     if user.role in PUBLISHERS:
         waiting.append(_drafts(user))
@@ -83,7 +93,7 @@ PUBLISHERS = (Role.SECRETARIAT, Role.ADMIN)
 
 def _drafts(user: User) -> Select[Notice]:
     """Drafts waiting to be reviewed and published, for those who publish."""
-    return visible_notices(user).where(Notice.state == NoticeState.DRAFT)
+    return visible_notices(user).where(Notice.state == written(NoticeState.DRAFT.value))
 
 
 def _local_day(moment: date | datetime | None) -> date | None:
@@ -97,7 +107,9 @@ def _count(rows: Select[Any]) -> int:
 
 
 def _counted(rows: Select[Any]) -> Select[int]:
-    return select(func.count()).select_from(rows.subquery())
+    """How many `rows` (tasks or notices) there are, counted by id: no other column read."""
+    ids = rows.with_only_columns(rows.selected_columns["id"])
+    return select(func.count()).select_from(ids.subquery())
 
 
 def _since(kind: Waiting) -> ColumnElement[Any]:

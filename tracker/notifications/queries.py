@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, func, select
+from sqlalchemy import ScalarSelect, Select, SQLColumnExpression, func, select
 
 from tracker.notifications.models import Notification
 
@@ -15,7 +15,7 @@ def notifications_of(user_id: int) -> Select[Notification]:
     )
 
 
-def unread_count(user_id: int | ColumnElement[int]) -> ScalarSelect[int]:
+def unread_count(user_id: int | SQLColumnExpression[int]) -> ScalarSelect[int]:
     """How many of the user's messages are unread, to be read with other values at once
     (`user_id` may be a parameter, given when the statement runs)."""
     return (

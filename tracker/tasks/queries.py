@@ -51,9 +51,9 @@ def extension_pending() -> ColumnElement[bool]:
 def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
     """The tasks on which `kind` waits for the office or a leader."""
     if kind is Waiting.SUBMITTED:
-        return Task.state == TaskState.SUBMITTED
+        return Task.state == written(TaskState.SUBMITTED.value)
     if kind is Waiting.DECLINED:
-        return Task.state == TaskState.DECLINED
+        return Task.state == written(TaskState.DECLINED.value)
     # the few tasks with a request waiting, found from the requests' side
     if kind is Waiting.EXTENSION:
         return Task.id.in_(select(ExtensionRequest.task_id).where(extension_pending()))

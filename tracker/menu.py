@@ -1,0 +1,88 @@
+"""What the menu around every page shows besides the user herself: the demo banner, her
+unread messages and what waits for her.
+
+The statement that loads the signed-in user reads them with her (`tracker.auth.loader`,
+`menu_columns`), so a page costs no round trip of its own for them. A page drawn after its
+request committed a change (the count it shows may have moved), or for no one signed in,
+reads them on its own (`menu_values`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import g, has_request_context
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    SQLColumnExpression,
+    bindparam,
+    event,
+    literal,
+    null,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from tracker.admin.models import setting_value
+from tracker.auth.models import Role, User
+from tracker.dashboard.queue import waiting_by_role
+from tracker.demo.loader import DEMO_SETTING
+from tracker.extensions import db
+from tracker.notifications.queries import unread_count
+from tracker.statements import built
+
+_KEPT = "menu_values"
+
+
+@dataclass(frozen=True, slots=True)
+class MenuValues:
+    demo_banner: dict[str, Any] | None  # the demo's setting: which notice, moved how far
+    unread_notifications: int
+    waiting_count: int | None  # None for those nothing waits for (agencies)
+
+
+def menu_columns(
+    user_id: SQLColumnExpression[int], role: SQLColumnExpression[Role]
+) -> list[ColumnElement[Any]]:
+    """The menu's values of the user whose id and role these are, as columns of a statement
+    (in `MenuValues`' order)."""
+    return [setting_value(DEMO_SETTING), unread_count(user_id), waiting_by_role(role)]
+
+
+def keep_menu_values(values: MenuValues) -> None:
+    """The values read with the signed-in user, for the pages of her request."""
+    if has_request_context():
+        g.setdefault(_KEPT, values)
+
+
+def menu_values(user: User | None) -> MenuValues:
+    """The menu's values for the user (None: no one signed in): those read with her, unless
+    her request has committed since."""
+    kept: MenuValues | None = g.get(_KEPT) if has_request_context() else None
+    if kept is not None and user is not None:
+        return kept
+    if user is None:
+        return MenuValues(*db.session.execute(_SIGNED_OUT).one())
+    statement = built(("menu values",), _signed_in)
+    return MenuValues(*db.session.execute(statement, {"user_id": user.id}).one())
+
+
+def forget_menu_values_on_commit() -> None:
+    """Once per process: a commit may move what the menu counts."""
+    if not event.contains(Session, "after_commit", _forget):
+        event.listen(Session, "after_commit", _forget)
+
+
+def _forget(_session: Session) -> None:
+    if has_request_context():
+        g.pop(_KEPT, None)
+
+
+_SIGNED_OUT = select(setting_value(DEMO_SETTING), literal(0), null())  # built once
+
+
+def _signed_in() -> Select[Any]:
+    user_id = bindparam("user_id", type_=Integer)
+    return select(*menu_columns(user_id, User.role)).where(User.id == user_id)
