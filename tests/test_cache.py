@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -12,6 +14,7 @@ from redis import Redis
 
 from tests.factories import make_notice, make_task
 from tests.support.services import free_port
+from tracker import cache
 from tracker.cache import remembered
 from tracker.extensions import db
 from tracker.notifications.models import Notification
@@ -46,6 +49,69 @@ def test_a_value_is_computed_once_until_tasks_change(cache_on: Redis) -> None:
     db.session.commit()
     assert remembered("figure", ["all"], compute) == 3
     assert len(calls) == 3
+
+
+def computed_at_once(app: Flask, computes: list[Callable[[], object]]) -> list[object]:
+    """What `remembered("board", ["all"], ...)` gives each of the computations, asked by
+    requests that start in their order 50 ms apart, each in a thread of its own."""
+    start = threading.Barrier(len(computes))
+    results: list[object] = [None] * len(computes)
+
+    def ask(index: int) -> None:
+        with app.app_context():
+            start.wait()
+            time.sleep(0.05 * index)
+            try:
+                results[index] = remembered("board", ["all"], computes[index])
+            except RuntimeError as error:
+                results[index] = error
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(len(computes))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    return results
+
+
+def slow(value: object, seconds: float, calls: list[object]) -> Callable[[], object]:
+    def compute() -> object:
+        calls.append(value)
+        time.sleep(seconds)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    return compute
+
+
+def test_requests_missing_the_same_value_wait_for_one_computation(
+    cache_on: Redis, app: Flask
+) -> None:
+    calls: list[object] = []
+    results = computed_at_once(app, [slow(n, 0.3, calls) for n in range(4)])
+    assert len(calls) == 1 and results == calls * 4
+    assert cache_on.keys("*:computing") == []
+
+
+def test_a_failed_computation_leaves_the_others_to_compute(cache_on: Redis, app: Flask) -> None:
+    calls: list[object] = []
+    failure = RuntimeError("the database went away")
+    failing, working = slow(failure, 0.3, calls), slow("board", 0.0, calls)
+    assert computed_at_once(app, [failing, working]) == [failure, "board"]
+    assert calls == [failure, "board"]
+    assert cache_on.keys("*:computing") == []
+
+
+def test_a_request_waits_for_another_computation_a_bounded_time(
+    cache_on: Redis, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "WAITED_SECONDS", 0.1)
+    calls: list[object] = []
+    started = time.monotonic()
+    results = computed_at_once(app, [slow("slow", 1.0, calls), slow("fast", 0.0, calls)])
+    assert calls == ["slow", "fast"] and results == ["slow", "fast"]
+    assert time.monotonic() - started < 1.5
 
 
 def test_writes_to_other_tables_keep_the_cache(cache_on: Redis, user: Callable) -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Callable, Sequence
 from itertools import chain
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from flask import Flask, current_app, has_app_context
 from redis import Redis
@@ -52,18 +53,62 @@ def remembered(name: str, parts: Sequence[object], compute: Callable[[], Value])
     try:
         version = int(redis.get(VERSION_KEY) or 0)
         key = _key(name, version, parts)
-        stored = redis.get(key)
+        stored: bytes | object | None = redis.get(key)
+        if stored is None:
+            stored = _computed_elsewhere(redis, key)
     except RedisError:
         return compute()
-    if stored is not None:
+    if isinstance(stored, bytes):
         value: Value = json.loads(stored)
         return value
-    value = compute()
+    try:
+        value = compute()
+        _store(redis, key, value, seconds)
+    finally:
+        if stored is _COMPUTING_HERE:
+            _release(redis, key)
+    return value
+
+
+def _store(redis: Redis, key: str, value: object, seconds: int) -> None:
     try:
         redis.set(key, json.dumps(value), ex=seconds)
     except RedisError:
-        logger.warning("Redis unreachable: %s not cached", name)
-    return value
+        logger.warning("Redis unreachable: %s not cached", key)
+
+
+# After a change, the first request for a value computes it while the others asking for it
+# at that moment wait for it: every worker computing the same board at once took the CPU
+# the first needed, and made each of them wait longer than the one computation.
+_COMPUTING_HERE = object()
+COMPUTING_SECONDS = 10  # a computation taking longer (or its worker gone) is done again
+WAITED_SECONDS = 2.0  # how long a request waits for another's computation, at most
+POLL_SECONDS = 0.002
+
+
+def _computed_elsewhere(redis: Redis, key: str) -> bytes | object | None:
+    """The value another request computed while this one waited for it; `_COMPUTING_HERE`
+    when this request is to compute it (and tell the others when done); None when the other
+    computation failed or is slow: this request computes it too, telling no one."""
+    if redis.set(f"{key}:computing", 1, nx=True, ex=COMPUTING_SECONDS):
+        return _COMPUTING_HERE
+    waited_until = time.monotonic() + WAITED_SECONDS
+    while time.monotonic() < waited_until:
+        time.sleep(POLL_SECONDS)
+        pipeline = redis.pipeline()
+        pipeline.get(key)
+        pipeline.exists(f"{key}:computing")
+        stored, computing = pipeline.execute()
+        if stored is not None or not computing:
+            return cast(bytes | None, stored)
+    return None
+
+
+def _release(redis: Redis, key: str) -> None:
+    try:
+        redis.delete(f"{key}:computing")
+    except RedisError:
+        logger.warning("Redis unreachable: the computation of %s ends by its expiry", key)
 
 
 def _key(name: str, version: int, parts: Sequence[object]) -> str:
