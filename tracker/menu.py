@@ -11,19 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import g, has_request_context
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
     SQLColumnExpression,
     bindparam,
-    event,
     literal,
     null,
     select,
 )
-from sqlalchemy.orm import Session
 
 from tracker.admin.models import setting_value
 from tracker.auth.models import Role, User
@@ -31,9 +28,8 @@ from tracker.dashboard.queue import waiting_by_role
 from tracker.demo.loader import DEMO_SETTING
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
+from tracker.read_with_user import keep, kept
 from tracker.statements import built
-
-_KEPT = "menu_values"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,31 +49,19 @@ def menu_columns(
 
 def keep_menu_values(values: MenuValues) -> None:
     """The values read with the signed-in user, for the pages of her request."""
-    if has_request_context():
-        g.setdefault(_KEPT, values)
+    keep("menu", values)
 
 
 def menu_values(user: User | None) -> MenuValues:
     """The menu's values for the user (None: no one signed in): those read with her, unless
     her request has committed since."""
-    kept: MenuValues | None = g.get(_KEPT) if has_request_context() else None
-    if kept is not None and user is not None:
-        return kept
+    read: MenuValues | None = kept("menu")
+    if read is not None and user is not None:
+        return read
     if user is None:
         return MenuValues(*db.session.execute(_SIGNED_OUT).one())
     statement = built(("menu values",), _signed_in)
     return MenuValues(*db.session.execute(statement, {"user_id": user.id}).one())
-
-
-def forget_menu_values_on_commit() -> None:
-    """Once per process: a commit may move what the menu counts."""
-    if not event.contains(Session, "after_commit", _forget):
-        event.listen(Session, "after_commit", _forget)
-
-
-def _forget(_session: Session) -> None:
-    if has_request_context():
-        g.pop(_KEPT, None)
 
 
 _SIGNED_OUT = select(setting_value(DEMO_SETTING), literal(0), null())  # built once

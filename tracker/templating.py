@@ -26,9 +26,10 @@ from tracker.domain.outcomes import ON_TIME_RATE, ON_TIME_RATE_BASE, ORIGINAL_DE
 from tracker.domain.periods import period_title
 from tracker.domain.recurrence import occurrence_label
 from tracker.domain.status import TaskStatus, is_paused
-from tracker.menu import forget_menu_values_on_commit, menu_values
+from tracker.menu import menu_values
 from tracker.notices.search_field import notice_filter_url
 from tracker.params import MAX_ID
+from tracker.read_with_user import forget_on_commit
 from tracker.tasks.badges import Shown, badges_html, deadline_html, task_badges
 from tracker.tasks.listing import ListedTask
 from tracker.tasks.models import Task
@@ -116,7 +117,7 @@ def install(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    forget_menu_values_on_commit()
+    forget_on_commit()
 
     @app.context_processor
     def request_values() -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     ForeignKey,
@@ -153,3 +154,16 @@ class AgencyChange(Base):
 
     def __repr__(self) -> str:
         return f"<AgencyChange {self.kind.value} {self.agency_id}>"
+
+
+class DirectoryStamp(Base):
+    """One row whose stamp the database itself draws anew, at random, with every change to
+    the agencies, their aliases, the groups or their members (triggers of migration 0031):
+    a process keeps the directory's rows it shows on every page while the stamp stays
+    (`tracker.agencies.kept`). Random, not counted up: two databases (a test's, restored)
+    at the same stamp hold the same directory."""
+
+    __tablename__ = "directory_stamp"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stamp: Mapped[int] = mapped_column(BigInteger)

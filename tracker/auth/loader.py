@@ -8,6 +8,7 @@ from flask_login import LoginManager
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
 
+from tracker.agencies.kept import directory_stamp, keep_directory_stamp
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.menu import MenuValues, keep_menu_values, menu_columns
@@ -16,10 +17,11 @@ from tracker.statements import built
 
 def _user_with_menu() -> Select[Any]:
     """Every page's menu names the user's agency and shows her unread messages and what
-    waits for her: all read with her, not by further queries. Built once (`built`), as
-    every request asks it, and only once the app's models are all known."""
+    waits for her: all read with her, not by further queries; and the directory's stamp,
+    which tells whether the agencies' options a process keeps are still the directory's.
+    Built once (`built`), as every request asks it, and only once the models are known."""
     return (
-        select(User, *menu_columns(User.id, User.role))
+        select(User, *menu_columns(User.id, User.role), directory_stamp())
         .options(joinedload(User.agency))
         .where(User.id == bindparam("user_id"))
     )
@@ -42,8 +44,9 @@ def register_user_loader(login_manager: LoginManager) -> None:
         row = db.session.execute(statement, {"user_id": int(account_id)}).one_or_none()
         if row is None:
             return None
-        user, *menu = row
+        user, *menu, stamp = row
         if not user.active or user.session_version != int(version):
             return None
         keep_menu_values(MenuValues(*menu))
+        keep_directory_stamp(stamp)
         return user

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, Select, and_, case, extract, func, literal, or_, select
 from sqlalchemy.sql import Executable
 
+from tracker.agencies.kept import directory_rows
 from tracker.agencies.models import Agency
 from tracker.cache import remembered
 from tracker.db import days_between
@@ -57,7 +58,7 @@ def dashboard_figures(
             )
         # every agency's name: one statement the same on every board (sixty rows), where
         # the names of those in the rows took a statement with one value for each
-        names = db.session.execute(_AGENCY_NAMES)
+        names = directory_rows(db.session(), _AGENCY_NAMES)
         return {
             "agencies": agency_rows,
             "trend": trend_rows,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import listed_tasks, role_required, visibility_key, visible_tasks
+from tracker.agencies.kept import directory_rows
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.auth.models import Role
 from tracker.cache import remembered
@@ -196,7 +197,7 @@ def _form_choices(filters: TaskFilters, search: NoticeSearch | None) -> dict[str
         "periods": periods,
         "notice_text": notice_field_text(filters.notice_id, search),
         # rows of what the options show, not objects: the province's sixty agencies
-        "agencies": db.session.execute(_AGENCY_OPTIONS).all(),
-        "groups": db.session.execute(_GROUP_OPTIONS).all(),
+        "agencies": directory_rows(db.session(), _AGENCY_OPTIONS),
+        "groups": directory_rows(db.session(), _GROUP_OPTIONS),
         "kinds": list(NoticeKind),
     }

@@ -17,6 +17,7 @@ from tracker.access import (
     visibility_key,
     visible_task_parts,
 )
+from tracker.agencies.kept import directory_rows
 from tracker.agencies.models import Agency, AgencyGroup
 from tracker.agencies.queries import active_agencies
 from tracker.cache import remembered
@@ -118,7 +119,7 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
 
 def _agency_choices() -> Sequence[Row[int, str]]:
     """The agency filter's options: rows of what they show, not objects (sixty of them)."""
-    return db.session.execute(_AGENCY_CHOICES).all()
+    return directory_rows(db.session(), _AGENCY_CHOICES)
 
 
 _AGENCY_CHOICES = active_agencies().with_only_columns(Agency.id, Agency.name)  # built once

@@ -1,0 +1,86 @@
+"""The directory's stamp, drawn by the database with every change to the directory, and the
+options each process keeps under it (`tracker.agencies.kept`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import delete, insert, select, update
+
+from tests.auth.test_sessions import sign_in
+from tests.factories import agency, make_task
+from tests.support.statements import statements_sent
+from tracker.agencies.models import (
+    Agency,
+    AgencyAlias,
+    AgencyGroup,
+    DirectoryStamp,
+    group_members,
+)
+from tracker.extensions import db
+
+Login = Callable[[str], FlaskClient]
+
+
+def stamp() -> int:
+    return db.session.scalar(select(DirectoryStamp.stamp).where(DirectoryStamp.id == 1)) or 0
+
+
+def test_every_change_to_the_directory_draws_a_new_stamp_and_others_do_not(app: Flask) -> None:
+    finance = agency("stc")
+    changes: list[Callable[[], object]] = [
+        lambda: db.session.execute(
+            update(Agency).where(Agency.id == finance.id).values(short_name="STC")
+        ),
+        lambda: db.session.add(
+            AgencyAlias(agency_id=finance.id, name="Sở TC-KH", folded="so tc-kh thu")
+        ),
+        lambda: db.session.add(AgencyGroup(code="to-moi", name="Tổ mới", aliases=[])),
+        lambda: db.session.execute(
+            insert(group_members).values(
+                group_id=db.session.scalar(
+                    select(AgencyGroup.id).where(AgencyGroup.code == "to-moi")
+                ),
+                agency_id=finance.id,
+            )
+        ),
+        lambda: db.session.execute(
+            delete(group_members).where(group_members.c.agency_id == finance.id)
+        ),
+    ]
+    seen = {stamp()}
+    for change in changes:
+        change()
+        db.session.commit()
+        assert stamp() not in seen
+        seen.add(stamp())
+    make_task(lead="stc")
+    db.session.commit()
+    assert stamp() in seen, "a task is no change to the directory"
+
+
+def agency_options(page: str) -> list[str]:
+    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', page)
+
+
+def test_a_process_reads_the_options_once_and_again_after_a_change(app: Flask) -> None:
+    client = app.test_client()
+    sign_in(client, "lanhdao")
+    client.get("/nhiem-vu/")  # the day's first view files the counts for the day
+    with statements_sent() as statements:
+        first = client.get("/nhiem-vu/").get_data(as_text=True)
+    with statements_sent() as again:
+        client.get("/nhiem-vu/")
+    read = [sql for sql in statements if re.match(r"SELECT agency\.id, agency\.name\s", sql)]
+    assert len(read) <= 1 and not any(sql.startswith("SELECT agency.id") for sql in again)
+    assert "Sở Tài chính" in agency_options(first)
+    # renamed by another process (the admin's): the stamp read with the user has moved
+    db.session.execute(update(Agency).where(Agency.code == "stc").values(name="Sở Tài chính mới"))
+    db.session.commit()
+    renamed = agency_options(client.get("/nhiem-vu/").get_data(as_text=True))
+    assert "Sở Tài chính mới" in renamed and "Sở Tài chính" not in renamed
+    board = client.get("/tong-quan").get_data(as_text=True)
+    assert "Sở Tài chính mới" in agency_options(board)
