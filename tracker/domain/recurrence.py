@@ -20,6 +20,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tracker.domain.periods import Period, parse_period, period_containing
 
@@ -144,6 +145,7 @@ def occurrences_open(
     return found
 
 
+@lru_cache(maxsize=4096)  # a list of fifty tasks asks it for each occurrence, of few periods
 def occurrence_label(period_key: str) -> str:
     """What an occurrence reports on, from its period key, as a heading: "Quý I năm 2027",
     "Tháng 3 năm 2027", or "Kỳ hạn ngày 15/03/2027" for given dates."""
