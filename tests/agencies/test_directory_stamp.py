@@ -84,3 +84,17 @@ def test_a_process_reads_the_options_once_and_again_after_a_change(app: Flask) -
     assert "Sở Tài chính mới" in renamed and "Sở Tài chính" not in renamed
     board = client.get("/tong-quan").get_data(as_text=True)
     assert "Sở Tài chính mới" in agency_options(board)
+
+
+def test_the_task_forms_offer_the_agencies_as_the_directory_now_names_them(app: Flask) -> None:
+    task = make_task(lead="snv")
+    db.session.commit()
+    office = app.test_client()
+    sign_in(office, "vanphong")
+    assert "Sở Tài chính" in agency_options(
+        office.get(f"/nhiem-vu/{task.id}").get_data(as_text=True)
+    )
+    db.session.execute(update(Agency).where(Agency.code == "stc").values(name="Sở Tài chính mới"))
+    db.session.commit()
+    offered = agency_options(office.get(f"/nhiem-vu/{task.id}").get_data(as_text=True))
+    assert "Sở Tài chính mới" in offered and "Sở Tài chính" not in offered

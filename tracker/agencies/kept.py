@@ -15,12 +15,14 @@ from typing import Any
 from sqlalchemy import Row, ScalarSelect, Select, select
 from sqlalchemy.orm import Session
 
-from tracker.agencies.models import DirectoryStamp
+from tracker.agencies.models import Agency, DirectoryStamp
+from tracker.agencies.queries import active_agencies
 from tracker.read_with_user import keep, kept
 
 _STAMP = "directory stamp"
 # per statement (module constants, a handful), the stamp it was read at and its rows
 _kept: dict[Select[*tuple[Any, ...]], tuple[int, Sequence[Row[*tuple[Any, ...]]]]] = {}
+_ACTIVE_AGENCIES = active_agencies().with_only_columns(Agency.id, Agency.name)
 
 
 def directory_stamp() -> ScalarSelect[int]:
@@ -30,6 +32,12 @@ def directory_stamp() -> ScalarSelect[int]:
 
 def keep_directory_stamp(stamp: int | None) -> None:
     keep(_STAMP, stamp)
+
+
+def active_agency_options(session: Session) -> Sequence[Row[int, str]]:
+    """The active agencies' ids and names, by name: the options of the lists' agency filter
+    and of the task forms' agency fields (rows, not objects: sixty of them)."""
+    return directory_rows(session, _ACTIVE_AGENCIES)
 
 
 def directory_rows(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from tracker.agencies.queries import active_agencies
+from tracker.agencies.kept import active_agency_options
 from tracker.auth.models import AGENCY_ROLES, User
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def agency_choices() -> list[SelectChoice]:
-    return [SelectChoice(str(a.id), a.name) for a in db.session.scalars(active_agencies())]
+    return [SelectChoice(str(id_), name) for id_, name in active_agency_options(db.session())]
 
 
 def officer_choices(head: User) -> list[SelectChoice]:

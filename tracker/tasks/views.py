@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from markupsafe import Markup
-from sqlalchemy import Row
 from werkzeug.wrappers import Response
 
 from tracker.access import (
@@ -17,9 +14,8 @@ from tracker.access import (
     visibility_key,
     visible_task_parts,
 )
-from tracker.agencies.kept import directory_rows
+from tracker.agencies.kept import active_agency_options
 from tracker.agencies.models import Agency, AgencyGroup
-from tracker.agencies.queries import active_agencies
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.domain.markdown import render_markdown
@@ -110,19 +106,11 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
         page=page,
         filters=filters,
         notice_text=notice_field_text(filters.notice_id, search),
-        agencies=[] if current_user.agency_id else _agency_choices(),
+        agencies=[] if current_user.agency_id else active_agency_options(db.session()),
         waiting_kinds=waiting_for(current_user.role.value),
         heading=heading,
         narrowed=filter_words(filters),
     )
-
-
-def _agency_choices() -> Sequence[Row[int, str]]:
-    """The agency filter's options: rows of what they show, not objects (sixty of them)."""
-    return directory_rows(db.session(), _AGENCY_CHOICES)
-
-
-_AGENCY_CHOICES = active_agencies().with_only_columns(Agency.id, Agency.name)  # built once
 
 
 def filter_words(filters: TaskFilters) -> list[str]:
