@@ -161,7 +161,8 @@ def test_a_list_read_first_on_a_new_day_files_the_day_and_then_reads_the_clock_w
     app: Flask, login: Callable[[str], FlaskClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The clock is read in the list's count: behind, the day is filed first and the count
-    read again; set, the count is the one statement that reads the cells or the clock."""
+    read again; set, the count is read with the page's tasks, in the one statement that
+    reads the cells or the clock."""
     evening = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # 23:00 in Vietnam
     overdue = "/nhiem-vu/?trang_thai=qua_han"
     with time_machine.travel(evening, tick=False):
@@ -182,6 +183,7 @@ def test_a_list_read_first_on_a_new_day_files_the_day_and_then_reads_the_clock_w
             assert overdue_total(leader.get(overdue).get_data(as_text=True)) == before + 1
         counts = [sql for sql in statements if "figure_clock" in sql or "task_figure" in sql]
         assert len(counts) == 1 and "task_figure" in counts[0] and "figure_clock" in counts[0]
+        assert "ORDER BY task.urgency_rank" in counts[0]
 
 
 def overdue_total(page: str) -> int:

@@ -86,9 +86,13 @@ def test_a_list_not_counted_from_the_cells_counts_every_page(
         make_task(notice, lead="snv", coordinating=("stc",), deadline=date(2030, month, 2))
     db.session.commit()
     client = login("stc")
-    first = client.get(f"/nhiem-vu/?thong_bao={notice.id}").get_data(as_text=True)
+    with statements_sent() as statements:
+        first = client.get(f"/nhiem-vu/?thong_bao={notice.id}").get_data(as_text=True)
     assert "Trang 1 / 3 (6 mục)" in first
     assert "Trang sau" in first
+    listed = [sql for sql in statements if not sql.startswith("SELECT user_account")]
+    counted = [sql for sql in listed if re.search(r"\bcount\(\*\)", sql)]
+    assert len(counted) == 1 and "ORDER BY" in counted[0], "counted with the page's tasks"
     last = client.get(f"/nhiem-vu/?thong_bao={notice.id}&page=3").get_data(as_text=True)
     assert "Trang 3 / 3 (6 mục)" in last
     assert len(ids(last)) == 2

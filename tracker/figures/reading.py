@@ -77,11 +77,20 @@ def task_count(
     (as `agency_rows` has them), as a list counts them, the counts standing for `clock`."""
     query = built(
         ("task count", filters, *scope, months),
-        lambda: _filtered(filters, scope, _due_in(months)).with_only_columns(
-            func.coalesce(func.sum(TaskFigure.tasks), 0), *CLOCK_COLUMNS
-        ),
+        lambda: select(*task_count_columns(filters, scope, months)),
     )
     return int(read_counts(session, query, clock.day, clock.due_soon_days)[0] or 0)
+
+
+def task_count_columns(
+    filters: TaskFilters, scope: Sequence[object], months: Range
+) -> tuple[ColumnElement[Any], ...]:
+    """`task_count`'s count, then the clock the cells stand for (`CLOCK_COLUMNS`), as
+    columns to read in another statement: a list reads them with its page's tasks."""
+    counted = _filtered(filters, scope, _due_in(months)).with_only_columns(
+        func.coalesce(func.sum(TaskFigure.tasks), 0)
+    )
+    return (counted.scalar_subquery(), *CLOCK_COLUMNS)
 
 
 def agency_rows(
@@ -256,16 +265,20 @@ def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
     of either alone (`role`), as `tracker.access.visible_task_parts` lists them."""
     if scope[0] != AGENCY_SCOPE:
         return TaskFigure.coordinator_id == written(OWN_CELL)
+    # The agency written into the SQL: given as a parameter, PostgreSQL planned the agency's
+    # count again on every request (its plan for any agency looked dearer than one for this).
     agency_id = scope[1]
+    assert isinstance(agency_id, int)  # noqa: S101 - `visibility_key`'s agency scope
+    agency = written(agency_id)
     leads = and_(
-        TaskFigure.coordinator_id == written(OWN_CELL), TaskFigure.lead_agency_id == agency_id
+        TaskFigure.coordinator_id == written(OWN_CELL), TaskFigure.lead_agency_id == agency
     )
-    coordinates = TaskFigure.coordinator_id == agency_id
+    coordinates = TaskFigure.coordinator_id == agency
     if role == LEAD:
         return leads
     if role == COORDINATING:
         return coordinates
-    return or_(leads, and_(coordinates, TaskFigure.lead_agency_id != agency_id))
+    return or_(leads, and_(coordinates, TaskFigure.lead_agency_id != agency))
 
 
 def _buckets(filters: TaskFilters) -> list[Bucket] | None:

@@ -9,7 +9,7 @@ reader waits for it; a reader that comes first does it instead.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
@@ -88,10 +88,15 @@ def read_counts(session: Session, query: Select[Any], day: date, due_soon_days: 
     one round trip where `counts_for` and the read took two, as the day's first reader alone
     finds the clock behind."""
     row = session.execute(query).one()
-    if Clock(*row[-2:]) != Clock(day, due_soon_days):
+    if not stands_for(row[-2:], day, due_soon_days):
         counts_for(session, day, due_soon_days)
         row = session.execute(query).one()
     return row
+
+
+def stands_for(clock: Sequence[Any], day: date, due_soon_days: int) -> bool:
+    """Whether the values of `CLOCK_COLUMNS` read with some counts say they stand for `day`."""
+    return Clock(*clock) == Clock(day, due_soon_days)
 
 
 def rebuild_counts(session: Session, day: date, due_soon_days: int) -> None:

@@ -6,17 +6,18 @@ relationships."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select, union_all
+from sqlalchemy import ColumnElement, Select, func, select, union_all
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency
 from tracker.notices.models import Notice, NoticeKind
-from tracker.params import PageNumbers
+from tracker.params import PageNumbers, page_count
+from tracker.statements import built
 from tracker.tasks.models import Recurrence, Task, TaskState
 from tracker.tasks.queries import by_urgency
 
@@ -66,6 +67,9 @@ _SHOWN = (
 )
 
 
+_WIDTH = len(_SHOWN)
+
+
 def page_of(parts: Sequence[Select[Task]], number: int, size: int) -> Select[Task]:
     """Page `number` (from 1) of `size` tasks of the parts, in `by_urgency`'s order."""
     return by_urgency(parts, first=number * size).limit(size).offset((number - 1) * size)
@@ -89,6 +93,49 @@ class TaskPage(PageNumbers):
     page: int
     per_page: int
     total: int
+
+
+@dataclass(frozen=True)
+class ListTotal:
+    """How a list's total is read. When one statement counts it, `columns` builds the
+    columns that read it with the page's tasks (the count first, then what else its reader
+    needs), and `counted` makes the total of their values, or None when they may not be
+    trusted (counts kept for another day). `apart` counts it by itself."""
+
+    columns: Callable[[], tuple[ColumnElement[Any], ...]] | None
+    counted: Callable[[Sequence[Any]], int | None]
+    apart: Callable[[], int]
+
+
+def read_page(
+    session: Session,
+    parts: Sequence[Select[Task]],
+    total: ListTotal,
+    requested: int,
+    size: int,
+    key: tuple[object, ...],
+) -> TaskPage:
+    """Page `requested` of the parts' tasks and the list's total, read in one statement when
+    one counts it (a statement less on every list); a page past the last (an old link to a
+    list that has since shrunk) shows the last. `key` holds every value the parts and the
+    total's columns are built from (`tracker.statements`)."""
+    columns = total.columns
+    if columns is not None:
+        statement = built(
+            ("list page with its total", *key, requested, size),
+            lambda: listed(page_of(parts, requested, size)).add_columns(*columns()),
+        )
+        rows = session.execute(statement).all()
+        if rows or requested == 1:
+            count = total.counted(rows[0][_WIDTH:]) if rows else 0
+            tasks = [ListedTask(*row[:_WIDTH]) for row in rows]
+            return TaskPage(tasks, requested, size, total.apart() if count is None else count)
+    count = total.apart()
+    number = min(requested, page_count(count, size))
+    statement = built(
+        ("list page", *key, number, size), lambda: listed(page_of(parts, number, size))
+    )
+    return TaskPage(read_listed(session, statement), number, size, count)
 
 
 def count_parts(session: Session, parts: Sequence[Select[Task]]) -> int:

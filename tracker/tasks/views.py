@@ -22,13 +22,13 @@ from tracker.domain.markdown import render_markdown
 from tracker.domain.recurrence import OPEN_AHEAD_DAYS
 from tracker.domain.waiting import waiting_for
 from tracker.extensions import db
-from tracker.figures.list_totals import countable, list_total
+from tracker.figures.list_totals import list_counting
 from tracker.notices.search_field import NoticeSearch, notice_field_text, read_notice_field
-from tracker.params import page_count, page_number
+from tracker.params import page_number
 from tracker.statements import built
 from tracker.tasks import amendments
 from tracker.tasks.filters import TaskFilters
-from tracker.tasks.listing import TaskPage, listed, page_of, parts_count, read_listed
+from tracker.tasks.listing import read_page
 from tracker.tasks.models import Task
 from tracker.tasks.occurrences import current_occurrence
 from tracker.tasks.panels import action_forms, next_steps
@@ -90,17 +90,9 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
         ],
     )
     session = db.session()
-    # Counted from the cells kept with the data when they can say it, not by COUNT(*).
-    total = (
-        list_total(session, current_user, filters, today(), due_soon_days)
-        if countable(filters, current_user)
-        else int(session.scalar(built(("list count", *key), lambda: parts_count(parts))) or 0)
-    )
+    total = list_counting(session, current_user, filters, today(), due_soon_days, parts)
     size = current_app.config["PAGE_SIZE"]
-    # A page past the last (an old link to a list that has since shrunk) shows the last.
-    number = min(page_number(request.args), page_count(total, size))
-    rows = built(("list page", *key, number, size), lambda: listed(page_of(parts, number, size)))
-    page = TaskPage(read_listed(session, rows), number, size, total)
+    page = read_page(session, parts, total, page_number(request.args), size, key)
     return render_template(
         "tasks/_list_body.html",
         page=page,
