@@ -13,10 +13,12 @@ from sqlalchemy import delete, insert, select, update
 from tests.auth.test_sessions import sign_in
 from tests.factories import agency, make_task
 from tests.support.statements import statements_sent
+from tracker.agencies.kept import agency_short_names, keep_directory_stamp
 from tracker.agencies.models import (
     Agency,
     AgencyAlias,
     AgencyGroup,
+    AgencyKind,
     DirectoryStamp,
     group_members,
 )
@@ -98,3 +100,27 @@ def test_the_task_forms_offer_the_agencies_as_the_directory_now_names_them(app: 
     db.session.commit()
     offered = agency_options(office.get(f"/nhiem-vu/{task.id}").get_data(as_text=True))
     assert "Sở Tài chính mới" in offered and "Sở Tài chính" not in offered
+
+
+def test_a_list_names_each_lead_as_the_directory_now_names_it(app: Flask) -> None:
+    make_task(lead="stc")
+    db.session.commit()
+    client = app.test_client()
+    sign_in(client, "lanhdao")
+    client.get("/nhiem-vu/")  # the day's first view files the counts for the day
+    with statements_sent() as statements:
+        client.get("/nhiem-vu/")
+    assert not any("agency.short_name" in sql for sql in statements), "kept by the process"
+    db.session.execute(update(Agency).where(Agency.code == "stc").values(short_name="STC mới"))
+    db.session.commit()
+    assert "<td>STC mới</td>" in client.get("/nhiem-vu/").get_data(as_text=True)
+
+
+def test_an_agency_added_after_the_stamp_was_read_is_named_all_the_same(app: Flask) -> None:
+    with app.test_request_context():
+        keep_directory_stamp(stamp())
+        agency_short_names(db.session(), [])  # kept under that stamp
+        added = Agency(code="so-moi", name="Sở Mới", short_name="SM", kind=AgencyKind.DEPARTMENT)
+        db.session.add(added)
+        db.session.flush()
+        assert agency_short_names(db.session(), [added.id])[added.id] == "SM"

@@ -9,10 +9,10 @@ for, so a process never shows a directory older than its stamp says."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Row, ScalarSelect, Select, select
+from sqlalchemy import Row, ScalarSelect, Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.agencies.models import Agency, DirectoryStamp
@@ -23,6 +23,7 @@ _STAMP = "directory stamp"
 # per statement (module constants, a handful), the stamp it was read at and its rows
 _kept: dict[Select[*tuple[Any, ...]], tuple[int, Sequence[Row[*tuple[Any, ...]]]]] = {}
 _ACTIVE_AGENCIES = active_agencies().with_only_columns(Agency.id, Agency.name)
+_SHORT_NAMES = select(Agency.id, func.coalesce(Agency.short_name, Agency.name))
 
 
 def directory_stamp() -> ScalarSelect[int]:
@@ -38,6 +39,16 @@ def active_agency_options(session: Session) -> Sequence[Row[int, str]]:
     """The active agencies' ids and names, by name: the options of the lists' agency filter
     and of the task forms' agency fields (rows, not objects: sixty of them)."""
     return directory_rows(session, _ACTIVE_AGENCIES)
+
+
+def agency_short_names(session: Session, ids: Iterable[int]) -> dict[int, str]:
+    """Every agency's short name, else its name, by id, as the lists name a task's lead;
+    read again when `ids` name an agency the kept rows lack (one added after the stamp was
+    read, and before the rows that name it)."""
+    names = {agency_id: name for agency_id, name in directory_rows(session, _SHORT_NAMES)}
+    if not names.keys() >= set(ids):
+        names = {agency_id: name for agency_id, name in session.execute(_SHORT_NAMES)}
+    return names
 
 
 def directory_rows(

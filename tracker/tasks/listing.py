@@ -2,11 +2,12 @@
 and its lead agency's name, read as plain rows rather than as ORM objects. Loading a page of
 fifty tasks with their notices and agencies as objects took 2.2 ms of an agency's list's
 7.4 in-process, as rows 1.0; a list needs neither their other columns nor their
-relationships."""
+relationships. The agency's name comes from the directory the process keeps
+(`tracker.agencies.kept`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select, union_all
 from sqlalchemy.orm import Session
 
-from tracker.agencies.models import Agency
+from tracker.agencies.kept import agency_short_names
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import PageNumbers, page_count
 from tracker.statements import built
@@ -43,10 +44,9 @@ class ListedTask:
 
 
 _NOTICE = Notice.__table__.c
-_AGENCY = Agency.__table__.c
-# The notice's and the agency's columns are subqueries of the listed task (by key), which
-# the database works out for the rows it returns alone. Joined, they let it read and sort
-# every task that passes the filters before the LIMIT.
+# The notice's columns are subqueries of the listed task (by key), which the database works
+# out for the rows it returns alone. Joined, they let it read and sort every task that
+# passes the filters before the LIMIT.
 _SHOWN = (
     Task.id,
     Task.text,
@@ -61,13 +61,12 @@ _SHOWN = (
     Task.completed_on,
     select(_NOTICE.kind).where(_NOTICE.id == Task.notice_id).scalar_subquery(),
     select(_NOTICE.number).where(_NOTICE.id == Task.notice_id).scalar_subquery(),
-    select(func.coalesce(_AGENCY.short_name, _AGENCY.name))
-    .where(_AGENCY.id == Task.lead_agency_id)
-    .scalar_subquery(),
+    Task.lead_agency_id,  # named from the directory each process keeps
 )
 
 
 _WIDTH = len(_SHOWN)
+_LEAD = _WIDTH - 1  # where the lead agency's id is
 
 
 def page_of(parts: Sequence[Select[Task]], number: int, size: int) -> Select[Task]:
@@ -82,7 +81,14 @@ def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
 
 def read_listed(session: Session, rows: Select[*tuple[Any, ...]]) -> list[ListedTask]:
     """The `rows` (`listed` tasks, a page of them, in their order) as `ListedTask`s."""
-    return [ListedTask(*row) for row in session.execute(rows)]
+    return _as_listed(session, session.execute(rows))
+
+
+def _as_listed(session: Session, rows: Iterable[Sequence[Any]]) -> list[ListedTask]:
+    """Rows that begin with the `listed` columns as `ListedTask`s, their leads named."""
+    read = list(rows)
+    names = agency_short_names(session, (row[_LEAD] for row in read))
+    return [ListedTask(*(*row[:_LEAD], names[row[_LEAD]])) for row in read]
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,7 @@ def read_page(
         rows = session.execute(statement).all()
         if rows or requested == 1:
             count = total.counted(rows[0][_WIDTH:]) if rows else 0
-            tasks = [ListedTask(*row[:_WIDTH]) for row in rows]
+            tasks = _as_listed(session, rows)
             return TaskPage(tasks, requested, size, total.apart() if count is None else count)
     count = total.apart()
     number = min(requested, page_count(count, size))
