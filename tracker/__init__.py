@@ -72,12 +72,10 @@ def trust_proxies(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     from tracker import models  # noqa: F401 - registers every table with the metadata
     from tracker.auth.loader import register_user_loader
-    from tracker.db import ping_when_idle, tune_sqlite
+    from tracker.db import begin_before_the_first_write, ping_when_idle, tune_sqlite
     from tracker.extensions import csrf, db, limiter, login_manager, migrate
-    from tracker.read_only import end_read_only_requests
 
     db.init_app(app)
-    end_read_only_requests(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
@@ -85,6 +83,7 @@ def register_extensions(app: Flask) -> None:
     register_user_loader(login_manager)
     with app.app_context():
         tune_sqlite(db.engine)
+        begin_before_the_first_write(db.engine)
         ping_when_idle(db.engine)
 
 

@@ -178,3 +178,54 @@ def _limit_written_out(element: _OffsetLimitParam, compiler: SQLCompiler, **kw: 
     (half a millisecond of an agency's list). The compiled query is still cached once."""
     kw["literal_execute"] = True
     return compiler.visit_bindparam(element, **kw)
+
+
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction begun on the connection
+# Row locks, which hold until the transaction ends: a SELECT with one begins it first.
+_LOCKING = (" FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " FOR KEY SHARE")
+
+
+def begin_before_the_first_write(engine: Engine) -> None:
+    """On PostgreSQL, begin a transaction only before the first statement that needs one: a
+    request that only reads sends neither BEGIN nor COMMIT, two of the four round trips an
+    uncached list took. In READ COMMITTED each statement reads a snapshot of its own, in a
+    transaction or out of it, so reads see the same. A write, a savepoint, a row lock or a
+    server-side cursor begins the transaction first, and what follows runs in it until it
+    is committed or rolled back, as before. (psycopg's commit and rollback send nothing when
+    no transaction was begun, and keep the statements it has prepared.) No-op on SQLite,
+    which begins by hand (`tune_sqlite`)."""
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "checkout")
+    def _begin_on_demand(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        # every checkout: SQLAlchemy turns autocommit off when it resets an isolation level
+        if dbapi_connection.info.transaction_status == _IDLE:
+            dbapi_connection.autocommit = True
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _begin_if_needed(
+        connection: Connection,
+        _cursor: Any,
+        statement: str,
+        _parameters: Any,
+        context: Any,
+        _executemany: bool,
+    ) -> None:
+        options = connection.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":  # asked for: CREATE DATABASE…
+            return
+        driver: Any = connection.connection.driver_connection
+        if driver.autocommit and driver.info.transaction_status == _IDLE:
+            streamed = context is not None and context.execution_options.get("stream_results")
+            if needs_transaction(statement, streamed=bool(streamed)):
+                driver.execute("BEGIN")
+
+
+def needs_transaction(statement: str, *, streamed: bool) -> bool:
+    """Whether `statement` must run in a transaction begun before it: anything but a SELECT,
+    a SELECT that locks rows, or one read by a server-side cursor (`streamed`)."""
+    if streamed or statement.lstrip()[:6].upper() != "SELECT":
+        return True
+    upper = statement.upper()
+    return any(lock in upper for lock in _LOCKING)
