@@ -70,3 +70,19 @@ def test_links_by_id_are_those_of_the_url_map(app: Flask) -> None:
         for task_id in (1, 22, 2**31 - 2):
             assert detail(task_id) == url_for("tasks.task_detail", task_id=task_id)
         assert detail(5).startswith("/theo-doi/")
+
+
+def test_every_short_value_is_escaped_too() -> None:
+    odd = replace(
+        TASK,
+        ref='<i>2</i>"',
+        notice_number="<b>473</b>/TB",
+        deadline_text="<script>x</script>",
+        agency_name="Sở <u>A</u> & B",
+    )
+    line = rows(odd, odd)
+    assert "mục &lt;i&gt;2&lt;/i&gt;&quot;" in line
+    assert "Thông báo &lt;b&gt;473&lt;/b&gt;/TB" in line
+    assert "“&lt;script&gt;x&lt;/script&gt;”" in line
+    assert line.count("<td>Sở &lt;u&gt;A&lt;/u&gt; &amp; B</td>") == 2
+    assert not re.search(r"<(i|b|u|script)>", line)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from html import escape
 from typing import NamedTuple
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.domain.formatting import vn_date
 from tracker.domain.status import TaskStatus, WarningLevel, is_paused, task_status, warning_level
@@ -53,6 +54,13 @@ def badges_html(badges: list[Badge]) -> Markup:
     return Markup(" ".join(map(_span, badges)))  # noqa: S704 - every value escaped
 
 
+@lru_cache(maxsize=4096)
+def escaped(value: str) -> str:
+    """`value` escaped for HTML, once per process: for the short values a list's lines
+    repeat (agencies, kinds of document, numbers, deadline words)."""
+    return escape(value)
+
+
 @lru_cache(maxsize=1024)
 def _span(badge: Badge) -> str:
     """One badge as a span, written once: a list of fifty tasks shows the same few."""
@@ -69,5 +77,5 @@ def deadline_html(task: Shown) -> Markup:
     else:
         return Markup('<span class="muted">Không có hạn</span>')
     if task.deadline_text:
-        shown += f'<br><small class="muted">“{escape(task.deadline_text)}”</small>'
+        shown += f'<br><small class="muted">“{escaped(task.deadline_text)}”</small>'
     return Markup(shown)  # noqa: S704 - the deadline's words escaped
