@@ -16,7 +16,7 @@ from flask_migrate import upgrade
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from tests.factories import make_notice, make_task
+from tests.factories import agency, make_notice, make_task
 from tests.support.apps import settings_for
 from tests.support.statements import statements_sent
 from tracker import create_app
@@ -181,8 +181,10 @@ def test_a_list_read_first_on_a_new_day_files_the_day_and_then_reads_the_clock_w
         assert clock == Clock(date(2026, 3, 10), app.config["DUE_SOON_DAYS"])
         with statements_sent() as statements:
             assert overdue_total(leader.get(overdue).get_data(as_text=True)) == before + 1
-        counts = [sql for sql in statements if "figure_clock" in sql or "task_figure" in sql]
-        assert len(counts) == 1 and "task_figure" in counts[0] and "figure_clock" in counts[0]
+        counts = [sql for sql in statements if "_figure" in sql or "figure_clock" in sql]
+        # the leader sees the whole province: its totals, not the agencies' cells
+        assert len(counts) == 1 and "FROM province_figure" in counts[0]
+        assert "task_figure" not in counts[0] and "figure_clock" in counts[0]
         assert "ORDER BY task.urgency_rank" in counts[0]
 
 
@@ -221,9 +223,12 @@ def test_the_counts_constants_are_written_into_the_sql(app: Flask) -> None:
     them by the index that holds the buckets (0.45 ms a list's count, where it read every
     bucket of the month and kept a third: 0.2 ms)."""
     overdue = TaskFilters.from_args({"trang_thai": "qua_han"})
-    with statements_sent() as statements:
-        reading.task_count(db.session(), overdue, ["published"], (None, None), Clock(today(), 3))
-    count = next(sql for sql in statements if "task_figure" in sql)
+    finance = agency("stc").id
+    for scope, cells in ((["published"], "province_figure"), (["agency", finance], "task_figure")):
+        with statements_sent() as statements:
+            reading.task_count(db.session(), overdue, scope, (None, None), Clock(today(), 3))
+        count = next(sql for sql in statements if f"FROM {cells}" in sql)
+        assert f"{cells}.due_month = {ALL_MONTHS}" in count
+        assert "'qua_han_30'" in count
     assert f"task_figure.coordinator_id = {OWN_CELL}" in count
-    assert f"task_figure.due_month = {ALL_MONTHS}" in count
-    assert "'qua_han_30'" in count
+    assert f"task_figure.lead_agency_id = {finance}" in count

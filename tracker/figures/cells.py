@@ -243,23 +243,27 @@ def _add_rows(
 
 
 def province_cells(cells: Mapping[CellKey, Sums]) -> dict[ProvinceKey, int]:
-    """The tasks of the own cells of months (every month's totals aside), added up over the
-    agencies, as `ProvinceFigure` keeps them."""
+    """The tasks of the own cells (of months and of every month's totals), added up over
+    the agencies, as `ProvinceFigure` keeps them."""
     found: dict[ProvinceKey, int] = {}
     for key, sums in cells.items():
         seen_by, _lead, _assigned, kind, month, bucket, *_scored = key
-        if seen_by == OWN_CELL and month != ALL_MONTHS:
+        if seen_by == OWN_CELL:
             found[month, bucket, kind] = found.get((month, bucket, kind), 0) + sums.tasks
     return found
 
 
 def _add_up_province(connection: Connection, *where: ColumnElement[bool]) -> None:
-    """Insert the province's cells added up from the own cells of months that match `where`
-    (the province's cells of those must be empty)."""
+    """Insert the province's cells added up from the own cells that match `where` (the
+    province's cells of those must be empty)."""
     tasks = func.sum(TaskFigure.tasks)
-    own_months = [TaskFigure.coordinator_id == OWN_CELL, TaskFigure.due_month != ALL_MONTHS]
     keys = [TaskFigure.__table__.c[name] for name in PROVINCE_KEY]
-    added_up = select(*keys, tasks).where(*own_months, *where).group_by(*keys).having(tasks > 0)
+    added_up = (
+        select(*keys, tasks)
+        .where(TaskFigure.coordinator_id == OWN_CELL, *where)
+        .group_by(*keys)
+        .having(tasks > 0)
+    )
     connection.execute(insert(ProvinceFigure).from_select([*PROVINCE_KEY, "tasks"], added_up))
 
 

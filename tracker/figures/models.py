@@ -79,11 +79,13 @@ class TaskFigure(Base):
 
 class ProvinceFigure(Base):
     """The own cells of `TaskFigure` added up over the agencies: how many counted tasks of
-    the whole province fall in each month of deadline (`NO_DEADLINE_MONTH` for none; no
-    totals of every month), bucket and kind of document. The dashboard's trend reads these
-    when the user sees every counted task and no agency or group is asked for: 398 cells for
-    two years of months at the benchmark province instead of 12,687. Moved with the cells,
-    in the same transaction, by `tracker.figures.cells`."""
+    the whole province fall in each month of deadline (`NO_DEADLINE_MONTH` for none,
+    `ALL_MONTHS` for the totals of every month), bucket and kind of document. The
+    dashboard's trend and the province's lists read these when the user sees every counted
+    task and no agency or group is asked for: 398 cells for two years of months at the
+    benchmark province instead of 12,687, and a few dozen totals for the overdue list
+    instead of 620. Moved with the cells, in the same transaction, by
+    `tracker.figures.cells`."""
 
     __tablename__ = "province_figure"
 

@@ -87,8 +87,9 @@ def task_count_columns(
 ) -> tuple[ColumnElement[Any], ...]:
     """`task_count`'s count, then the clock the cells stand for (`CLOCK_COLUMNS`), as
     columns to read in another statement: a list reads them with its page's tasks."""
-    counted = _filtered(filters, scope, _due_in(months)).with_only_columns(
-        func.coalesce(func.sum(TaskFigure.tasks), 0)
+    cells = ProvinceFigure if _whole_province(filters, scope) else TaskFigure
+    counted = _filtered(filters, scope, _due_in(months, cells), cells).with_only_columns(
+        func.coalesce(func.sum(cells.tasks), 0)
     )
     return (counted.scalar_subquery(), *CLOCK_COLUMNS)
 
@@ -172,13 +173,18 @@ def scorecard_rows(session: Session, period: Period) -> list[tuple[int, str, int
     ]
 
 
+def _whole_province(filters: TaskFilters, scope: Sequence[object]) -> bool:
+    """Whether the province's cells (every agency's added up) can count what users of
+    `scope` see with these filters: they see every counted task and ask for no agency or
+    group."""
+    return scope_counted(scope) and filters.agency_id is None and filters.group_id is None
+
+
 def _cells_for_trend(filters: TaskFilters, scope: Sequence[object], months: Range) -> Cells:
-    """The province's cells (every agency's added up) when the users of `scope` see every
-    counted task, no agency or group is asked for and the months are bounded on both sides
-    (the province keeps no totals of every month); else the agencies' cells."""
-    whole_province = filters.agency_id is None and filters.group_id is None
+    """The province's cells when they can count it (`_whole_province`) and the months are
+    bounded on both sides; else the agencies' cells."""
     bounded = None not in months
-    return ProvinceFigure if scope_counted(scope) and whole_province and bounded else TaskFigure
+    return ProvinceFigure if _whole_province(filters, scope) and bounded else TaskFigure
 
 
 def _filtered(
