@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from psycopg.pq import TransactionStatus
 from sqlalchemy import delete, select, text, update
 
 from tests.support.apps import settings_for
@@ -26,7 +27,7 @@ IDLE, IN_TRANSACTION = "idle", "in a transaction"
 def transaction_state() -> str:
     """Whether the request's connection has a transaction begun (PostgreSQL)."""
     driver = db.session.connection().connection.driver_connection
-    return IDLE if driver.info.transaction_status == 0 else IN_TRANSACTION
+    return IDLE if driver.info.transaction_status == TransactionStatus.IDLE else IN_TRANSACTION
 
 
 @pytest.fixture

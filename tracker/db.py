@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from psycopg.pq import TransactionStatus
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -180,7 +181,6 @@ def _limit_written_out(element: _OffsetLimitParam, compiler: SQLCompiler, **kw: 
     return compiler.visit_bindparam(element, **kw)
 
 
-_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE: no transaction begun on the connection
 # Row locks, which hold until the transaction ends: a SELECT with one begins it first.
 _LOCKING = (" FOR UPDATE", " FOR NO KEY UPDATE", " FOR SHARE", " FOR KEY SHARE")
 
@@ -200,7 +200,7 @@ def begin_before_the_first_write(engine: Engine) -> None:
     @event.listens_for(engine, "checkout")
     def _begin_on_demand(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
         # every checkout: SQLAlchemy turns autocommit off when it resets an isolation level
-        if dbapi_connection.info.transaction_status == _IDLE:
+        if dbapi_connection.info.transaction_status == TransactionStatus.IDLE:
             dbapi_connection.autocommit = True
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -216,7 +216,7 @@ def begin_before_the_first_write(engine: Engine) -> None:
         if options.get("isolation_level") == "AUTOCOMMIT":  # asked for: CREATE DATABASE…
             return
         driver: Any = connection.connection.driver_connection
-        if driver.autocommit and driver.info.transaction_status == _IDLE:
+        if driver.autocommit and driver.info.transaction_status == TransactionStatus.IDLE:
             streamed = context is not None and context.execution_options.get("stream_results")
             if needs_transaction(statement, streamed=bool(streamed)):
                 driver.execute("BEGIN")
