@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tracker.domain.dashboard import build_figures, rank_agencies, trend_periods
+from tracker.domain.dashboard import agency_row, build_figures, rank_agencies, trend_periods
 from tracker.domain.status import TaskStatus, WarningLevel
 
 NAMES = {1: "Sở Nội vụ", 2: "Sở Tài chính", 3: "Sở Y tế"}
@@ -11,13 +11,13 @@ NAMES = {1: "Sở Nội vụ", 2: "Sở Tài chính", 3: "Sở Y tế"}
 def figures():  # type: ignore[no-untyped-def]
     # agency, status, count, days late, then sắp đến hạn, quá hạn, > 30, > 60, > 120 days
     agency_rows = [
-        (1, "truoc_han", 4, None, 0, 0, 0, 0, 0),
-        (1, "dung_han", 4, None, 0, 0, 0, 0, 0),
-        (1, "qua_han", 2, 20, 0, 2, 1, 0, 0),
-        (2, "tre_han", 5, 120, 0, 0, 0, 0, 0),
-        (2, "qua_han", 5, 180, 0, 5, 4, 3, 1),
-        (2, "trong_han", 3, None, 1, 0, 0, 0, 0),
-        (3, "thuong_xuyen", 7, None, 0, 0, 0, 0, 0),
+        agency_row(1, "truoc_han", 4, None, (0, 0, 0, 0, 0)),
+        agency_row(1, "dung_han", 4, None, (0, 0, 0, 0, 0)),
+        agency_row(1, "qua_han", 2, 20, (0, 2, 1, 0, 0)),
+        agency_row(2, "tre_han", 5, 120, (0, 0, 0, 0, 0)),
+        agency_row(2, "qua_han", 5, 180, (0, 5, 4, 3, 1)),
+        agency_row(2, "trong_han", 3, None, (1, 0, 0, 0, 0)),
+        agency_row(3, "thuong_xuyen", 7, None, (0, 0, 0, 0, 0)),
     ]
     trend_rows = [(2026, 7, "tre_han", 2), (2026, 9, "tre_han", 1), (2026, 10, "qua_han", 4)]
     periods = trend_periods(date(2026, 11, 22), "quy")

@@ -110,6 +110,18 @@ class DashboardFigures:
 
 
 STATUS_OF_VALUE = {status.value: status for status in TaskStatus}  # read for every row
+STATUS_INDEX = {status.value: index for index, status in enumerate(STATUSES)}
+ROW_WIDTH = 2 + len(STATUSES) + len(LEVELS)  # see `agency_row`
+
+
+def agency_row(
+    agency_id: int, status: str, count: int, days_late: int | None, levels: Sequence[int]
+) -> list[int]:
+    """The agency row (`build_figures`) of an agency's `count` tasks in one status (its
+    value), `levels` being how many of them are at each warning level, in order."""
+    row = [agency_id, days_late or 0, *([0] * len(STATUSES)), *levels]
+    row[2 + STATUS_INDEX[status]] = count
+    return row
 
 
 def build_figures(
@@ -118,32 +130,35 @@ def build_figures(
     names: dict[int, str],
     trend_periods: Sequence[Period],
 ) -> DashboardFigures:
-    """Figures from the grouped counts: `agency_rows` are (agency id, status, count, days
-    late, then the count of each warning level in order) for each agency and status,
-    `trend_rows` (year, month, status, count) of tasks due within `trend_periods`."""
-    by_agency: dict[int, dict[TaskStatus, int]] = {}
-    late: dict[int, int] = {}
-    counts = empty_counts()
-    ladder = dict.fromkeys(LEVELS, 0)
-    for agency, status, count, days_late, *levels in agency_rows:
-        agency_id, task_status = int(agency), STATUS_OF_VALUE[status]
-        if agency_id not in by_agency:  # not setdefault: its default is made for every row
-            by_agency[agency_id] = empty_counts()
-        by_agency[agency_id][task_status] += int(count)
-        late[agency_id] = late.get(agency_id, 0) + int(days_late or 0)
-        counts[task_status] += int(count)
-        for level, number in zip(LEVELS, levels, strict=True):
-            ladder[level] += int(number)
+    """Figures from the grouped counts: `agency_rows` are (agency id, days late, the count
+    in each status, then at each warning level, in order), rows of the same agency adding
+    up (`agency_row`); `trend_rows` (year, month, status, count) of tasks due within
+    `trend_periods`."""
+    by_agency: dict[int, list[int]] = {}
+    for agency, *numbers in agency_rows:
+        agency_id = int(agency)
+        sums = by_agency.get(agency_id)
+        if sums is None:
+            by_agency[agency_id] = [int(number) for number in numbers]
+        else:
+            for index, number in enumerate(numbers):
+                sums[index] += int(number)
+    totals = [sum(column) for column in zip(*by_agency.values(), strict=True)]
+    totals = totals or [0] * (ROW_WIDTH - 1)
     agencies = [
-        AgencyLine(agency_id, names[agency_id], agency_counts, late[agency_id])
-        for agency_id, agency_counts in by_agency.items()
+        AgencyLine(agency_id, names[agency_id], _by_status(sums), sums[0])
+        for agency_id, sums in by_agency.items()
     ]
     return DashboardFigures(
-        counts=counts,
-        ladder=ladder,
+        counts=_by_status(totals),
+        ladder=dict(zip(LEVELS, totals[1 + len(STATUSES) :], strict=True)),
         agencies=rank_agencies(agencies, "ty_le"),
         trend=_trend(trend_rows, trend_periods),
     )
+
+
+def _by_status(sums: list[int]) -> dict[TaskStatus, int]:
+    return dict(zip(STATUSES, sums[1 : 1 + len(STATUSES)], strict=True))
 
 
 def _trend(rows: Iterable[Sequence[Any]], periods: Sequence[Period]) -> list[TrendPoint]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.agencies.models import group_member_ids
 from tracker.db import written
@@ -41,17 +41,8 @@ COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
 Cells = type[TaskFigure] | type[ProvinceFigure]
 
 
-class _BucketFacts(NamedTuple):
-    bucket: Bucket
-    status: str  # the value of the bucket's status
-    levels: tuple[int, ...]  # 1 for each warning level (in order) its tasks count in, else 0
-
-
 # by the bucket's stored value: looked up for each cell read, instead of through the enums
-_BUCKETS = {
-    b.value: _BucketFacts(b, b.status.value, tuple(int(lv in b.warnings) for lv in WarningLevel))
-    for b in Bucket
-}
+_STATUS_OF_BUCKET = {bucket.value: bucket.status.value for bucket in Bucket}
 
 
 def scope_counted(scope: Sequence[object]) -> bool:
@@ -100,36 +91,56 @@ def agency_rows(
     scope: Sequence[object],
     clock: Clock,
     months: Range,
-) -> list[list[Any]]:
-    """(agency, status, count, days late, count at each warning level), as
-    `tracker.dashboard.figures` counts them from the tasks, of the tasks due in `months` (the
-    first days of the first and last month, None on an open side; (None, None): any)."""
+) -> list[list[int]]:
+    """The agency rows of `tracker.domain.dashboard.build_figures` (one per agency), as
+    `tracker.dashboard.figures` counts them from the tasks, of the tasks due in `months`
+    (the first days of the first and last month, None on an open side; (None, None): any)."""
     flipped = _reads_totals(session, months)
     query = built(
         ("agency rows", filters, *scope, months, flipped),
         lambda: _agency_rows_query(filters, scope, months, flipped),
     )
-    rows = session.execute(query)
+    today = (clock.day - EPOCH).days
     found = []
-    for agency_id, value, tasks, deadline_days, days_late in rows:
-        bucket, status, levels = _BUCKETS[value]
-        count = int(tasks)
-        late = _days_late(bucket, count, int(deadline_days or 0), int(days_late or 0), clock)
-        found.append([agency_id, status, count, late, *(count * level for level in levels)])
+    for agency_id, late_days, overdue_deadline_days, *counts in session.execute(query):
+        numbers = [int(count or 0) for count in counts]
+        # days late: fixed for tasks completed late; for overdue ones, today against each
+        # deadline (`TaskFigure.deadline_day_sum`)
+        overdue = numbers[_OVERDUE_COLUMN]
+        late = int(late_days or 0) + overdue * today - int(overdue_deadline_days or 0)
+        found.append([agency_id, late, *numbers])
     return found
 
 
 def _agency_rows_query(
     filters: TaskFilters, scope: Sequence[object], months: Range, flipped: bool
 ) -> Select[Any]:
-    """The cells of `agency_rows`, summed by agency and bucket; `flipped`: read as every
-    month's totals less the months outside (`_reads_totals`)."""
+    """The cells of `agency_rows` summed by agency: the days late of the tasks completed
+    late, the deadlines of the overdue ones, the tasks in each status and at each warning
+    level; `flipped`: read as every month's totals less the months outside
+    (`_reads_totals`)."""
     due, sign = _totals_less_outside(months) if flipped else (_due_in(months), literal(1))
-    sums: list[ColumnElement[Any]] = [func.sum(sign * column) for column in SUMS]
-    query = _filtered(filters, scope, due).with_only_columns(
-        TaskFigure.lead_agency_id, TaskFigure.bucket, *sums
+
+    def summed(column: InstrumentedAttribute[int], buckets: list[Bucket]) -> ColumnElement[Any]:
+        values = [written(bucket.value) for bucket in buckets]
+        return func.sum(sign * column).filter(TaskFigure.bucket.in_(values))
+
+    tasks_by_status = [summed(TaskFigure.tasks, buckets) for buckets in _STATUS_BUCKETS]
+    query: Select[Any] = _filtered(filters, scope, due).with_only_columns(
+        TaskFigure.lead_agency_id,
+        summed(TaskFigure.days_late_sum, [Bucket.LATE]),
+        summed(TaskFigure.deadline_day_sum, _STATUS_BUCKETS[_OVERDUE_COLUMN]),
+        *tasks_by_status,
+        *(summed(TaskFigure.tasks, buckets) for buckets in _LEVEL_BUCKETS),
     )
-    return query.group_by(TaskFigure.lead_agency_id, TaskFigure.bucket).having(sums[0] > 0)
+    total = func.sum(sign * TaskFigure.tasks)
+    return query.group_by(TaskFigure.lead_agency_id).having(total > 0)
+
+
+# the buckets of each status and of each warning level, in order, and the overdue status's
+_STATUS_BUCKETS = [[b for b in Bucket if b.status is status] for status in TaskStatus]
+_LEVEL_BUCKETS = [[b for b in Bucket if level in b.warnings] for level in WarningLevel]
+_OVERDUE_COLUMN = list(TaskStatus).index(TaskStatus.OVERDUE)
 
 
 def trend_rows(
@@ -148,7 +159,7 @@ def trend_rows(
         ),
     )
     return [
-        [month // 100, month % 100, _BUCKETS[bucket].status, int(tasks)]
+        [month // 100, month % 100, _STATUS_OF_BUCKET[bucket], int(tasks)]
         for month, bucket, tasks in session.execute(query)
     ]
 
@@ -293,19 +304,6 @@ def _buckets(filters: TaskFilters) -> list[Bucket] | None:
         return None
     kept = buckets_with(filters.status, filters.warning)
     return [bucket for bucket in kept if bucket in COMPLETED] if filters.completed else kept
-
-
-SUMS = (TaskFigure.tasks, TaskFigure.deadline_day_sum, TaskFigure.days_late_sum)
-
-
-def _days_late(bucket: Bucket, tasks: int, deadline_days: int, days_late: int, clock: Clock) -> int:
-    """Days late added up over the cell: fixed for tasks completed late; for overdue tasks,
-    today against each deadline."""
-    if bucket is Bucket.LATE:
-        return days_late
-    if bucket.status is TaskStatus.OVERDUE:
-        return tasks * (clock.day - EPOCH).days - deadline_days
-    return 0
 
 
 def _month(day: date) -> int:
