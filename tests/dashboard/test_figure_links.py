@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
+from markupsafe import escape
+
 from tracker.dashboard.links import FigureLinks
 from tracker.dashboard.ranking import ranking_rows
 from tracker.domain.dashboard import AgencyLine
@@ -45,7 +47,7 @@ def test_a_status_the_filter_excludes_links_nowhere() -> None:
     assert query(completed.url(trang_thai="dung_han"))["trang_thai"] == ["dung_han"]
 
 
-def test_url_each_puts_each_value_where_url_would() -> None:
+def test_html_each_puts_each_value_where_url_would_escaped() -> None:
     for args in (
         {},
         {"trang_thai": "qua_han", "ky": "2017-Q3"},
@@ -53,13 +55,13 @@ def test_url_each_puts_each_value_where_url_would() -> None:
     ):
         links = FigureLinks(TaskFilters.from_args(args), LIST)
         for changes in ({}, {"trang_thai": "qua_han"}, {"trang_thai": "dung_han"}):
-            url_of = links.url_each("co_quan", **changes)
+            html_of = links.html_each("co_quan", **changes)
             if links.url(co_quan=1, **changes) is None:
-                assert url_of is None
+                assert html_of is None
                 continue
-            assert url_of is not None
+            assert html_of is not None
             for agency in (1, 42, 1234):
-                assert url_of(agency) == links.url(co_quan=agency, **changes)
+                assert html_of(agency) == escape(links.url(co_quan=agency, **changes))
 
 
 def test_ranking_rows_link_each_count_or_show_it_bare() -> None:

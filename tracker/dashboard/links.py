@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from tracker.tasks.filters import TaskFilters
 
-_MARK = "\x00"  # stands for the value of `FigureLinks.url_each`'s key while it is built
+_MARK = "\x00"  # stands for the value of `FigureLinks.html_each`'s key while it is built
 
 
 class FigureLinks:
@@ -39,14 +39,16 @@ class FigureLinks:
             pairs[key] = _pair(key, text)
         return f"{self._path}?{'&'.join(pairs.values())}" if pairs else self._path
 
-    def url_each(self, key: str, **changes: object) -> Callable[[object], str] | None:
-        """`url(**{key: value}, **changes)` for many values of one key (each agency's id, in
-        the ranking): the rest of the address is built once. None where `url` gives None."""
+    def html_each(self, key: str, **changes: object) -> Callable[[object], str] | None:
+        """`url(**{key: value}, **changes)` escaped for HTML, for many values of one key
+        (each agency's id, in the ranking): the rest of the address is built and escaped
+        once. None where `url` gives None."""
         url = self.url(**{key: _MARK}, **changes)
         if url is None:
             return None
-        # the marked pair is found whole: a value is encoded, so no other pair holds "=%00"
-        before, _, after = url.partition(_pair(key, _MARK))
+        # the marked pair is found whole: a value is encoded, so no other pair holds "=%00";
+        # an encoded pair holds nothing HTML would read as markup
+        before, _, after = (str(escape(part)) for part in url.partition(_pair(key, _MARK)))
         return lambda value: f"{before}{_pair(key, str(value))}{after}"
 
 

@@ -13,7 +13,7 @@ from tracker.domain.dashboard import AgencyLine
 from tracker.domain.formatting import vn_number
 from tracker.domain.status import TaskStatus
 
-AgencyUrl = Callable[[object], str] | None
+AgencyUrl = Callable[[object], str] | None  # an agency's address, escaped for HTML
 
 
 def ranking_rows(
@@ -22,9 +22,9 @@ def ranking_rows(
     """A row per agency, in the given order: its place, its name and total linked to its
     tasks, a count per status linked to those tasks (bare where the board's status filter
     excludes it), its on-time rate, its overdue tasks linked, and its average days late."""
-    tasks_of = links.url_each("co_quan")
-    status_urls = [(s, links.url_each("co_quan", trang_thai=s.value)) for s in statuses]
-    overdue_of = links.url_each("co_quan", trang_thai=TaskStatus.OVERDUE.value)
+    tasks_of = links.html_each("co_quan")
+    status_urls = [(s, links.html_each("co_quan", trang_thai=s.value)) for s in statuses]
+    overdue_of = links.html_each("co_quan", trang_thai=TaskStatus.OVERDUE.value)
     rows = []
     for place, line in enumerate(lines, start=1):
         agency, counts = line.agency_id, line.counts
@@ -43,11 +43,11 @@ def ranking_rows(
     return Markup("".join(rows))  # noqa: S704 - names and addresses escaped, the rest numbers
 
 
-def _address(url_of: AgencyUrl, agency: int) -> str:
-    return escape(url_of(agency)) if url_of is not None else ""
+def _address(html_of: AgencyUrl, agency: int) -> str:
+    return html_of(agency) if html_of is not None else ""
 
 
-def _count_cell(count: int, url_of: AgencyUrl, agency: int) -> str:
+def _count_cell(count: int, html_of: AgencyUrl, agency: int) -> str:
     """The count (digits and dots) linked to the agency's tasks it counts, or bare."""
-    url = escape(url_of(agency)) if url_of is not None else None
+    url = html_of(agency) if html_of is not None else None
     return f'<td class="number">{figure_html(vn_number(count), url)}</td>'
