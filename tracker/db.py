@@ -11,9 +11,11 @@ from psycopg.pq import TransactionStatus
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
     DateTime,
     Engine,
     Enum,
+    Executable,
     Integer,
     MetaData,
     event,
@@ -83,6 +85,17 @@ def insert_for(bind: Session | Connection, model: type[Base]) -> postgresql.Inse
     if dialect.name == "postgresql":
         return postgresql.insert(model)
     return sqlite.insert(model)
+
+
+def read_columns(
+    session: Session, statement: Executable, params: dict[str, Any] | None = None
+) -> CursorResult[*tuple[Any, ...]]:
+    """The rows of a statement that selects columns, no ORM entity, read through the
+    session's connection: the ORM's handling of a result, which such rows do not need, cost
+    0.1 ms a statement. What the session holds is flushed first, as its `execute` would."""
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute(statement, params)
 
 
 def str_enum(enum_class: type[StrEnum], length: int = 30) -> Enum:

@@ -16,7 +16,7 @@ from sqlalchemy.sql import Executable
 from tracker.agencies.kept import directory_rows
 from tracker.agencies.models import Agency
 from tracker.cache import remembered
-from tracker.db import days_between
+from tracker.db import days_between, read_columns
 from tracker.domain.dashboard import (
     DashboardFigures,
     OverdueLine,
@@ -213,7 +213,7 @@ def _rows(query: Executable) -> list[list[Any]]:
     """Rows as lists of plain values: PostgreSQL gives EXTRACT and SUM as decimals."""
     return [
         [int(value) if isinstance(value, Decimal) else value for value in row]
-        for row in db.session.execute(query)
+        for row in read_columns(db.session(), query)
     ]
 
 

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, se
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from tracker.agencies.models import group_member_ids
-from tracker.db import written
+from tracker.db import read_columns, written
 from tracker.domain.figure_buckets import Bucket, buckets_with
 from tracker.domain.month_split import Range
 from tracker.domain.periods import Period
@@ -102,7 +102,7 @@ def agency_rows(
     )
     today = (clock.day - EPOCH).days
     found = []
-    for agency_id, late_days, overdue_deadline_days, *counts in session.execute(query):
+    for agency_id, late_days, overdue_deadline_days, *counts in read_columns(session, query):
         numbers = [int(count or 0) for count in counts]
         # days late: fixed for tasks completed late; for overdue ones, today against each
         # deadline (`TaskFigure.deadline_day_sum`)
@@ -160,7 +160,7 @@ def trend_rows(
     )
     return [
         [month // 100, month % 100, _STATUS_OF_BUCKET[bucket], int(tasks)]
-        for month, bucket, tasks in session.execute(query)
+        for month, bucket, tasks in read_columns(session, query)
     ]
 
 
@@ -243,7 +243,7 @@ def _reads_totals(session: Session, months: Range) -> bool:
     low, high = months
     if (low is None) == (high is None):
         return False
-    earliest, latest = session.execute(_DATED_MONTHS).one()
+    earliest, latest = read_columns(session, _DATED_MONTHS).one()
     if earliest is None or latest is None:
         return False
     if low is not None:

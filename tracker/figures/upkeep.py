@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, event, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from tracker.db import read_columns
 from tracker.figures.cells import (
     CellKey,
     Clock,
@@ -87,10 +88,10 @@ def read_counts(session: Session, query: Select[Any], day: date, due_soon_days: 
     the counts first made to stand for `day` if the clock read with them says they did not:
     one round trip where `counts_for` and the read took two, as the day's first reader alone
     finds the clock behind."""
-    row = session.execute(query).one()
+    row = read_columns(session, query).one()
     if not stands_for(row[-2:], day, due_soon_days):
         counts_for(session, day, due_soon_days)
-        row = session.execute(query).one()
+        row = read_columns(session, query).one()
     return row
 
 

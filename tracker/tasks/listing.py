@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, func, select, union_all
 from sqlalchemy.orm import Session
 
 from tracker.agencies.kept import agency_short_names
+from tracker.db import read_columns
 from tracker.notices.models import Notice, NoticeKind
 from tracker.params import PageNumbers, page_count
 from tracker.statements import built
@@ -81,7 +82,7 @@ def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
 
 def read_listed(session: Session, rows: Select[*tuple[Any, ...]]) -> list[ListedTask]:
     """The `rows` (`listed` tasks, a page of them, in their order) as `ListedTask`s."""
-    return _as_listed(session, session.execute(rows))
+    return _as_listed(session, read_columns(session, rows))
 
 
 def _as_listed(session: Session, rows: Iterable[Sequence[Any]]) -> list[ListedTask]:
@@ -131,7 +132,7 @@ def read_page(
             ("list page with its total", *key, requested, size),
             lambda: listed(page_of(parts, requested, size)).add_columns(*columns()),
         )
-        rows = session.execute(statement).all()
+        rows = read_columns(session, statement).all()
         if rows or requested == 1:
             count = total.counted(rows[0][_WIDTH:]) if rows else 0
             tasks = _as_listed(session, rows)
