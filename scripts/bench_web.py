@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import signal
 import subprocess
 import sys
@@ -235,7 +236,8 @@ def _section(results: Results, options: argparse.Namespace) -> str:
     lines = [
         MARKER,
         f"Measured on {date.today():%Y-%m-%d} with {options.tasks:,} tasks, {options.agencies} "
-        f"agencies, gunicorn with {options.workers} workers, wrk with `Connection: close`: "
+        f"agencies, Python {platform.python_version()} in `{sys.base_prefix}`, "
+        f"gunicorn with {options.workers} workers, wrk with `Connection: close`: "
         f"{options.connections} connections for {options.seconds} s per page and mode, then "
         f"1 connection (alone) for {options.alone_seconds} s.",
         "",
