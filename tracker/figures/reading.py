@@ -7,8 +7,10 @@ Other filters (a notice, what waits, the tasks assigned to me) are counted from 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from datetime import date
+from functools import reduce
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
@@ -79,10 +81,18 @@ def task_count_columns(
     """`task_count`'s count, then the clock the cells stand for (`CLOCK_COLUMNS`), as
     columns to read in another statement: a list reads them with its page's tasks."""
     cells = ProvinceFigure if _whole_province(filters, scope) else TaskFigure
-    counted = _filtered(filters, scope, _due_in(months, cells), cells).with_only_columns(
-        func.coalesce(func.sum(cells.tasks), 0)
-    )
-    return (counted.scalar_subquery(), *CLOCK_COLUMNS)
+    due = _due_in(months, cells)
+    # Each part an agency sees is summed apart: PostgreSQL read the two parts of an
+    # agency's own list joined by OR as a bitmap over the table, where each alone is a range
+    # of one index, read without the table (0.1 ms less for the benchmark's agency).
+    parts = [None] if cells is ProvinceFigure else _seen_parts(scope, filters.role)
+    sums = [
+        _filtered(filters, scope, due, cells, seen)
+        .with_only_columns(func.coalesce(func.sum(cells.tasks), 0))
+        .scalar_subquery()
+        for seen in parts
+    ]
+    return (reduce(operator.add, sums), *CLOCK_COLUMNS)
 
 
 def agency_rows(
@@ -203,8 +213,13 @@ def _filtered(
     scope: Sequence[object],
     due: list[ColumnElement[bool]],
     cells: Cells = TaskFigure,
+    seen: ColumnElement[bool] | None = None,
 ) -> Select[Any]:
-    conditions = [*due] if cells is ProvinceFigure else [_seen_in(scope, filters.role), *due]
+    """The cells that pass the filters and `due`, among those users of `scope` see (or
+    those `seen` names, one of the `_seen_parts`)."""
+    if seen is None and cells is not ProvinceFigure:
+        seen = _seen_in(scope, filters.role)
+    conditions = [*due] if seen is None else [seen, *due]
     buckets = _buckets(filters)
     if buckets is not None:
         conditions.append(cells.bucket.in_([written(bucket.value) for bucket in buckets]))
@@ -277,11 +292,17 @@ def _months_between(first: int, last: int) -> int:
 
 
 def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
-    """The cells of the tasks users of `scope` see: the own cells; for an agency, the own
-    cells of the tasks it leads and its copies of those it coordinates but does not lead, or
-    of either alone (`role`), as `tracker.access.visible_task_parts` lists them."""
+    """The cells of the tasks users of `scope` see (`_seen_parts`)."""
+    return or_(*_seen_parts(scope, role))
+
+
+def _seen_parts(scope: Sequence[object], role: str | None) -> list[ColumnElement[bool]]:
+    """The cells of the tasks users of `scope` see, in parts that share no cell: the own
+    cells; for an agency, the own cells of the tasks it leads and its copies of those it
+    coordinates but does not lead, or either alone (`role`), as
+    `tracker.access.visible_task_parts` lists them."""
     if scope[0] != AGENCY_SCOPE:
-        return TaskFigure.coordinator_id == written(OWN_CELL)
+        return [TaskFigure.coordinator_id == written(OWN_CELL)]
     # The agency written into the SQL: given as a parameter, PostgreSQL planned the agency's
     # count again on every request (its plan for any agency looked dearer than one for this).
     agency_id = scope[1]
@@ -292,10 +313,10 @@ def _seen_in(scope: Sequence[object], role: str | None) -> ColumnElement[bool]:
     )
     coordinates = TaskFigure.coordinator_id == agency
     if role == LEAD:
-        return leads
+        return [leads]
     if role == COORDINATING:
-        return coordinates
-    return or_(leads, and_(coordinates, TaskFigure.lead_agency_id != agency))
+        return [coordinates]
+    return [leads, and_(coordinates, TaskFigure.lead_agency_id != agency)]
 
 
 def _buckets(filters: TaskFilters) -> list[Bucket] | None:
