@@ -24,7 +24,7 @@ from sqlalchemy import (
 
 from tracker.admin.models import setting_value
 from tracker.auth.models import Role, User
-from tracker.dashboard.queue import waiting_by_role
+from tracker.dashboard.queue import waiting_by_role, waiting_of_role
 from tracker.demo.loader import DEMO_SETTING
 from tracker.extensions import db
 from tracker.notifications.queries import unread_count
@@ -40,11 +40,12 @@ class MenuValues:
 
 
 def menu_columns(
-    user_id: SQLColumnExpression[int], role: SQLColumnExpression[Role]
+    user_id: SQLColumnExpression[int], role: SQLColumnExpression[Role] | Role
 ) -> list[ColumnElement[Any]]:
-    """The menu's values of the user whose id and role these are, as columns of a statement
-    (in `MenuValues`' order)."""
-    return [setting_value(DEMO_SETTING), unread_count(user_id), waiting_by_role(role)]
+    """The menu's values of the user whose id and role these are (the role a column, or
+    known beforehand), as columns of a statement (in `MenuValues`' order)."""
+    waiting = waiting_of_role(role) if isinstance(role, Role) else waiting_by_role(role)
+    return [setting_value(DEMO_SETTING), unread_count(user_id), waiting]
 
 
 def keep_menu_values(values: MenuValues) -> None:

@@ -173,24 +173,55 @@ def test_the_menu_counts_come_with_the_signed_in_user(
 def test_what_waits_depends_on_the_role_read_in_the_database(
     app: Flask, waiting: dict[str, Task]
 ) -> None:
-    """One statement for every user, the role choosing the count in the database: each
-    menu counts what its home page lists (the office every kind and the drafts in its
-    sections, the leader the kinds she decides on in the line atop her board), an agency's
-    nothing."""
+    """Each menu counts what its home page lists (the office every kind and the drafts in
+    its sections, the leader the kinds she decides on in the line atop her board), an
+    agency's nothing: on the first page after signing in, where the database chooses the
+    count by the role, and on the next, where the role the session saw chooses it and the
+    statement holds that role's count alone."""
     listed = {
         "vanphong": r"<h2[^>]*>[^<]*\((\d+)\)",
         "lanhdao": r'cho_xu_ly=[^"]*">[^<]*<span class="nav-count">(\d+)',
         "sxd": r"<h2[^>]*>[^<]*\((\d+)\)",
     }
+    warm = app.test_client()
+    sign_in(warm, "vanphong")
+    warm.get("/nhiem-vu/")  # the day's first view files the counts for the day
     menus = {}
     for name in ("vanphong", "lanhdao", "sxd"):
         client = app.test_client()
         sign_in(client, name)
-        page = client.get("/").get_data(as_text=True)
-        menu = re.findall(r'class="nav-count" aria-label="(\d+) việc chờ xử lý"', page)
-        menus[name] = [sum(int(n) for n in re.findall(listed[name], page))] if menu else []
-        assert [int(n) for n in menu] == menus[name]
+        for view in ("first", "next"):
+            with statements_sent() as statements:
+                page = client.get("/").get_data(as_text=True)
+            menu = re.findall(r'class="nav-count" aria-label="(\d+) việc chờ xử lý"', page)
+            menus[name] = [sum(int(n) for n in re.findall(listed[name], page))] if menu else []
+            assert [int(n) for n in menu] == menus[name], (name, view)
+            loads = [sql for sql in statements if "notification" in sql]
+            assert len(loads) == 1
+            assert ("user_account.role =" in loads[0]) is (view == "first"), (name, view)
     assert menus["vanphong"][0] > menus["lanhdao"][0] >= 2 and menus["sxd"] == []
+
+
+def test_a_role_changed_between_two_pages_counts_for_the_new_role(
+    app: Flask, user: Callable[[str], User], waiting: dict[str, Task]
+) -> None:
+    """The role the session saw chooses the menu's count only while it is still hers."""
+    waits = r'class="nav-count" aria-label="(\d+) việc chờ xử lý"'
+    office = app.test_client()
+    sign_in(office, "vanphong")
+    office_count = re.findall(waits, office.get("/nhiem-vu/").get_data(as_text=True))
+    leader = app.test_client()
+    sign_in(leader, "lanhdao")
+    leader_count = re.findall(waits, leader.get("/nhiem-vu/").get_data(as_text=True))
+    assert leader_count != office_count
+    user("lanhdao").role = Role.SECRETARIAT
+    db.session.commit()
+    for _ in range(2):  # read apart, then with her for the role the session now saw
+        assert re.findall(waits, leader.get("/nhiem-vu/").get_data(as_text=True)) == office_count
+    user("lanhdao").role = Role.LEADER
+    db.session.commit()
+    for _ in range(2):
+        assert re.findall(waits, leader.get("/nhiem-vu/").get_data(as_text=True)) == leader_count
 
 
 def test_agencies_have_no_queue(app: Flask, login: Login, waiting: dict[str, Task]) -> None:

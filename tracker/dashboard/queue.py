@@ -76,6 +76,11 @@ def waiting_by_role(role: SQLColumnExpression[Role]) -> ColumnElement[int | None
     )
 
 
+def waiting_of_role(role: Role) -> ColumnElement[Any]:
+    """`waiting_by_role` for a role known beforehand: that role's count alone."""
+    return _waiting_total(User(role=role)) if waiting_for(role.value) else null()
+
+
 def _waiting_total(user: User) -> ColumnElement[int]:
     # kind by kind, as the home page counts them: each count finds its few tasks by an
     # index, where one count of them all would read every task
