@@ -61,13 +61,13 @@ def menu_values(user: User | None) -> MenuValues:
         return read
     if user is None:
         return MenuValues(*db.session.execute(_SIGNED_OUT).one())
-    statement = built(("menu values",), _signed_in)
+    statement = built(("menu values", user.role), lambda: _signed_in(user.role))
     return MenuValues(*db.session.execute(statement, {"user_id": user.id}).one())
 
 
 _SIGNED_OUT = select(setting_value(DEMO_SETTING), literal(0), null())  # built once
 
 
-def _signed_in() -> Select[Any]:
-    user_id = bindparam("user_id", type_=Integer)
-    return select(*menu_columns(user_id, User.role)).where(User.id == user_id)
+def _signed_in(role: Role) -> Select[Any]:
+    """The menu's values of the user whose id is the statement's `user_id`, her role known."""
+    return select(*menu_columns(bindparam("user_id", type_=Integer), role))

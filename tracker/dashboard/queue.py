@@ -68,7 +68,7 @@ def waiting_by_role(role: SQLColumnExpression[Role]) -> ColumnElement[int | None
     agency's, so what waits depends on the role alone."""
     return case(
         *[
-            (role == written(waiting_role.value), _waiting_total(User(role=waiting_role)))
+            (role == written(waiting_role.value), waiting_of_role(waiting_role))
             for waiting_role in Role
             if waiting_for(waiting_role.value)
         ],
