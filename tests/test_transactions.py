@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from psycopg.pq import TransactionStatus
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 
 from tests.support.apps import settings_for
 from tracker import create_app
 from tracker.admin.models import Setting, read_setting, write_setting
-from tracker.db import needs_transaction
+from tracker.db import needs_transaction, read_columns
 from tracker.extensions import db
 
 KEY = "transaction-probe"
@@ -144,3 +144,15 @@ def test_a_write_without_a_commit_is_rolled_back_on_either_database(
 )
 def test_what_needs_a_transaction(statement: str, streamed: bool, needed: bool) -> None:
     assert needs_transaction(statement, streamed=streamed) is needed
+
+
+def test_columns_read_on_the_connection_see_what_the_session_holds(app: Flask) -> None:
+    """`read_columns` skips the ORM, not its autoflush: a row added and not yet flushed is
+    counted, as `Session.execute` would count it; with autoflush off it is not."""
+    probed = select(func.count()).select_from(Setting).where(Setting.key == KEY)
+    with app.app_context():
+        db.session.add(Setting(key=KEY, value="pending"))
+        with db.session.no_autoflush:
+            assert read_columns(db.session(), probed).scalar_one() == 0
+        assert read_columns(db.session(), probed).scalar_one() == 1
+        db.session.rollback()
