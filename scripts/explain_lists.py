@@ -37,7 +37,7 @@ from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from tests.support.services import postgres_cluster  # noqa: E402
 from tracker import create_app  # noqa: E402
-from tracker.access import visible_task_parts  # noqa: E402
+from tracker.access import filtered_task_parts  # noqa: E402
 from tracker.auth.models import User  # noqa: E402
 from tracker.clock import today  # noqa: E402
 from tracker.extensions import db  # noqa: E402
@@ -158,8 +158,8 @@ def _plans(database: str, url: str) -> list[Plan]:
 def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
-    parts = visible_task_parts(user, filters.role)
-    query = listed(page_of([filters.apply(part, today(), user.id) for part in parts], 1, PAGE))
+    parts = filtered_task_parts(user, filters, today())
+    query = listed(page_of(parts, 1, PAGE))
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
     rows = db.session.connection().execute(Explain(query, explain)).all()
     lines = [str(row[-1]) for row in rows]
@@ -234,42 +234,60 @@ def _sqlite_sorts_all(rows: list[Any], merged: bool) -> bool:
 PG_SORTS = ("Sort  (", "Incremental Sort  (")  # nodes, not their "Sort Key:" lines
 
 
+@dataclass
+class Node:
+    """One node of a PostgreSQL plan in text, its detail lines left out."""
+
+    text: str
+    children: list[Node]
+
+
 def _postgresql_sorts_all(lines: list[str]) -> bool:
-    """Whether PostgreSQL sorts more than a page: a Sort node, unless every table it reads
-    below it is read under a Limit of its own (the parts' first rows, merged)."""
-    nodes = _postgresql_nodes(lines)
-    for index, (depth, text) in enumerate(nodes):
-        if not text.startswith(PG_SORTS):
-            continue
-        below = []
-        for node in nodes[index + 1 :]:
-            if node[0] <= depth:
-                break
-            below.append(node)
-        if not _every_read_limited(below):
-            return True
-    return False
+    """Whether PostgreSQL sorts more than a page: a Sort node, unless what it sorts is
+    bounded by Limits below it (the parts' first rows, merged)."""
+    return any(
+        node.text.startswith(PG_SORTS) and not all(map(_bounded, node.children))
+        for node in _walk(_postgresql_tree(lines))
+    )
 
 
-def _postgresql_nodes(lines: list[str]) -> list[tuple[int, str]]:
-    """(indentation, text) of each node of a plan in text, its detail lines left out."""
-    nodes = [(0, lines[0].strip())] if lines else []
+def _bounded(node: Node) -> bool:
+    """Whether the node reads and gives at most what Limits below it allow: a Limit; a
+    nested loop whose outer side is bounded and whose inner side is, or looks each outer
+    row up in an index (the page's tasks read by id); any other node whose inputs all are.
+    A scan with no Limit above it is not."""
+    if node.text.startswith("Limit"):
+        return True
+    if not node.children:
+        return False
+    if node.text.startswith("Nested Loop"):
+        outer, inner = node.children
+        return _bounded(outer) and (_bounded(inner) or inner.text.startswith("Index"))
+    return all(map(_bounded, node.children))
+
+
+def _postgresql_tree(lines: list[str]) -> Node:
+    """The plan's nodes as a tree: a node's line starts with "->" (or names a subplan, run
+    for each row of its parent), indented under its parent's."""
+    root = Node(lines[0].strip(), [])
+    stack = [(-1, root)]
     for line in lines[1:]:
         text = line.lstrip()
-        if text.startswith("->"):
-            nodes.append((len(line) - len(text), text[2:].strip()))
-    return nodes
+        if not text.startswith(("->", "SubPlan", "InitPlan")):
+            continue
+        depth = len(line) - len(text)
+        while stack[-1][0] >= depth:
+            stack.pop()
+        node = Node(text.removeprefix("->").strip(), [])
+        stack[-1][1].children.append(node)
+        stack.append((depth, node))
+    return root
 
 
-def _every_read_limited(nodes: list[tuple[int, str]]) -> bool:
-    limits: list[int] = []  # the indentation of each Limit above the current node
-    for depth, text in nodes:
-        limits = [limit for limit in limits if limit < depth]
-        if text.startswith("Limit"):
-            limits.append(depth)
-        elif "Scan" in text and not limits:
-            return False
-    return True
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
 
 
 def _table(plans: list[Plan]) -> str:

@@ -13,18 +13,20 @@ agency's task exists; one who may see it but not act gets 403 (`role_required`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from typing import Any, TypeVar, cast
 
 from flask import abort
 from flask_login import current_user, login_required
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import ColumnClause, ColumnElement, Select, or_, select
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from tracker.auth.models import Role, User
 from tracker.db import written
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.filters import COORDINATING, LEAD
+from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 from tracker.tasks.models import Evidence, Task, task_coordinators
 
 SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
@@ -108,16 +110,51 @@ def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]
     one part, or for an agency the tasks it leads and those it only coordinates; with the
     role filter of an agency's list (`LEAD` or `COORDINATING`), only the tasks it leads, or
     every task it coordinates."""
+    return [part for part, _copies in _task_parts(user, role)]
+
+
+def filtered_task_parts(
+    user: User, filters: TaskFilters, today: date, due_soon_days: int = 3
+) -> list[Select[Task]]:
+    """`visible_task_parts` for the filters' role, narrowed to the filters. In a part of
+    coordinated tasks a condition on a column the coordinator row copies reads the copy, so
+    that the part still comes in the lists' order from a range of the coordinator's indexes
+    (reading the task's own column, the database would find the tasks by it and sort them)."""
+    predicates = filters.predicates(today, user.id, due_soon_days)
+    return [
+        part.where(*(map(_on_copies, predicates) if coordinated else predicates))
+        for part, coordinated in _task_parts(user, filters.role)
+    ]
+
+
+def _task_parts(user: User, role: str | None) -> list[tuple[Select[Task], bool]]:
+    """`visible_task_parts`, each with whether it is read from the coordinator rows."""
     if not user.role.is_agency_role:
-        return [listed_tasks(user)]
+        return [(listed_tasks(user), False)]
     tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
     leads = tasks.where(Task.lead_agency_id == user.agency_id)
     if role == LEAD:
-        return [leads]
+        return [(leads, False)]
     coordinates = _coordinated(tasks, user.agency_id)
     if role == COORDINATING:
-        return [coordinates]
-    return [leads, coordinates.where(Task.lead_agency_id != user.agency_id)]
+        return [(coordinates, True)]
+    return [(leads, False), (coordinates.where(Task.lead_agency_id != user.agency_id), True)]
+
+
+# The task's columns a coordinator row holds a copy of, kept by the database's triggers.
+_COPIED = frozenset({"urgency_rank", "deadline", "notice_id", "state", "assignee_id"})
+
+
+def _on_copies(predicate: ColumnElement[bool]) -> ColumnElement[bool]:
+    """The condition on the task with the columns its coordinator row copies read there."""
+
+    def copy_of(element: Any, **_kw: Any) -> Any:
+        if isinstance(element, ColumnClause) and element.table is Task.__table__:
+            return task_coordinators.c[element.name] if element.name in _COPIED else None
+        return None
+
+    no_options: dict[str, Any] = {}
+    return replacement_traverse(predicate, no_options, copy_of)
 
 
 def _coordinated(tasks: Select[Task], agency_id: int | None) -> Select[Task]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -154,13 +154,16 @@ def tune_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
-def written(value: int | str) -> ColumnElement[Any]:
+def written(value: int | str | date) -> ColumnElement[Any]:
     """`value` written into the SQL, not passed as a parameter: a database uses a partial
     index only for the condition it was made with, and PostgreSQL plans a statement it has
     prepared (`psycopg` prepares those the app runs often) once for every parameter value it
-    could be given, where it plans with a value it can read. For the app's own constants."""
+    could be given, where it plans with a value it can read. For the app's own constants,
+    and dates (written as ISO text, which both databases compare with a date column)."""
     if isinstance(value, int):
         return literal_column(str(int(value)))
+    if isinstance(value, date):
+        value = value.isoformat()
     return literal_column("'" + value.replace("'", "''") + "'")
 
 

@@ -1,6 +1,7 @@
 """The database copies each task's place in the lists' order onto its coordinators' rows, so
-that an agency's coordinated tasks are read in that order (migration 0023's triggers), and the
-task's notice, so that an agency's notices are read from an index (0025)."""
+that an agency's coordinated tasks are read in that order (migration 0023's triggers), the
+task's notice, so that an agency's notices are read from an index (0025), and its state and
+officer, so that its lists of one state or one officer are read in that order too (0033)."""
 
 from datetime import date, timedelta
 
@@ -8,8 +9,9 @@ from flask import Flask
 from sqlalchemy import select
 
 from tests.factories import agency, make_task
+from tracker.auth.models import User
 from tracker.extensions import db
-from tracker.tasks.models import Task, task_coordinators
+from tracker.tasks.models import Task, TaskState, task_coordinators
 
 TODAY = date(2024, 6, 15)
 
@@ -53,3 +55,26 @@ def test_a_coordinator_row_takes_the_task_notice(app: Flask) -> None:
         select(task_coordinators.c.notice_id).where(task_coordinators.c.task_id == task.id)
     )
     assert list(notices) == [task.notice_id, task.notice_id]
+
+
+def test_a_coordinator_row_takes_the_task_state_and_officer_and_follows_them(app: Flask) -> None:
+    task = make_task(lead="stc", coordinating=("snv",), deadline=TODAY)
+    officer = db.session.scalars(select(User).where(User.agency_id == agency("stc").id)).first()
+    assert officer is not None
+
+    def copied() -> tuple[str, int | None]:
+        db.session.flush()
+        row = db.session.execute(
+            select(task_coordinators.c.state, task_coordinators.c.assignee_id).where(
+                task_coordinators.c.task_id == task.id
+            )
+        ).one()
+        return row.state, row.assignee_id
+
+    assert copied() == (TaskState.IN_PROGRESS.value, None)
+    task.assignee_id = officer.id
+    task.state = TaskState.SUBMITTED
+    assert copied() == (TaskState.SUBMITTED.value, officer.id)
+    task.assignee_id = None
+    task.state = TaskState.DECLINED
+    assert copied() == (TaskState.DECLINED.value, None)

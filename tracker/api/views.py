@@ -13,10 +13,10 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import (
+    filtered_task_parts,
     get_notice_or_404,
     get_task_or_404,
     visible_notices,
-    visible_task_parts,
     visible_tasks,
 )
 from tracker.api.blueprint import api_user, blueprint
@@ -117,7 +117,7 @@ def task_list() -> Response:
         due_to=iso_date(args, "due_to"),
     )
     agency_id = integer(args, "agency_id", 1, MAX_ID)
-    parts = [filters.apply(part, on, user.id) for part in visible_task_parts(user)]
+    parts = filtered_task_parts(user, filters, on)
     if agency_id is not None:
         parts = [part.where(Task.lead_agency_id == agency_id) for part in parts]
     page = _paginate(by_urgency(parts, "lead_agency"))

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from tracker.access import visibility_key, visible_task_parts
+from tracker.access import filtered_task_parts, visibility_key
 from tracker.auth.models import User
 from tracker.figures import reading
 from tracker.figures.cells import Clock
@@ -34,7 +34,7 @@ def list_counting(
     due_soon_days: int,
     parts: Sequence[Select[Task]],
 ) -> ListTotal:
-    """How the user's list with these filters (`parts`: `tracker.access.visible_task_parts`,
+    """How the user's list with these filters (`parts`: `tracker.access.filtered_task_parts`,
     filtered) is counted: from the cells when they can say it, in one statement unless a
     range of deadlines cuts months; else from the tasks."""
     if not countable(filters, user):
@@ -62,14 +62,12 @@ def list_total(
     session: Session, user: User, filters: TaskFilters, today: date, due_soon_days: int
 ) -> int:
     """How many tasks the user's list holds with these filters (`countable` ones), as
-    `tracker.access.visible_task_parts` lists them."""
+    `tracker.access.filtered_task_parts` lists them."""
     months, days = filters.by_month()
     scope = visibility_key(user)
     clock = Clock(today, due_soon_days)
     total = reading.task_count(session, filters, scope, months, clock) if months else 0
     for narrowed in days:
-        parts = visible_task_parts(user, filters.role)
-        total += count_parts(
-            session, [narrowed.apply(part, today, user.id, due_soon_days) for part in parts]
-        )
+        parts = filtered_task_parts(user, narrowed, today, due_soon_days)
+        total += count_parts(session, parts)
     return total

@@ -16,6 +16,7 @@ from typing import TypeVar
 from sqlalchemy import ColumnElement, Select, and_
 
 from tracker.agencies.models import group_member_ids
+from tracker.db import written
 from tracker.domain.month_split import Range, split_by_month
 from tracker.domain.periods import Period, parse_period
 from tracker.domain.status import LONG_OVERDUE_STEPS, TaskStatus, WarningLevel
@@ -85,13 +86,12 @@ class TaskFilters:
     ) -> Select[Task]:
         """`tasks` narrowed to the filters but the role; `user_id` is the signed-in user's,
         for the "mine" filter."""
-        for predicate in self._predicates(today, user_id, due_soon_days):
-            tasks = tasks.where(predicate)
-        return tasks
+        return tasks.where(*self.predicates(today, user_id, due_soon_days))
 
-    def _predicates(
-        self, today: date, user_id: int, due_soon_days: int
+    def predicates(
+        self, today: date, user_id: int, due_soon_days: int = 3
     ) -> list[ColumnElement[bool]]:
+        """The conditions on the task's columns `apply` adds."""
         found = self._scope_predicates(user_id)
         if self.status is not None:
             found.append(status_predicate(self.status, today))
@@ -103,12 +103,14 @@ class TaskFilters:
         ranks_chosen = self.status is not None or self.completed or self.warning is not None
         if (start is not None or end is not None) and not ranks_chosen:
             found.append(with_deadline())
+        # the range's ends written into the SQL: planned for any dates, PostgreSQL would
+        # expect a few tasks in the range and read them all and sort them
         if start is not None:
-            found.append(Task.deadline >= start)
+            found.append(Task.deadline >= written(start))
         # Overdue tasks are due before today: an end of the range today or later adds nothing
         # (and a second bound on the deadline makes SQLite misjudge the index range).
         if end is not None and not (self.status is TaskStatus.OVERDUE and end >= today):
-            found.append(Task.deadline <= end)
+            found.append(Task.deadline <= written(end))
         return found
 
     def _scope_predicates(self, user_id: int) -> list[ColumnElement[bool]]:

@@ -146,7 +146,7 @@ def read_page(
 
 
 def count_parts(session: Session, parts: Sequence[Select[Task]]) -> int:
-    """How many tasks the parts (`tracker.access.visible_task_parts`, filtered) hold."""
+    """How many tasks the parts (`tracker.access.filtered_task_parts`) hold."""
     return int(session.scalar(parts_count(parts)) or 0)
 
 

@@ -68,8 +68,35 @@ task_coordinators = Table(
     # The task's notice, copied by the same trigger (migration 0025; a task never changes
     # notice): an agency's notices are read from the index without the tasks.
     Column("notice_id", Integer),
+    # The task's state and officer, copied by the same triggers (migration 0033): an
+    # agency's coordinated tasks in one state, or of one officer, come in the lists' order.
+    Column("state", String(30)),
+    Column("assignee_id", Integer),
     Index("ix_task_coordinator_agency_urgency", "agency_id", "urgency_rank", "deadline", "task_id"),
-    Index("ix_task_coordinator_agency_notice", "agency_id", "notice_id"),
+    Index(
+        "ix_task_coordinator_agency_notice",
+        "agency_id",
+        "notice_id",
+        "urgency_rank",
+        "deadline",
+        "task_id",
+    ),
+    Index(
+        "ix_task_coordinator_agency_state",
+        "agency_id",
+        "state",
+        "urgency_rank",
+        "deadline",
+        "task_id",
+    ),
+    Index(
+        "ix_task_coordinator_agency_assignee",
+        "agency_id",
+        "assignee_id",
+        "urgency_rank",
+        "deadline",
+        "task_id",
+    ),
 )
 
 
@@ -78,7 +105,6 @@ class Task(Base):
 
     __tablename__ = "task"
     __table_args__ = (
-        Index("ix_task_lead_agency_state_deadline", "lead_agency_id", "state", "deadline"),
         Index("ix_task_state_deadline", "state", "deadline"),
         # Open and overdue lists: completed_on IS NULL and a deadline range, notice visible.
         Index("ix_task_open_deadline", "completed_on", "deadline", "notice_id"),
@@ -98,6 +124,16 @@ class Task(Base):
             "id",
         ),
         Index("ix_task_state_urgency", "state", "urgency_rank", "deadline", "id"),
+        Index(
+            "ix_task_lead_agency_state_urgency",
+            "lead_agency_id",
+            "state",
+            "urgency_rank",
+            "deadline",
+            "id",
+        ),
+        # an officer's own tasks ("Chỉ việc giao cho tôi")
+        Index("ix_task_assignee_urgency", "assignee_id", "urgency_rank", "deadline", "id"),
         UniqueConstraint("series_id", "period_key"),
     )
 

@@ -135,13 +135,13 @@ def completed_with_deadline() -> ColumnElement[bool]:
 def with_deadline() -> ColumnElement[bool]:
     """The tasks that have a deadline, as ranks: with a range of deadlines after it, the
     database reads the range within each rank, in the lists' order."""
-    return Task.urgency_rank.in_((OPEN_DUE, COMPLETED_DUE))
+    return Task.urgency_rank.in_((written(OPEN_DUE), written(COMPLETED_DUE)))
 
 
 def by_urgency(
     parts: Sequence[Select[Task]], *loaded: str, first: int | None = None
 ) -> Select[Task]:
-    """The tasks of `parts` (as `tracker.access.visible_task_parts` gives them, filtered),
+    """The tasks of `parts` (as `tracker.access.filtered_task_parts` gives them),
     open tasks with a deadline first (the oldest overdue at the top, then the nearest
     deadline), then open tasks without one, then completed tasks (those with a deadline
     first); the relationships named in `loaded` (each task's one notice or agency) are

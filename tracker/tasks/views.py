@@ -9,10 +9,10 @@ from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from tracker.access import (
+    filtered_task_parts,
     get_evidence_or_404,
     get_task_or_404,
     visibility_key,
-    visible_task_parts,
 )
 from tracker.agencies.kept import active_agency_options
 from tracker.agencies.models import Agency, AgencyGroup
@@ -84,10 +84,7 @@ def _list_body(filters: TaskFilters, heading: str, search: NoticeSearch | None) 
     )
     parts = built(
         ("list parts", *key),
-        lambda: [
-            filters.apply(part, today(), current_user.id, due_soon_days)
-            for part in visible_task_parts(current_user, filters.role)
-        ],
+        lambda: filtered_task_parts(current_user, filters, today(), due_soon_days),
     )
     session = db.session()
     total = list_counting(session, current_user, filters, today(), due_soon_days, parts)
