@@ -1,17 +1,21 @@
 """Who may see what, route by route: agency A never reaches agency B's tasks, files or drafts."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import Select
 
 from tests.factories import make_file_evidence, make_notice, make_task
-from tracker.access import visible_notices, visible_tasks
+from tracker.access import filtered_task_parts, visible_notices, visible_task_parts, visible_tasks
 from tracker.auth.models import User
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.filters import TaskFilters
+from tracker.tasks.models import Task, TaskState
+from tracker.tasks.queries import by_urgency
 from tracker.tasks.storage import EvidenceStore
 
 Login = Callable[[str], FlaskClient]
@@ -145,3 +149,47 @@ def test_the_newest_notices_are_those_of_all_the_notices_seen(
         )
         assert list(newest_ids) == every_id[:newest]
     assert every_id  # each of these users sees some notice
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        {},
+        {"trang_thai": "qua_han"},
+        {"trang_thai": "trong_han"},
+        {"trang_thai": "hoan_thanh"},
+        {"canh_bao": "sap_den_han"},
+        {"ky": "2024-Q2"},
+        {"cho_xu_ly": "cho_xac_nhan"},
+        {"cua_toi": "1"},
+        {"vai_tro": "phoi_hop", "trang_thai": "qua_han"},
+    ],
+)
+def test_filtered_parts_read_the_coordinator_copies_as_the_tasks_would(
+    app: Flask, user: Callable[[str], User], args: dict[str, str]
+) -> None:
+    """An agency's coordinated tasks filtered on the coordinator rows' copies (state, officer,
+    deadline, rank, notice) are the tasks the same filters keep from the tasks' own columns,
+    in the same order."""
+    today = date(2024, 6, 15)
+    officer = user("syt")
+    notice = make_notice()
+    states = [TaskState.IN_PROGRESS, TaskState.SUBMITTED, TaskState.COMPLETED]
+    for day in range(0, 120, 7):
+        task = make_task(notice, lead="snv", coordinating=("syt",), deadline=date(2024, 4, 1))
+        task.deadline = date(2024, 4, 1) + timedelta(days=day)
+        task.state = states[day % 3]
+        task.completed_on = task.deadline if task.state is TaskState.COMPLETED else None
+        task.assignee_id = officer.id if day % 2 else None
+    led = make_task(notice, lead="syt", deadline=today)
+    led.assignee_id = officer.id
+    db.session.commit()
+    filters = TaskFilters.from_args(args)
+
+    def ids(parts: list[Select[Task]]) -> list[int]:
+        return list(db.session.scalars(by_urgency(parts).with_only_columns(Task.id)))
+
+    parts = visible_task_parts(officer, filters.role)
+    expected = ids([filters.apply(part, today, officer.id) for part in parts])
+    assert expected, args  # the scene holds tasks for every filter
+    assert ids(filtered_task_parts(officer, filters, today)) == expected
