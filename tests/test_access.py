@@ -169,8 +169,8 @@ def test_filtered_parts_read_the_coordinator_copies_as_the_tasks_would(
     app: Flask, user: Callable[[str], User], args: dict[str, str]
 ) -> None:
     """An agency's coordinated tasks filtered on the coordinator rows' copies (state, officer,
-    deadline, rank, notice) are the tasks the same filters keep from the tasks' own columns,
-    in the same order."""
+    pause, deadline, rank, notice), and the tasks in time read as two ranges, are the tasks
+    the same filters keep from the tasks' own columns, in the same order."""
     today = date(2024, 6, 15)
     officer = user("syt")
     notice = make_notice()
@@ -183,6 +183,9 @@ def test_filtered_parts_read_the_coordinator_copies_as_the_tasks_would(
         task.assignee_id = officer.id if day % 2 else None
     led = make_task(notice, lead="syt", deadline=today)
     led.assignee_id = officer.id
+    for lead, coordinating in (("syt", ()), ("snv", ("syt",))):  # overdue but paused: in time
+        paused = make_task(notice, lead=lead, coordinating=coordinating, deadline=date(2024, 5, 2))
+        paused.paused_until = today + timedelta(days=20)
     db.session.commit()
     filters = TaskFilters.from_args(args)
 

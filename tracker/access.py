@@ -116,14 +116,16 @@ def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]
 def filtered_task_parts(
     user: User, filters: TaskFilters, today: date, due_soon_days: int = 3
 ) -> list[Select[Task]]:
-    """`visible_task_parts` for the filters' role, narrowed to the filters. In a part of
+    """`visible_task_parts` for the filters' role, narrowed to the filters: each part once
+    for each set of the filters' conditions (`TaskFilters.predicate_sets`). In a part of
     coordinated tasks a condition on a column the coordinator row copies reads the copy, so
     that the part still comes in the lists' order from a range of the coordinator's indexes
     (reading the task's own column, the database would find the tasks by it and sort them)."""
-    predicates = filters.predicates(today, user.id, due_soon_days)
+    sets = filters.predicate_sets(today, user.id, due_soon_days)
     return [
         part.where(*(map(_on_copies, predicates) if coordinated else predicates))
         for part, coordinated in _task_parts(user, filters.role)
+        for predicates in sets
     ]
 
 
@@ -142,7 +144,9 @@ def _task_parts(user: User, role: str | None) -> list[tuple[Select[Task], bool]]
 
 
 # The task's columns a coordinator row holds a copy of, kept by the database's triggers.
-_COPIED = frozenset({"urgency_rank", "deadline", "notice_id", "state", "assignee_id"})
+_COPIED = frozenset(
+    {"urgency_rank", "deadline", "notice_id", "state", "assignee_id", "paused_until"}
+)
 
 
 def _on_copies(predicate: ColumnElement[bool]) -> ColumnElement[bool]:

@@ -1,7 +1,9 @@
 """an agency's filtered lists read in the lists' order from an index range: each coordinator
-row also copies its task's state and assigned officer (by the triggers that copy its place in
-the lists' order and its notice), and the coordinator's and the task's indexes by notice, by
-state and by officer go on with the lists' order
+row also copies its task's state, assigned officer and pause (by the triggers that copy its
+place in the lists' order and its notice); the coordinator's and the task's indexes by notice,
+by state and by officer go on with the lists' order; and the few paused tasks have an index
+of their own in that order, so that the list of tasks in time finds those paused past their
+deadline without reading every overdue task
 
 Revision ID: 0033
 Revises: 0032
@@ -18,8 +20,9 @@ branch_labels = None
 depends_on = None
 
 ORDER = ["urgency_rank", "deadline"]
+PAUSED = sa.text("paused_until IS NOT NULL")
 # (table, the index after this revision, and before it: None if there was none), an index
-# being (name, columns)
+# being (name, columns) or (name, columns, the condition of a partial index)
 INDEXES = [
     (
         "task_coordinator",
@@ -42,12 +45,18 @@ INDEXES = [
         ("ix_task_lead_agency_state_deadline", ["lead_agency_id", "state", "deadline"]),
     ),
     ("task", ("ix_task_assignee_urgency", ["assignee_id", *ORDER, "id"]), None),
+    ("task", ("ix_task_paused_urgency", [*ORDER, "id"], PAUSED), None),
+    (
+        "task_coordinator",
+        ("ix_task_coordinator_agency_paused", ["agency_id", *ORDER, "task_id"], PAUSED),
+        None,
+    ),
 ]
 # What the triggers copy, after this revision and before it (0025).
-COPIED = ("urgency_rank", "deadline", "notice_id", "state", "assignee_id")
+COPIED = ("urgency_rank", "deadline", "notice_id", "state", "assignee_id", "paused_until")
 COPIED_BEFORE = ("urgency_rank", "deadline", "notice_id")
 # A task never changes notice; the other copies follow the columns they are made from.
-FOLLOWED = ("deadline", "completed_on", "state", "assignee_id")
+FOLLOWED = ("deadline", "completed_on", "state", "assignee_id", "paused_until")
 FOLLOWED_BEFORE = ("deadline", "completed_on")
 
 SQLITE_INSERT = """CREATE TRIGGER task_coordinator_order
@@ -99,23 +108,27 @@ def _triggers(copied, followed):
 def upgrade():
     op.add_column("task_coordinator", sa.Column("state", sa.String(length=30), nullable=True))
     op.add_column("task_coordinator", sa.Column("assignee_id", sa.Integer(), nullable=True))
+    op.add_column("task_coordinator", sa.Column("paused_until", sa.Date(), nullable=True))
     op.execute(
-        "UPDATE task_coordinator SET (state, assignee_id) ="
-        " (SELECT state, assignee_id FROM task WHERE task.id = task_coordinator.task_id)"
+        "UPDATE task_coordinator SET (state, assignee_id, paused_until) ="
+        " (SELECT state, assignee_id, paused_until FROM task"
+        " WHERE task.id = task_coordinator.task_id)"
     )
     _triggers(COPIED, FOLLOWED)
-    for table, (name, columns), before in INDEXES:
+    for table, (name, columns, *where), before in INDEXES:
         if before is not None:
             op.drop_index(before[0], table_name=table)
-        op.create_index(name, table, columns)
+        partial = {"sqlite_where": where[0], "postgresql_where": where[0]} if where else {}
+        op.create_index(name, table, columns, **partial)
 
 
 def downgrade():
-    for table, (name, _columns), before in INDEXES:
+    for table, (name, *_columns), before in INDEXES:
         op.drop_index(name, table_name=table)
         if before is not None:
             op.create_index(before[0], table, before[1])
     _triggers(COPIED_BEFORE, FOLLOWED_BEFORE)  # first: SQLite drops no column a trigger reads
     # not in a batch: SQLite would build the table anew, which the triggers of 0023 forbid
+    op.drop_column("task_coordinator", "paused_until")
     op.drop_column("task_coordinator", "assignee_id")
     op.drop_column("task_coordinator", "state")

@@ -1,7 +1,8 @@
 """The database copies each task's place in the lists' order onto its coordinators' rows, so
 that an agency's coordinated tasks are read in that order (migration 0023's triggers), the
 task's notice, so that an agency's notices are read from an index (0025), and its state and
-officer, so that its lists of one state or one officer are read in that order too (0033)."""
+officer and pause, so that its lists of one state, one officer or the paused tasks are read in
+that order too (0033)."""
 
 from datetime import date, timedelta
 
@@ -57,24 +58,29 @@ def test_a_coordinator_row_takes_the_task_notice(app: Flask) -> None:
     assert list(notices) == [task.notice_id, task.notice_id]
 
 
-def test_a_coordinator_row_takes_the_task_state_and_officer_and_follows_them(app: Flask) -> None:
+def test_a_coordinator_row_takes_the_task_state_officer_and_pause_and_follows_them(
+    app: Flask,
+) -> None:
     task = make_task(lead="stc", coordinating=("snv",), deadline=TODAY)
     officer = db.session.scalars(select(User).where(User.agency_id == agency("stc").id)).first()
     assert officer is not None
+    copies = task_coordinators.c
 
-    def copied() -> tuple[str, int | None]:
+    def copied() -> tuple[str, int | None, date | None]:
         db.session.flush()
         row = db.session.execute(
-            select(task_coordinators.c.state, task_coordinators.c.assignee_id).where(
-                task_coordinators.c.task_id == task.id
+            select(copies.state, copies.assignee_id, copies.paused_until).where(
+                copies.task_id == task.id
             )
         ).one()
-        return row.state, row.assignee_id
+        return row.state, row.assignee_id, row.paused_until
 
-    assert copied() == (TaskState.IN_PROGRESS.value, None)
+    assert copied() == (TaskState.IN_PROGRESS.value, None, None)
     task.assignee_id = officer.id
     task.state = TaskState.SUBMITTED
-    assert copied() == (TaskState.SUBMITTED.value, officer.id)
+    task.paused_until = TODAY + timedelta(days=30)
+    assert copied() == (TaskState.SUBMITTED.value, officer.id, TODAY + timedelta(days=30))
     task.assignee_id = None
     task.state = TaskState.DECLINED
-    assert copied() == (TaskState.DECLINED.value, None)
+    task.paused_until = None
+    assert copied() == (TaskState.DECLINED.value, None, None)

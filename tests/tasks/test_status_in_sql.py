@@ -11,7 +11,13 @@ from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.tasks.filters import warning_predicate
 from tracker.tasks.models import Task
-from tracker.tasks.queries import by_urgency, count_by_status, status_expression, status_predicate
+from tracker.tasks.queries import (
+    by_urgency,
+    count_by_status,
+    status_expression,
+    status_predicate,
+    status_ranges,
+)
 
 TODAY = date(2024, 6, 15)
 
@@ -62,6 +68,22 @@ def test_each_status_filter_picks_what_the_pure_function_says(app: Flask) -> Non
         }
         expected = {task.id for task in tasks if task.status(TODAY) is status}
         assert found == expected, status
+
+
+def test_each_status_is_ranges_that_share_no_task(app: Flask) -> None:
+    """`status_ranges`, which the lists read apart, keep the status's tasks between them,
+    each task once."""
+    tasks = every_boundary()
+    of_notice = select(Task.id).where(Task.notice_id == tasks[0].notice_id)
+    for status in TaskStatus:
+        found = [
+            task_id
+            for condition in status_ranges(status, TODAY)
+            for task_id in db.session.scalars(of_notice.where(condition))
+        ]
+        expected = {task.id for task in tasks if task.status(TODAY) is status}
+        assert sorted(found) == sorted(expected), status
+    assert len(status_ranges(TaskStatus.WITHIN_DEADLINE, TODAY)) == 2
 
 
 def test_urgency_order(app: Flask) -> None:

@@ -29,6 +29,7 @@ from tracker.tasks.queries import (
     completed_with_deadline,
     not_paused,
     status_predicate,
+    status_ranges,
     waiting_predicate,
     with_deadline,
 )
@@ -92,9 +93,32 @@ class TaskFilters:
         self, today: date, user_id: int, due_soon_days: int = 3
     ) -> list[ColumnElement[bool]]:
         """The conditions on the task's columns `apply` adds."""
+        status = None if self.status is None else status_predicate(self.status, today)
+        return self._predicates(today, user_id, due_soon_days, status)
+
+    def predicate_sets(
+        self, today: date, user_id: int, due_soon_days: int = 3
+    ) -> list[list[ColumnElement[bool]]]:
+        """`predicates` as sets of conditions that keep no task in common, each of which an
+        index reads as one range in the lists' order (`status_ranges`): one set, or two for
+        the tasks in time."""
+        if self.status is None:
+            return [self.predicates(today, user_id, due_soon_days)]
+        return [
+            self._predicates(today, user_id, due_soon_days, status)
+            for status in status_ranges(self.status, today)
+        ]
+
+    def _predicates(
+        self,
+        today: date,
+        user_id: int,
+        due_soon_days: int,
+        status: ColumnElement[bool] | None,
+    ) -> list[ColumnElement[bool]]:
         found = self._scope_predicates(user_id)
-        if self.status is not None:
-            found.append(status_predicate(self.status, today))
+        if status is not None:
+            found.append(status)
         if self.completed:
             found.append(completed_with_deadline())
         if self.warning is not None:

@@ -56,6 +56,9 @@ class Recurrence(LabelledEnum):
     DATES = "dates", "Vào các ngày cố định hằng năm"
 
 
+# the few tasks a later document paused, indexed apart (`tracker.tasks.queries.status_ranges`)
+PAUSED_SQL = "paused_until IS NOT NULL"
+
 task_coordinators = Table(
     "task_coordinator",
     Base.metadata,
@@ -68,10 +71,12 @@ task_coordinators = Table(
     # The task's notice, copied by the same trigger (migration 0025; a task never changes
     # notice): an agency's notices are read from the index without the tasks.
     Column("notice_id", Integer),
-    # The task's state and officer, copied by the same triggers (migration 0033): an
-    # agency's coordinated tasks in one state, or of one officer, come in the lists' order.
+    # The task's state, officer and pause, copied by the same triggers (migration 0033): an
+    # agency's coordinated tasks in one state, of one officer or paused come in the lists'
+    # order.
     Column("state", String(30)),
     Column("assignee_id", Integer),
+    Column("paused_until", Date),
     Index("ix_task_coordinator_agency_urgency", "agency_id", "urgency_rank", "deadline", "task_id"),
     Index(
         "ix_task_coordinator_agency_notice",
@@ -96,6 +101,15 @@ task_coordinators = Table(
         "urgency_rank",
         "deadline",
         "task_id",
+    ),
+    Index(
+        "ix_task_coordinator_agency_paused",
+        "agency_id",
+        "urgency_rank",
+        "deadline",
+        "task_id",
+        sqlite_where=text(PAUSED_SQL),
+        postgresql_where=text(PAUSED_SQL),
     ),
 )
 
@@ -134,6 +148,14 @@ class Task(Base):
         ),
         # an officer's own tasks ("Chỉ việc giao cho tôi")
         Index("ix_task_assignee_urgency", "assignee_id", "urgency_rank", "deadline", "id"),
+        Index(
+            "ix_task_paused_urgency",
+            "urgency_rank",
+            "deadline",
+            "id",
+            sqlite_where=text(PAUSED_SQL),
+            postgresql_where=text(PAUSED_SQL),
+        ),
         UniqueConstraint("series_id", "period_key"),
     )
 

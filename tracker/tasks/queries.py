@@ -98,9 +98,26 @@ def status_predicate(status: TaskStatus, today: date) -> ColumnElement[bool]:
         case TaskStatus.OVERDUE:
             return and_(Task.urgency_rank == OPEN_DUE, Task.deadline < today, not_paused(today))
         case TaskStatus.WITHIN_DEADLINE:
-            return and_(
-                Task.urgency_rank == OPEN_DUE, or_(Task.deadline >= today, ~not_paused(today))
-            )
+            return or_(*status_ranges(status, today))
+
+
+def status_ranges(status: TaskStatus, today: date) -> list[ColumnElement[bool]]:
+    """The tasks in `status` as conditions that keep no task in common, each of which an index
+    reads as one range in the lists' order: the status's own condition, or for the tasks in
+    time, those due from today on and those overdue but paused by a later document (a few,
+    read from the index of paused tasks: found among every overdue task, they made the list
+    of tasks in time read all of those first)."""
+    if status is not TaskStatus.WITHIN_DEADLINE:
+        return [status_predicate(status, today)]
+    return [
+        and_(Task.urgency_rank == OPEN_DUE, Task.deadline >= today),
+        and_(
+            Task.urgency_rank == OPEN_DUE,
+            Task.deadline < today,
+            Task.paused_until.is_not(None),
+            Task.paused_until >= today,
+        ),
+    ]
 
 
 def original_deadline() -> ColumnElement[date]:
