@@ -90,3 +90,13 @@ def test_the_same_plan_gives_the_same_rows() -> None:
     plan = SeedPlan(tasks=300, agency_ids=AGENCIES[:5], today=TODAY)
     officers = {a: a for a in AGENCIES[:5]}
     assert build_dataset(plan, 1, officers).tasks == build_dataset(plan, 1, officers).tasks
+
+
+def test_most_tasks_have_an_officer_and_a_few_overdue_ones_are_paused(data: Dataset) -> None:
+    assigned = [task for task in data.tasks if task["assignee_id"] is not None]
+    assert 0.6 < len(assigned) / len(data.tasks) < 0.8
+    paused = [task for task in data.tasks if task["paused_until"] is not None]
+    assert paused and len(paused) < len(data.tasks) / 100
+    for task in paused:
+        assert task["completed_on"] is None and task["deadline"] < TODAY  # type: ignore[operator]
+        assert task["paused_until"] > TODAY  # type: ignore[operator]

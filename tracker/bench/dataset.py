@@ -211,6 +211,11 @@ class _Builder:
             "state": "in_progress" if recurring else outcome.state,
             "submitted_on": None if recurring else outcome.submitted_on,
             "completed_on": None if recurring else outcome.completed_on,
+            # most tasks handed to the agency's officer (by id: the draws stay as they were)
+            "assignee_id": self.officer_ids[lead] if task_id % 10 < 7 else None,
+            "paused_until": None
+            if recurring
+            else _paused_until(task_id, deadline, outcome, plan.today),
         }
         self.data.tasks.append(row)
         coordinators = {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}
@@ -251,6 +256,9 @@ class _Builder:
                     "state": outcome.state,
                     "submitted_on": outcome.submitted_on,
                     "completed_on": outcome.completed_on,
+                    "paused_until": _paused_until(
+                        task_id, occurrence.deadline, outcome, self.plan.today
+                    ),
                 }
             )
             self._add_coordinators(task_id, coordinators)
@@ -318,6 +326,15 @@ def _outcome(rng: random.Random, issued_on: date, deadline: date | None, today: 
         completed = deadline + timedelta(days=rng.randrange(1, 90))
     completed = min(max(completed, issued_on + timedelta(days=1)), today)
     return Outcome("completed", completed, completed)
+
+
+def _paused_until(
+    task_id: int, deadline: date | None, outcome: Outcome, today: date
+) -> date | None:
+    """One open overdue task in two hundred paused by a later document for a month (chosen
+    by id: the draws stay as they were)."""
+    overdue = deadline is not None and deadline < today and outcome.completed_on is None
+    return today + timedelta(days=30) if overdue and task_id % 200 == 0 else None
 
 
 def _done(rng: random.Random, issued_on: date, today: date) -> Outcome:
