@@ -44,7 +44,11 @@ INDEXES = [
         ("ix_task_lead_agency_state_urgency", ["lead_agency_id", "state", *ORDER, "id"]),
         ("ix_task_lead_agency_state_deadline", ["lead_agency_id", "state", "deadline"]),
     ),
-    ("task", ("ix_task_assignee_urgency", ["assignee_id", *ORDER, "id"]), None),
+    (
+        "task",
+        ("ix_task_lead_agency_assignee", ["lead_agency_id", "assignee_id", *ORDER, "id"]),
+        None,
+    ),
     ("task", ("ix_task_paused_urgency", [*ORDER, "id"], PAUSED), None),
     (
         "task_coordinator",

@@ -146,8 +146,15 @@ class Task(Base):
             "deadline",
             "id",
         ),
-        # an officer's own tasks ("Chỉ việc giao cho tôi")
-        Index("ix_task_assignee_urgency", "assignee_id", "urgency_rank", "deadline", "id"),
+        # the tasks an agency handed to one officer ("Chỉ việc giao cho tôi")
+        Index(
+            "ix_task_lead_agency_assignee",
+            "lead_agency_id",
+            "assignee_id",
+            "urgency_rank",
+            "deadline",
+            "id",
+        ),
         Index(
             "ix_task_paused_urgency",
             "urgency_rank",
