@@ -40,6 +40,7 @@ from tracker import create_app  # noqa: E402
 from tracker.access import filtered_task_parts  # noqa: E402
 from tracker.auth.models import User  # noqa: E402
 from tracker.clock import today  # noqa: E402
+from tracker.domain.waiting import waiting_for  # noqa: E402
 from tracker.extensions import db  # noqa: E402
 from tracker.notices.models import Notice  # noqa: E402
 from tracker.tasks.filters import TaskFilters  # noqa: E402
@@ -49,22 +50,34 @@ from tracker.tasks.queries import merges_order_keys  # noqa: E402
 BIN = Path(sys.executable).parent
 MARK = "<!-- explain_lists table -->"
 PAGE = 50  # the first page of a list, as the page reads it (PAGE_SIZE)
+# Each filter the list page offers, alone, and a few together; what waits (`cho_xu_ly`) as
+# each role is offered it (`waiting_for`).
 FILTERS = [
     "",
     "trang_thai=qua_han",
     "trang_thai=trong_han",
     "trang_thai=hoan_thanh",
+    "trang_thai=som_han",
+    "trang_thai=dung_han",
     "trang_thai=tre_han",
     "trang_thai=thuong_xuyen",
     "canh_bao=sap_den_han",
     "canh_bao=qua_han_30",
+    "canh_bao=qua_han_120",
     "ky=2026-Q3",
     "ky=2026-Q3&trang_thai=qua_han",
+    "ky=2026-Q4&trang_thai=trong_han",
+    "han_tu=01/10/2026&han_den=15/11/2026",
     "thong_bao={notice}",
-    "co_quan={agency}",
-    "cho_xu_ly=cho_xac_nhan",
+    "loai=chi_thi",
 ]
-AGENCY_FILTERS = ["vai_tro=chu_tri", "vai_tro=phoi_hop", "cua_toi=1"]
+OFFICE_FILTERS = ["co_quan={agency}"]  # an agency's list offers no lead agency to choose
+AGENCY_FILTERS = [
+    "vai_tro=chu_tri",
+    "vai_tro=phoi_hop",
+    "cua_toi=1",
+    "cua_toi=1&trang_thai=qua_han",
+]
 USERS = ("vanphong", "lanhdao", "snv")
 
 
@@ -148,7 +161,9 @@ def _plans(database: str, url: str) -> list[Plan]:
             user = db.session.scalar(select(User).where(User.username == username))
             if user is None:
                 raise SystemExit(f"the seeded province has no user {username}")
-            wanted = FILTERS + (AGENCY_FILTERS if user.agency_id else [])
+            waiting = [f"cho_xu_ly={kind.value}" for kind in waiting_for(user.role.value)]
+            own = AGENCY_FILTERS if user.agency_id else OFFICE_FILTERS
+            wanted = FILTERS + waiting + own
             for filters in wanted:
                 args = filters.format(notice=notice, agency=user.agency_id or 1)
                 plans.append(_plan(database, user, args))

@@ -27,6 +27,7 @@ from tracker.tasks.models import Task
 from tracker.tasks.queries import (
     OPEN_DUE,
     completed_with_deadline,
+    dated_ranks,
     not_paused,
     status_predicate,
     status_ranges,
@@ -93,40 +94,47 @@ class TaskFilters:
         self, today: date, user_id: int, due_soon_days: int = 3
     ) -> list[ColumnElement[bool]]:
         """The conditions on the task's columns `apply` adds."""
-        status = None if self.status is None else status_predicate(self.status, today)
-        return self._predicates(today, user_id, due_soon_days, status)
+        if self.status is not None:
+            ranks: ColumnElement[bool] | None = status_predicate(self.status, today)
+        else:
+            ranks = with_deadline() if self._dated_ranks() else None
+        return self._predicates(today, user_id, due_soon_days, ranks)
 
     def predicate_sets(
         self, today: date, user_id: int, due_soon_days: int = 3
     ) -> list[list[ColumnElement[bool]]]:
         """`predicates` as sets of conditions that keep no task in common, each of which an
-        index reads as one range in the lists' order (`status_ranges`): one set, or two for
-        the tasks in time."""
-        if self.status is None:
-            return [self.predicates(today, user_id, due_soon_days)]
-        return [
-            self._predicates(today, user_id, due_soon_days, status)
-            for status in status_ranges(self.status, today)
-        ]
+        index reads as one range in the lists' order: one set, or one for each range of
+        ranks and deadlines of the status (`status_ranges`) or of the tasks with a deadline
+        (`dated_ranks`). Several ranks together, PostgreSQL reads each rank's range and
+        sorts what it found."""
+        if self.status is not None:
+            choices: list[ColumnElement[bool] | None] = [*status_ranges(self.status, today)]
+        else:
+            choices = [*dated_ranks()] if self._dated_ranks() else [None]
+        return [self._predicates(today, user_id, due_soon_days, ranks) for ranks in choices]
+
+    def _dated_ranks(self) -> bool:
+        """Whether the filters ask for a range of deadlines and no rank: the tasks that have
+        a deadline, whose ranks go before the range in the lists' indexes."""
+        ranks_chosen = self.status is not None or self.completed or self.warning is not None
+        return self.deadline_range() != (None, None) and not ranks_chosen
 
     def _predicates(
         self,
         today: date,
         user_id: int,
         due_soon_days: int,
-        status: ColumnElement[bool] | None,
+        ranks: ColumnElement[bool] | None,
     ) -> list[ColumnElement[bool]]:
         found = self._scope_predicates(user_id)
-        if status is not None:
-            found.append(status)
+        if ranks is not None:
+            found.append(ranks)
         if self.completed:
             found.append(completed_with_deadline())
         if self.warning is not None:
             found.append(warning_predicate(self.warning, today, due_soon_days))
         start, end = self.deadline_range()
-        ranks_chosen = self.status is not None or self.completed or self.warning is not None
-        if (start is not None or end is not None) and not ranks_chosen:
-            found.append(with_deadline())
         # the range's ends written into the SQL: planned for any dates, PostgreSQL would
         # expect a few tasks in the range and read them all and sort them
         if start is not None:

@@ -155,6 +155,11 @@ def with_deadline() -> ColumnElement[bool]:
     return Task.urgency_rank.in_((written(OPEN_DUE), written(COMPLETED_DUE)))
 
 
+def dated_ranks() -> list[ColumnElement[bool]]:
+    """`with_deadline` as one condition for each rank."""
+    return [Task.urgency_rank == written(rank) for rank in (OPEN_DUE, COMPLETED_DUE)]
+
+
 def by_urgency(
     parts: Sequence[Select[Task]], *loaded: str, first: int | None = None
 ) -> Select[Task]:
