@@ -28,7 +28,6 @@ from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import Waiting
 from tracker.extensions import db
 from tracker.tasks.models import (
-    ExplanationRequest,
     ExtensionRequest,
     ExtensionState,
     Task,
@@ -54,15 +53,10 @@ def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
         return Task.state == written(TaskState.SUBMITTED.value)
     if kind is Waiting.DECLINED:
         return Task.state == written(TaskState.DECLINED.value)
-    # the few tasks with a request waiting, found from the requests' side
+    # the few tasks with a request waiting, flagged by the database (migration 0034)
     if kind is Waiting.EXTENSION:
-        return Task.id.in_(select(ExtensionRequest.task_id).where(extension_pending()))
-    return Task.id.in_(
-        select(ExplanationRequest.task_id).where(
-            ExplanationRequest.answered_at.is_not(None),
-            ExplanationRequest.reviewed_at.is_(None),
-        )
-    )
+        return Task.extension_waiting.expression
+    return Task.explanation_waiting.expression
 
 
 def status_expression(today: date) -> Case[str]:
