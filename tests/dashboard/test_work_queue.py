@@ -162,7 +162,7 @@ def test_the_menu_counts_come_with_the_signed_in_user(
             pages[name] = client.get("/nhiem-vu/").get_data(as_text=True)
         menu = [sql for sql in statements if "notification" in sql]
         assert len(menu) == 1
-        assert all(name in menu[0] for name in ("user_account", "setting", "extension_waiting"))
+        assert all(table in menu[0] for table in ("user_account", "setting", "extension_request"))
     unread = r'aria-label="(\d+) tin chưa đọc"'
     assert re.findall(unread, pages["lanhdao"]) == ["1"]
     assert re.findall(unread, pages["lanhdao2"]) == []

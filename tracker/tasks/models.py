@@ -17,7 +17,6 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -164,18 +163,6 @@ class Task(Base):
             sqlite_where=text(PAUSED_SQL),
             postgresql_where=text(PAUSED_SQL),
         ),
-        *(
-            Index(
-                f"ix_task_{flag}",
-                "urgency_rank",
-                "deadline",
-                "id",
-                # as each database writes a boolean column in a condition
-                sqlite_where=text(f"{flag} = 1"),
-                postgresql_where=text(flag),
-            )
-            for flag in ("extension_waiting", "explanation_waiting")
-        ),
         UniqueConstraint("series_id", "period_key"),
     )
 
@@ -205,11 +192,6 @@ class Task(Base):
     # that day; a paused one does not become overdue until the day after the pause.
     cancelled_on: Mapped[date | None] = mapped_column(Date)
     paused_until: Mapped[date | None] = mapped_column(Date)
-    # Whether an extension request waits for a decision, and whether an explanation's answer
-    # waits for review: kept by the database's triggers on the requests (migration 0034),
-    # never written here, so that the lists of what waits read these tasks in their order.
-    extension_waiting: Mapped[bool] = mapped_column(server_default=false(), default=False)
-    explanation_waiting: Mapped[bool] = mapped_column(server_default=false(), default=False)
     state: Mapped[TaskState] = mapped_column(str_enum(TaskState), default=TaskState.IN_PROGRESS)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)

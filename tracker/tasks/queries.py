@@ -28,6 +28,7 @@ from tracker.domain.status import TaskStatus
 from tracker.domain.waiting import Waiting
 from tracker.extensions import db
 from tracker.tasks.models import (
+    ExplanationRequest,
     ExtensionRequest,
     ExtensionState,
     Task,
@@ -53,10 +54,15 @@ def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
         return Task.state == written(TaskState.SUBMITTED.value)
     if kind is Waiting.DECLINED:
         return Task.state == written(TaskState.DECLINED.value)
-    # the few tasks with a request waiting, flagged by the database (migration 0034)
+    # the few tasks with a request waiting, found from the requests' side
     if kind is Waiting.EXTENSION:
-        return Task.extension_waiting.expression
-    return Task.explanation_waiting.expression
+        return Task.id.in_(select(ExtensionRequest.task_id).where(extension_pending()))
+    return Task.id.in_(
+        select(ExplanationRequest.task_id).where(
+            ExplanationRequest.answered_at.is_not(None),
+            ExplanationRequest.reviewed_at.is_(None),
+        )
+    )
 
 
 def status_expression(today: date) -> Case[str]:
