@@ -91,7 +91,7 @@ def visible_tasks(user: User) -> Select[Task]:
     """The tasks the user may see that fall due: every one-off task and each occurrence of
     a recurring one (the series itself never falls due), cancelled ones aside, as a query to
     filter, order or paginate further. Figures count these; the lists read the same tasks
-    through `visible_task_parts`."""
+    through `filtered_task_parts`."""
     return _falling_due(_tasks_seen_by(user))
 
 
@@ -104,20 +104,17 @@ def listed_tasks(user: User) -> Select[Task]:
     return tasks
 
 
-def visible_task_parts(user: User, role: str | None = None) -> list[Select[Task]]:
-    """The tasks of `visible_tasks` in parts that do not overlap, each of which the database
-    reads from an index in the lists' order (`tracker.tasks.queries.by_urgency` merges them):
-    one part, or for an agency the tasks it leads and those it only coordinates; with the
-    role filter of an agency's list (`LEAD` or `COORDINATING`), only the tasks it leads, or
-    every task it coordinates."""
-    return [part for part, _copies in _task_parts(user, role)]
-
-
 def filtered_task_parts(
     user: User, filters: TaskFilters, today: date, due_soon_days: int = 3
 ) -> list[Select[Task]]:
-    """`visible_task_parts` for the filters' role, narrowed to the filters: each part once
-    for each set of the filters' conditions (`TaskFilters.predicate_sets`). In a part of
+    """The tasks of `visible_tasks` that pass the filters, in parts that do not overlap,
+    each of which the database reads from an index in the lists' order
+    (`tracker.tasks.queries.by_urgency` merges them).
+
+    The access parts (`_task_parts`) are one, or for an agency the tasks it leads and those
+    it only coordinates; with the role filter of an agency's list (`LEAD` or `COORDINATING`),
+    only the tasks it leads, or every task it coordinates. Each is taken once for each set
+    of the filters' conditions (`TaskFilters.predicate_sets`). In a part of
     coordinated tasks a condition on a column the coordinator row copies reads the copy, so
     that the part still comes in the lists' order from a range of the coordinator's indexes
     (reading the task's own column, the database would find the tasks by it and sort them)."""
@@ -130,7 +127,8 @@ def filtered_task_parts(
 
 
 def _task_parts(user: User, role: str | None) -> list[tuple[Select[Task], bool]]:
-    """`visible_task_parts`, each with whether it is read from the coordinator rows."""
+    """The access parts of `filtered_task_parts`, each with whether it is read from the
+    coordinator rows."""
     if not user.role.is_agency_role:
         return [(listed_tasks(user), False)]
     tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
@@ -151,14 +149,15 @@ _COPIED = frozenset(
 
 def _on_copies(predicate: ColumnElement[bool]) -> ColumnElement[bool]:
     """The condition on the task with the columns its coordinator row copies read there."""
-
-    def copy_of(element: Any, **_kw: Any) -> Any:
-        if isinstance(element, ColumnClause) and element.table is Task.__table__:
-            return task_coordinators.c[element.name] if element.name in _COPIED else None
-        return None
-
     no_options: dict[str, Any] = {}
-    return replacement_traverse(predicate, no_options, copy_of)
+    return replacement_traverse(predicate, no_options, _copy_of)
+
+
+def _copy_of(element: Any, **_kw: Any) -> Any:
+    """The coordinator row's copy of a task column it copies; None keeps the element."""
+    if isinstance(element, ColumnClause) and element.table is Task.__table__:
+        return task_coordinators.c[element.name] if element.name in _COPIED else None
+    return None
 
 
 def _coordinated(tasks: Select[Task], agency_id: int | None) -> Select[Task]:

@@ -16,7 +16,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from tests.factories import make_notice, make_series, make_task
-from tracker.access import visible_task_parts, visible_tasks
+from tracker.access import filtered_task_parts, visible_tasks
 from tracker.agencies.models import Agency
 from tracker.agencies.succession import Decision, merge_agencies, split_agency
 from tracker.auth.models import AGENCY_ROLES, Role, User
@@ -247,7 +247,7 @@ def agency_lists_agree(p: Province) -> None:
                         narrowed.apply(part, p.day, officer.id, DUE_SOON)
                         .subquery()
                     )) or 0
-                    for part in visible_task_parts(officer, role)
+                    for part in filtered_task_parts(officer, TaskFilters(role=role), p.day)
                 )  # fmt: skip
                 assert countable(narrowed, officer)
                 kept = list_total(db.session(), officer, narrowed, p.day, DUE_SOON)

@@ -213,9 +213,7 @@ class _Builder:
             "completed_on": None if recurring else outcome.completed_on,
             # most tasks handed to the agency's officer (by id: the draws stay as they were)
             "assignee_id": self.officer_ids[lead] if task_id % 10 < 7 else None,
-            "paused_until": None
-            if recurring
-            else _paused_until(task_id, deadline, outcome, plan.today),
+            "paused_until": _paused_until(task_id, deadline, outcome, plan.today),
         }
         self.data.tasks.append(row)
         coordinators = {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}

@@ -300,7 +300,7 @@ def _seen_parts(scope: Sequence[object], role: str | None) -> list[ColumnElement
     """The cells of the tasks users of `scope` see, in parts that share no cell: the own
     cells; for an agency, the own cells of the tasks it leads and its copies of those it
     coordinates but does not lead, or either alone (`role`), as
-    `tracker.access.visible_task_parts` lists them."""
+    `tracker.access.filtered_task_parts` lists them."""
     if scope[0] != AGENCY_SCOPE:
         return [TaskFigure.coordinator_id == written(OWN_CELL)]
     # The agency written into the SQL: given as a parameter, PostgreSQL planned the agency's

@@ -53,7 +53,7 @@ class TaskFilters:
     kind: NoticeKind | None = None  # kind of document the task comes from
     warning: WarningLevel | None = None
     # LEAD or COORDINATING, for an agency's own list: its parts are chosen by the access
-    # layer (`tracker.access.visible_task_parts`), not narrowed here
+    # layer (`tracker.access.filtered_task_parts`), not narrowed here
     role: str | None = None
     mine: bool = False  # only the tasks assigned to the signed-in officer
     waiting: Waiting | None = None  # what waits for the office or a leader

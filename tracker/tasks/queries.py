@@ -155,15 +155,18 @@ def completed_with_deadline() -> ColumnElement[bool]:
     return Task.urgency_rank == COMPLETED_DUE
 
 
+DATED_RANKS = (OPEN_DUE, COMPLETED_DUE)  # the ranks of the tasks that have a deadline
+
+
 def with_deadline() -> ColumnElement[bool]:
     """The tasks that have a deadline, as ranks: with a range of deadlines after it, the
     database reads the range within each rank, in the lists' order."""
-    return Task.urgency_rank.in_((written(OPEN_DUE), written(COMPLETED_DUE)))
+    return Task.urgency_rank.in_([written(rank) for rank in DATED_RANKS])
 
 
 def dated_ranks() -> list[ColumnElement[bool]]:
     """`with_deadline` as one condition for each rank."""
-    return [Task.urgency_rank == written(rank) for rank in (OPEN_DUE, COMPLETED_DUE)]
+    return [Task.urgency_rank == written(rank) for rank in DATED_RANKS]
 
 
 def by_urgency(
