@@ -8,13 +8,20 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Select
 
-from tests.factories import make_file_evidence, make_notice, make_task
-from tracker.access import filtered_task_parts, visible_notices, visible_tasks
+from tests.factories import agency, make_file_evidence, make_notice, make_task
+from tracker.access import filtered_task_parts, listed_tasks, visible_notices, visible_tasks
 from tracker.auth.models import User
+from tracker.db import utcnow
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.filters import TaskFilters
-from tracker.tasks.models import Task, TaskState
+from tracker.tasks.models import (
+    ExplanationRequest,
+    ExtensionRequest,
+    ExtensionState,
+    Task,
+    TaskState,
+)
 from tracker.tasks.queries import by_urgency
 from tracker.tasks.storage import EvidenceStore
 
@@ -196,3 +203,67 @@ def test_filtered_parts_read_the_coordinator_copies_as_the_tasks_would(
     expected = ids([filters.apply(part, today, officer.id) for part in parts])
     assert expected, args  # the scene holds tasks for every filter
     assert ids(filtered_task_parts(officer, filters, today)) == expected
+
+
+@pytest.mark.parametrize("username", ["vanphong", "lanhdao"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        {"cho_xu_ly": "cho_gia_han"},
+        {"cho_xu_ly": "giai_trinh_moi"},
+        {"cho_xu_ly": "cho_gia_han", "trang_thai": "trong_han"},
+        {"cho_xu_ly": "giai_trinh_moi", "trang_thai": "qua_han", "co_quan": "snv"},
+        {"cho_xu_ly": "cho_gia_han", "ky": "2024-Q2"},
+    ],
+)
+def test_filtered_parts_read_the_waiting_requests_as_the_tasks_would(
+    app: Flask, user: Callable[[str], User], username: str, args: dict[str, str]
+) -> None:
+    """The tasks on which a request waits, read from the requests that wait and their copies
+    of the task's order (kept as the task's deadline and completion change after the
+    request), are those the same filters keep from the tasks' own columns, each once (a
+    task with two answers unread too), in the same order; decided and reviewed requests,
+    and drafts' tasks, are not among them."""
+    today = date(2024, 6, 15)
+    agency_user, leader = user("snv"), user("lanhdao")
+    draft = make_notice(state=NoticeState.DRAFT)
+    for index, day in enumerate(range(0, 120, 9)):
+        lead = ("snv", "stc")[index % 2]
+        task = make_task(make_notice(), lead=lead, deadline=date(2024, 4, 1))
+        if index % 5 == 4:
+            task.notice = draft
+        task.extension_requests.append(
+            ExtensionRequest(
+                requested_by=agency_user,
+                previous_deadline=task.deadline,
+                requested_deadline=date(2024, 9, 1),
+                reason="Chờ vốn",
+                state=ExtensionState.APPROVED if index % 4 == 3 else ExtensionState.PENDING,
+            )
+        )
+        for reviewed in (None, None, utcnow())[: 1 + index % 3]:
+            task.explanation_requests.append(
+                ExplanationRequest(
+                    requested_by=leader,
+                    question="Vì sao chậm?",
+                    answer_by=today,
+                    answer="Chờ vốn",
+                    answered_at=utcnow(),
+                    reviewed_at=reviewed if index % 2 else None,
+                )
+            )
+        db.session.flush()  # the requests copy the task's order as it stands
+        task.deadline = date(2024, 4, 1) + timedelta(days=day)  # and follow it
+        task.completed_on = task.deadline if index % 3 == 2 else None
+    db.session.commit()
+    seen = user(username)
+    if "co_quan" in args:
+        args = {**args, "co_quan": str(agency(args["co_quan"]).id)}
+    filters = TaskFilters.from_args(args)
+
+    def ids(parts: list[Select[Task]]) -> list[int]:
+        return list(db.session.scalars(by_urgency(parts, first=50).with_only_columns(Task.id)))
+
+    expected = ids([filters.apply(listed_tasks(seen), today, seen.id)])
+    assert expected, args  # the scene holds tasks for every filter
+    assert ids(filtered_task_parts(seen, filters, today)) == expected

@@ -12,9 +12,10 @@ agency's task exists; one who may see it but not act gets 403 (`role_required`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
-from functools import wraps
+from functools import partial, wraps
 from typing import Any, TypeVar, cast
 
 from flask import abort
@@ -28,6 +29,7 @@ from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 from tracker.tasks.models import Evidence, Task, task_coordinators
+from tracker.tasks.queries import waiting_requests
 
 SEES_DRAFTS = frozenset({Role.ADMIN, Role.SECRETARIAT})
 # Who enters, reviews, publishes and deletes notices (on the web and through the API).
@@ -114,49 +116,66 @@ def filtered_task_parts(
     The access parts (`_task_parts`) are one, or for an agency the tasks it leads and those
     it only coordinates; with the role filter of an agency's list (`LEAD` or `COORDINATING`),
     only the tasks it leads, or every task it coordinates. Each is taken once for each set
-    of the filters' conditions (`TaskFilters.predicate_sets`). In a part of
-    coordinated tasks a condition on a column the coordinator row copies reads the copy, so
-    that the part still comes in the lists' order from a range of the coordinator's indexes
-    (reading the task's own column, the database would find the tasks by it and sort them)."""
+    of the filters' conditions (`TaskFilters.predicate_sets`). A part read from the rows of
+    another table that copy some of the task's columns (coordinators, requests) has its
+    conditions on those columns read the copies, so that it still comes in the lists' order
+    from a range of that table's indexes (reading the task's own column, the database would
+    find the tasks by it and sort them)."""
+    requests = _waiting_requests_part(user, filters)
+    if requests is not None:
+        parts, filters = [requests], replace(filters, waiting=None)  # the part keeps to them
+    else:
+        parts = _task_parts(user, filters.role)
     sets = filters.predicate_sets(today, user.id, due_soon_days)
     return [
-        part.where(*(map(_on_copies, predicates) if coordinated else predicates))
-        for part, coordinated in _task_parts(user, filters.role)
+        part.where(*(_on_copies(predicate, copies) for predicate in predicates))
+        for part, copies in parts
         for predicates in sets
     ]
 
 
-def _task_parts(user: User, role: str | None) -> list[tuple[Select[Task], bool]]:
-    """The access parts of `filtered_task_parts`, each with whether it is read from the
-    coordinator rows."""
+# A part of `filtered_task_parts`, with the task's columns its rows hold copies of, by name.
+Part = tuple[Select[Task], Mapping[str, ColumnElement[Any]]]
+
+
+def _task_parts(user: User, role: str | None) -> list[Part]:
+    """The access parts of `filtered_task_parts`."""
     if not user.role.is_agency_role:
-        return [(listed_tasks(user), False)]
+        return [(listed_tasks(user), {})]
     tasks = _falling_due(_listed_tasks_of_notices_seen_by(user))
     leads = tasks.where(Task.lead_agency_id == user.agency_id)
     if role == LEAD:
-        return [(leads, False)]
+        return [(leads, {})]
     coordinates = _coordinated(tasks, user.agency_id)
     if role == COORDINATING:
-        return [(coordinates, True)]
-    return [(leads, False), (coordinates.where(Task.lead_agency_id != user.agency_id), True)]
+        return [(coordinates, _COORDINATOR_COPIES)]
+    return [
+        (leads, {}),
+        (coordinates.where(Task.lead_agency_id != user.agency_id), _COORDINATOR_COPIES),
+    ]
 
 
 # The task's columns a coordinator row holds a copy of, kept by the database's triggers.
-_COPIED = frozenset(
-    {"urgency_rank", "deadline", "notice_id", "state", "assignee_id", "paused_until"}
-)
+_COORDINATOR_COPIES = {
+    name: task_coordinators.c[name]
+    for name in ("urgency_rank", "deadline", "notice_id", "state", "assignee_id", "paused_until")
+}
 
 
-def _on_copies(predicate: ColumnElement[bool]) -> ColumnElement[bool]:
-    """The condition on the task with the columns its coordinator row copies read there."""
+def _on_copies(
+    predicate: ColumnElement[bool], copies: Mapping[str, ColumnElement[Any]]
+) -> ColumnElement[bool]:
+    """The condition on the task with the columns of which `copies` holds a copy read there."""
+    if not copies:
+        return predicate
     no_options: dict[str, Any] = {}
-    return replacement_traverse(predicate, no_options, _copy_of)
+    return replacement_traverse(predicate, no_options, partial(_copy_of, copies=copies))
 
 
-def _copy_of(element: Any, **_kw: Any) -> Any:
-    """The coordinator row's copy of a task column it copies; None keeps the element."""
+def _copy_of(element: Any, copies: Mapping[str, ColumnElement[Any]], **_kw: Any) -> Any:
+    """The copy of a task column in `copies`; None keeps the element."""
     if isinstance(element, ColumnClause) and element.table is Task.__table__:
-        return task_coordinators.c[element.name] if element.name in _COPIED else None
+        return copies.get(element.name)
     return None
 
 
@@ -174,6 +193,26 @@ def _coordinated(tasks: Select[Task], agency_id: int | None) -> Select[Task]:
             coordinator.task_id.label("id"),
         )
     )
+
+
+def _waiting_requests_part(user: User, filters: TaskFilters) -> Part | None:
+    """For the office's and the leaders' lists of what waits on a request (an extension to
+    decide, an answer to read): the tasks on which one waits, as their order keys read from
+    the request, which holds a copy kept by the database, so that they come in the lists'
+    order from the index of the requests that wait. None for other lists (an agency's,
+    which is offered no such filter, reads it as a condition on its own parts)."""
+    found = waiting_requests(filters.waiting) if filters.waiting is not None else None
+    if found is None or user.role.is_agency_role:
+        return None
+    request, conditions = found
+    columns = request.__table__.c
+    keys = listed_tasks(user).join(request, request.task_id == Task.id).where(*conditions)
+    part = keys.with_only_columns(
+        columns.task_urgency_rank.label("urgency_rank"),
+        columns.task_deadline.label("deadline"),
+        columns.task_id.label("id"),
+    )
+    return part, {"urgency_rank": columns.task_urgency_rank, "deadline": columns.task_deadline}
 
 
 def visible_notice_items(user: User) -> Select[Task]:

@@ -297,6 +297,10 @@ class ExtensionState(LabelledEnum):
 
 
 PENDING_SQL = f"state = '{ExtensionState.PENDING.value}'"
+AWAITS_REVIEW_SQL = "answered_at IS NOT NULL AND reviewed_at IS NULL"
+# A request's copy of its task's place in the lists' order (`Task.urgency_rank`), by which
+# the lists of what waits for a decision read the requests that wait in that order.
+REQUEST_ORDER = ("task_urgency_rank", "task_deadline", "task_id")
 
 
 class ExtensionRequest(Base):
@@ -310,10 +314,20 @@ class ExtensionRequest(Base):
             sqlite_where=text(PENDING_SQL),
             postgresql_where=text(PENDING_SQL),
         ),
+        # the list of tasks with an extension pending, in the lists' order
+        Index(
+            "ix_extension_request_pending_order",
+            *REQUEST_ORDER,
+            sqlite_where=text(PENDING_SQL),
+            postgresql_where=text(PENDING_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    # the task's urgency_rank and deadline, copied by the database's triggers (migration 0034)
+    task_urgency_rank: Mapped[int | None] = mapped_column(Integer)
+    task_deadline: Mapped[date | None] = mapped_column(Date)
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     previous_deadline: Mapped[date | None] = mapped_column(Date)
     requested_deadline: Mapped[date] = mapped_column(Date)
@@ -339,11 +353,23 @@ class ExplanationRequest(Base):
     """A leader asks the agency to explain an overdue task (yêu cầu giải trình)."""
 
     __tablename__ = "explanation_request"
-    # the answers waiting for review are found, on every page's menu, among the reviewed ones
-    __table_args__ = (Index("ix_explanation_request_waiting", "reviewed_at", "answered_at"),)
+    __table_args__ = (
+        # the answers waiting for review are found, on every page's menu, among the reviewed
+        # ones; and listed, in the lists' order
+        Index("ix_explanation_request_waiting", "reviewed_at", "answered_at"),
+        Index(
+            "ix_explanation_request_waiting_order",
+            *REQUEST_ORDER,
+            sqlite_where=text(AWAITS_REVIEW_SQL),
+            postgresql_where=text(AWAITS_REVIEW_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    # the task's urgency_rank and deadline, copied by the database's triggers (migration 0034)
+    task_urgency_rank: Mapped[int | None] = mapped_column(Integer)
+    task_deadline: Mapped[date | None] = mapped_column(Date)
     requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     question: Mapped[str] = mapped_column(Text)
     answer_by: Mapped[date] = mapped_column(Date)

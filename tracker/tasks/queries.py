@@ -3,9 +3,9 @@ returns a Select, so a view can paginate it and a job can stream it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Case,
@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from tracker.audit.models import NOTICE_PUBLISHED, Event
 from tracker.db import written
@@ -45,7 +45,24 @@ def extension_pending() -> ColumnElement[bool]:
     """The extension requests waiting for a decision, with the state written into the SQL: a
     database uses the partial index of these requests only for the condition it was made
     with, never for a parameter that could hold any state."""
-    return ExtensionRequest.state == written(ExtensionState.PENDING.value)
+    return _extension_waits(ExtensionRequest)
+
+
+def _extension_waits(request: Any) -> ColumnElement[bool]:
+    return cast(ColumnElement[bool], request.state == written(ExtensionState.PENDING.value))
+
+
+def _explanation_waits(request: Any) -> ColumnElement[bool]:
+    return and_(request.answered_at.is_not(None), request.reviewed_at.is_(None))
+
+
+WaitingRequest = type[ExtensionRequest] | type[ExplanationRequest]
+# What waits on a request rather than on the task's state: the request, and what makes one wait
+# (as the partial indexes of the requests that wait have it).
+_REQUESTS: dict[Waiting, tuple[WaitingRequest, Callable[[Any], ColumnElement[bool]]]] = {
+    Waiting.EXTENSION: (ExtensionRequest, _extension_waits),
+    Waiting.EXPLAINED: (ExplanationRequest, _explanation_waits),
+}
 
 
 def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
@@ -55,14 +72,22 @@ def waiting_predicate(kind: Waiting) -> ColumnElement[bool]:
     if kind is Waiting.DECLINED:
         return Task.state == written(TaskState.DECLINED.value)
     # the few tasks with a request waiting, found from the requests' side
-    if kind is Waiting.EXTENSION:
-        return Task.id.in_(select(ExtensionRequest.task_id).where(extension_pending()))
-    return Task.id.in_(
-        select(ExplanationRequest.task_id).where(
-            ExplanationRequest.answered_at.is_not(None),
-            ExplanationRequest.reviewed_at.is_(None),
-        )
+    request, waits = _REQUESTS[kind]
+    return Task.id.in_(select(request.task_id).where(waits(request)))
+
+
+def waiting_requests(kind: Waiting) -> tuple[WaitingRequest, list[ColumnElement[bool]]] | None:
+    """For a kind that waits on a request: the request, and the conditions that keep, of each
+    task, the first request that waits (a task has one extension pending at a time, but may
+    have several answers unread); None for a kind the task's state says."""
+    if kind not in _REQUESTS:
+        return None
+    request, waits = _REQUESTS[kind]
+    earlier = aliased(request)
+    first = ~exists().where(
+        earlier.task_id == request.task_id, earlier.id < request.id, waits(earlier)
     )
+    return request, [waits(request), first]
 
 
 def status_expression(today: date) -> Case[str]:
