@@ -27,6 +27,16 @@ WAITING = {
         "answered_at IS NOT NULL AND reviewed_at IS NULL",
     ),
 }
+# The indexes these replace (0026, 0028): the new ones hold the task too, and serve the menu's
+# counts; left beside them, SQLite chose the old one for a list and sorted what it found.
+REPLACED = {
+    "extension_request": (
+        "ix_extension_request_pending",
+        ["task_id"],
+        {"sqlite_where": sa.text("state = 'pending'"), "postgresql_where": sa.text("state = 'pending'")},
+    ),
+    "explanation_request": ("ix_explanation_request_waiting", ["reviewed_at", "answered_at"], {}),
+}
 ORDER = ["task_urgency_rank", "task_deadline", "task_id"]
 
 SQLITE_INSERT = """CREATE TRIGGER {table}_task_order AFTER INSERT ON {table} BEGIN
@@ -75,6 +85,7 @@ def upgrade():
         )
         where = sa.text(waits)
         op.create_index(index, table, ORDER, sqlite_where=where, postgresql_where=where)
+        op.drop_index(REPLACED[table][0], table_name=table)
     if sqlite:
         for table in WAITING:
             op.execute(SQLITE_INSERT.format(table=table))
@@ -95,6 +106,8 @@ def downgrade():
         op.execute("DROP FUNCTION task_order_to_requests()")
         op.execute("DROP FUNCTION request_task_order()")
     for table, (index, _waits) in WAITING.items():
+        replaced, columns, partial = REPLACED[table]
+        op.create_index(replaced, table, columns, **partial)
         op.drop_index(index, table_name=table)
         # not in a batch: SQLite drops a column no trigger or index reads in place
         op.drop_column(table, "task_deadline")

@@ -308,13 +308,8 @@ class ExtensionRequest(Base):
 
     __tablename__ = "extension_request"
     __table_args__ = (
-        Index(
-            "ix_extension_request_pending",
-            "task_id",
-            sqlite_where=text(PENDING_SQL),
-            postgresql_where=text(PENDING_SQL),
-        ),
-        # the list of tasks with an extension pending, in the lists' order
+        # the requests waiting for a decision, for the menu's count and the list of their
+        # tasks, in the lists' order
         Index(
             "ix_extension_request_pending_order",
             *REQUEST_ORDER,
@@ -354,9 +349,8 @@ class ExplanationRequest(Base):
 
     __tablename__ = "explanation_request"
     __table_args__ = (
-        # the answers waiting for review are found, on every page's menu, among the reviewed
-        # ones; and listed, in the lists' order
-        Index("ix_explanation_request_waiting", "reviewed_at", "answered_at"),
+        # the answers waiting for review, for the menu's count and the list of their tasks,
+        # in the lists' order
         Index(
             "ix_explanation_request_waiting_order",
             *REQUEST_ORDER,
