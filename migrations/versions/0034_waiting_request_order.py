@@ -29,11 +29,12 @@ WAITING = {
 }
 # The indexes these replace (0026, 0028): the new ones hold the task too, and serve the menu's
 # counts; left beside them, SQLite chose the old one for a list and sorted what it found.
+PENDING = sa.text("state = 'pending'")
 REPLACED = {
     "extension_request": (
         "ix_extension_request_pending",
         ["task_id"],
-        {"sqlite_where": sa.text("state = 'pending'"), "postgresql_where": sa.text("state = 'pending'")},
+        {"sqlite_where": PENDING, "postgresql_where": PENDING},
     ),
     "explanation_request": ("ix_explanation_request_waiting", ["reviewed_at", "answered_at"], {}),
 }

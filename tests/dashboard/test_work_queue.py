@@ -22,6 +22,7 @@ from tracker.auth.models import Role, User
 from tracker.clock import today
 from tracker.db import utcnow
 from tracker.demo.loader import DEMO_PASSWORD
+from tracker.domain.waiting import Waiting
 from tracker.extensions import db
 from tracker.notifications.models import Notification
 from tracker.tasks.models import (
@@ -30,7 +31,7 @@ from tracker.tasks.models import (
     Task,
     TaskState,
 )
-from tracker.tasks.queries import extension_pending
+from tracker.tasks.queries import waiting_predicate
 
 Login = Callable[[str], FlaskClient]
 
@@ -235,17 +236,30 @@ def test_agencies_have_no_queue(app: Flask, login: Login, waiting: dict[str, Tas
     assert response.status_code == 403
 
 
-def test_pending_extensions_are_read_from_their_partial_index(app: Flask) -> None:
-    """The state is written into the SQL, so that the database may use the index of the
-    pending requests alone (a parameter could hold any state)."""
-    pending = select(ExtensionRequest.task_id).where(extension_pending())
-    sql = str(pending.compile(db.engine))
-    assert "extension_request.state = 'pending'" in sql
+@pytest.mark.parametrize(
+    ("kind", "index"),
+    [
+        (Waiting.EXTENSION, "ix_extension_request_pending_order"),
+        (Waiting.EXPLAINED, "ix_explanation_request_waiting_order"),
+    ],
+)
+def test_the_requests_that_wait_are_read_from_their_partial_index(
+    app: Flask, kind: Waiting, index: str
+) -> None:
+    """The menu's counts of the tasks with a request waiting read the requests from the
+    partial index of those that wait: the extension's state is written into the SQL (a
+    parameter could hold any state), and no older index of the requests stands beside it."""
+    sql = str(
+        select(Task.id)
+        .where(waiting_predicate(kind))
+        .compile(db.engine, compile_kwargs={"literal_binds": True})
+    )
+    if kind is Waiting.EXTENSION:
+        assert "extension_request.state = 'pending'" in sql
     if db.engine.dialect.name == "sqlite":
-        plan = db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}")).all()
-        assert "USING INDEX ix_extension_request_pending_order" in plan[-1][-1]
+        plan = " ".join(row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
     else:
         with db.session.begin_nested():
             db.session.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = db.session.execute(text(f"EXPLAIN {sql}")).scalars().all()
-        assert "ix_extension_request_pending_order" in " ".join(plan)
+            plan = " ".join(db.session.execute(text(f"EXPLAIN {sql}")).scalars())
+    assert index in plan
