@@ -1,11 +1,16 @@
 """The benchmark's data set, as rows: size, spread and mix, without a database."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from tracker.bench.dataset import Dataset, SeedPlan, build_dataset
+from tracker.bench.dataset import (
+    EXTENSION_NOTICE_DAYS,
+    Dataset,
+    SeedPlan,
+    build_dataset,
+)
 
 TODAY = date(2026, 11, 22)
 AGENCIES = list(range(1, 61))
@@ -82,7 +87,7 @@ def test_history_follows_each_task(data: Dataset) -> None:
     assert {row["task_id"] for row in data.progress} <= task_ids
     accepted = Counter(event["action"] for event in data.events)["task.accepted"]
     assert accepted == sum(task["state"] == "completed" for task in data.tasks)
-    assert all(row["state"] == "approved" for row in data.extensions)
+    assert {row["state"] for row in data.extensions} <= {"approved", "pending"}
     assert any(row["objective_reason"] for row in data.extensions)
 
 
@@ -100,3 +105,49 @@ def test_most_tasks_have_an_officer_and_a_few_overdue_ones_are_paused(data: Data
     for task in paused:
         assert task["completed_on"] is None and task["deadline"] < TODAY  # type: ignore[operator]
         assert task["paused_until"] > TODAY  # type: ignore[operator]
+
+
+@pytest.fixture(scope="module")
+def busy_year() -> Dataset:
+    """A year's worth of tasks, so that today's queues are of a province's size."""
+    plan = SeedPlan(tasks=5_000, agency_ids=AGENCIES, today=TODAY, years=1)
+    return build_dataset(plan, secretary_id=1, officer_ids={a: 100 + a for a in AGENCIES})
+
+
+def test_the_office_has_extensions_to_decide_today(busy_year: Dataset) -> None:
+    tasks = {task["id"]: task for task in busy_year.tasks}
+    pending = [row for row in busy_year.extensions if row["state"] == "pending"]
+    assert 5 <= len(pending) <= 60
+    assert len({row["task_id"] for row in pending}) == len(pending), "one pending per task"
+    last_day = TODAY + timedelta(days=EXTENSION_NOTICE_DAYS)
+    for row in pending:
+        task = tasks[row["task_id"]]
+        assert task["state"] == "in_progress" and task["completed_on"] is None
+        assert row["previous_deadline"] == task["deadline"]
+        assert TODAY <= task["deadline"] <= last_day  # type: ignore[operator]
+        assert row["requested_deadline"] > task["deadline"]  # type: ignore[operator]
+        assert row["created_at"].date() <= TODAY  # type: ignore[attr-defined]
+    requested = Counter(e["task_id"] for e in busy_year.events
+                        if e["action"] == "task.extension_requested")  # fmt: skip
+    assert requested == Counter(row["task_id"] for row in pending)
+
+
+def test_late_tasks_are_asked_to_explain_and_recent_answers_wait(busy_year: Dataset) -> None:
+    tasks = {task["id"]: task for task in busy_year.tasks}
+    explanations = busy_year.explanations
+    waiting = [r for r in explanations if r["answered_at"] and r["reviewed_at"] is None]
+    assert 3 <= len(waiting) < len(explanations) / 5
+    assert any(row["reviewed_at"] for row in explanations)
+    for row in explanations:
+        task, asked = tasks[row["task_id"]], row["created_at"].date()  # type: ignore[attr-defined]
+        assert task["deadline"] < asked <= TODAY  # type: ignore[operator]
+        assert task["completed_on"] is None or task["completed_on"] > asked  # type: ignore[operator]
+        answered, reviewed = row["answered_at"], row["reviewed_at"]
+        assert (answered is None) == (row["answer"] is None) == (row["answered_by_id"] is None)
+        assert reviewed is None or (answered is not None and answered < reviewed)
+        assert answered is None or answered.date() <= TODAY  # type: ignore[attr-defined]
+        assert reviewed is None or reviewed.date() <= TODAY  # type: ignore[attr-defined]
+    actions = Counter(event["action"] for event in busy_year.events)
+    assert actions["task.explanation_requested"] == len(explanations)
+    assert actions["task.explanation_answered"] == sum(bool(r["answer"]) for r in explanations)
+    assert actions["task.explanation_reviewed"] == sum(bool(r["reviewed_at"]) for r in explanations)

@@ -18,7 +18,7 @@ from tracker.bench.dataset import VERBS
 from tracker.demo.loader import DEMO_PASSWORD
 from tracker.extensions import db
 from tracker.notices.models import Notice
-from tracker.tasks.models import ProgressUpdate, Task
+from tracker.tasks.models import ExplanationRequest, ExtensionRequest, ProgressUpdate, Task
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -61,6 +61,19 @@ def test_the_province_has_the_wanted_size(seeded: Flask) -> None:
             select(func.count()).select_from(User).where(User.role == Role.AGENCY_OFFICER)
         )
         assert officers == 60
+
+
+def test_the_requests_hold_the_order_of_their_tasks(seeded: Flask) -> None:
+    """The requests are written after the tasks, so the database copies each task's order
+    keys into them, as it does for a request made through the app."""
+    with seeded.app_context():
+        for request in (ExtensionRequest, ExplanationRequest):
+            copies = db.session.execute(
+                select(request.task_urgency_rank, request.task_deadline, Task.urgency_rank,
+                       Task.deadline).join(Task, Task.id == request.task_id)
+            ).all()  # fmt: skip
+            assert copies, f"the seed writes {request.__tablename__} rows"
+            assert all(tuple(row[:2]) == tuple(row[2:]) for row in copies)
 
 
 def test_the_demo_accounts_sign_in_and_see_the_data(seeded: Flask) -> None:

@@ -1,6 +1,8 @@
 """A realistic province's history as plain rows, for benchmarks: notices over several years,
-tasks with a mix of deadlines and outcomes, extensions, progress reports and the events that
-the workflow would have written. Deterministic for a given seed; no database here."""
+tasks with a mix of deadlines and outcomes, extensions, explanations asked of late tasks,
+progress reports and the events that the workflow would have written, with the office's
+queues of today (extensions to decide, answers to read). Deterministic for a given seed; no
+database here."""
 
 from __future__ import annotations
 
@@ -61,6 +63,15 @@ BODY_PARAGRAPH = (
 )
 
 
+# The office's queues (see `_Builder._add_requests`): how often a request is made, and how
+# long its steps take.
+EXPLAINED_EVERY = 10
+EXPLANATION_ANSWER_DAYS = 6
+EXPLANATION_READ_DAYS = 20
+PENDING_EVERY = 12
+EXTENSION_NOTICE_DAYS = 20
+
+
 @dataclass(frozen=True)
 class SeedPlan:
     tasks: int
@@ -76,6 +87,7 @@ class Dataset:
     tasks: list[dict[str, object]] = field(default_factory=list)
     coordinators: list[dict[str, object]] = field(default_factory=list)
     extensions: list[dict[str, object]] = field(default_factory=list)
+    explanations: list[dict[str, object]] = field(default_factory=list)
     progress: list[dict[str, object]] = field(default_factory=list)
     events: list[dict[str, object]] = field(default_factory=list)
 
@@ -190,7 +202,7 @@ class _Builder:
         if deadline is not None and rng.random() < 0.06:
             original = deadline - timedelta(days=rng.randrange(20, 60))
             self.data.extensions.append(
-                _extension(rng, task_id, self.officer_ids[lead], original, deadline)
+                _extension(rng, task_id, self.officer_ids[lead], original, deadline, issued_on)
             )
         outcome = _outcome(rng, issued_on, deadline, plan.today)
         row: dict[str, object] = {
@@ -216,6 +228,7 @@ class _Builder:
             "paused_until": _paused_until(task_id, deadline, outcome, plan.today),
         }
         self.data.tasks.append(row)
+        self._add_requests(row)
         coordinators = {rng.choice(plan.agency_ids) for _ in range(rng.choice((0, 0, 1, 2)))}
         coordinators.discard(lead)
         self._add_coordinators(task_id, coordinators)
@@ -259,8 +272,36 @@ class _Builder:
                     ),
                 }
             )
+            self._add_requests(self.data.tasks[-1])
             self._add_coordinators(task_id, coordinators)
             self._add_history(task_id, notice_id, occurrence.period.start, outcome, lead)
+
+    def _add_requests(self, task: dict[str, object]) -> None:
+        """An explanation asked of one task in `EXPLAINED_EVERY` that is still not done a week
+        past its deadline, answered and read in the usual delays (so recent ones are still
+        waiting); and an extension asked for one open task in `PENDING_EVERY` falling due in
+        the next weeks, not yet decided. Chosen by id: the draws stay as they were."""
+        task_id, deadline, completed_on = task["id"], task["deadline"], task["completed_on"]
+        lead, notice_id = task["lead_agency_id"], task["notice_id"]
+        assert isinstance(task_id, int) and isinstance(lead, int)  # noqa: S101 - built above
+        assert isinstance(notice_id, int)  # noqa: S101 - built above
+        if not isinstance(deadline, date):
+            return
+        today, officer_id = self.plan.today, self.officer_ids[lead]
+        asked_on = deadline + timedelta(days=7)
+        late = completed_on is None or (isinstance(completed_on, date) and completed_on > asked_on)
+        if task_id % EXPLAINED_EVERY == 0 and late and asked_on <= today:
+            row, actions = _explanation(task_id, officer_id, self.secretary_id, asked_on, today)
+            self.data.explanations.append(row)
+            for actor_id, action, day in actions:
+                self.data.events.append(_event(actor_id, action, notice_id, task_id, day))
+        due_soon = today <= deadline <= today + timedelta(days=EXTENSION_NOTICE_DAYS)
+        if task_id % PENDING_EVERY == 0 and task["state"] == "in_progress" and due_soon:
+            asked_on = today - timedelta(days=task_id % 5)
+            self.data.extensions.append(_pending_extension(task_id, officer_id, deadline, asked_on))
+            self.data.events.append(
+                _event(officer_id, "task.extension_requested", notice_id, task_id, asked_on)
+            )
 
     def _add_history(
         self, task_id: int, notice_id: int, issued_on: date, outcome: Outcome, agency_id: int
@@ -350,7 +391,12 @@ def _open(rng: random.Random, issued_on: date, today: date) -> Outcome:
 
 
 def _extension(
-    rng: random.Random, task_id: int, officer_id: int, original: date, approved: date
+    rng: random.Random,
+    task_id: int,
+    officer_id: int,
+    original: date,
+    approved: date,
+    issued_on: date,
 ) -> dict[str, object]:
     objective = rng.random() < 0.5
     return {
@@ -364,7 +410,52 @@ def _extension(
         "state": "approved",
         "approving_document": f"{rng.randrange(100, 9000)}/UBND-TH",
         "objective_reason": objective,
+        "created_at": _at(max(issued_on, original - timedelta(days=7))),
     }
+
+
+def _pending_extension(
+    task_id: int, officer_id: int, deadline: date, asked_on: date
+) -> dict[str, object]:
+    return {
+        "task_id": task_id,
+        "requested_by_id": officer_id,
+        "previous_deadline": deadline,
+        "requested_deadline": deadline + timedelta(days=30),
+        "reason": "Khối lượng công việc lớn, cần thêm thời gian.",
+        "state": "pending",
+        "approving_document": None,
+        "objective_reason": False,
+        "created_at": _at(asked_on),
+    }
+
+
+def _explanation(
+    task_id: int, officer_id: int, secretary_id: int, asked_on: date, today: date
+) -> tuple[dict[str, object], list[tuple[int, str, date]]]:
+    """The request as it stands today, and the events of what happened to it: answered
+    `EXPLANATION_ANSWER_DAYS` after it was asked, read `EXPLANATION_READ_DAYS` after that."""
+    answered_on = asked_on + timedelta(days=EXPLANATION_ANSWER_DAYS)
+    read_on = answered_on + timedelta(days=EXPLANATION_READ_DAYS)
+    answered, read = answered_on <= today, read_on <= today
+    actions = [(secretary_id, "task.explanation_requested", asked_on)]
+    actions += [(officer_id, "task.explanation_answered", answered_on)] if answered else []
+    actions += [(secretary_id, "task.explanation_reviewed", read_on)] if read else []
+    row: dict[str, object] = {
+        "task_id": task_id,
+        "requested_by_id": secretary_id,
+        "question": "Đề nghị giải trình lý do chậm thực hiện.",
+        "answer_by": asked_on + timedelta(days=10),
+        "answer": "Do vướng mắc về thủ tục, cơ quan đang khẩn trương hoàn thiện."
+        if answered
+        else None,
+        "answered_by_id": officer_id if answered else None,
+        "answered_at": _at(answered_on) if answered else None,
+        "reviewed_at": _at(read_on) if read else None,
+        "reviewed_by_id": secretary_id if read else None,
+        "created_at": _at(asked_on),
+    }
+    return row, actions
 
 
 def _days_between(rng: random.Random, first: date, last: date, count: int) -> Iterator[date]:

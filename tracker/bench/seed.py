@@ -21,7 +21,13 @@ from tracker.demo.directory import load_directory
 from tracker.demo.loader import DATA, DEMO_PASSWORD, database_is_empty
 from tracker.notices.models import Notice
 from tracker.search.index import rebuild
-from tracker.tasks.models import ExtensionRequest, ProgressUpdate, Task, task_coordinators
+from tracker.tasks.models import (
+    ExplanationRequest,
+    ExtensionRequest,
+    ProgressUpdate,
+    Task,
+    task_coordinators,
+)
 
 BATCH = 5_000
 COMMUNES = (
@@ -57,6 +63,7 @@ def seed_province(session: Session, agencies: int, tasks: int, today: date) -> S
         (Task.__table__, data.tasks),
         (task_coordinators, data.coordinators),
         (ExtensionRequest.__table__, data.extensions),
+        (ExplanationRequest.__table__, data.explanations),
         (ProgressUpdate.__table__, data.progress),
         (Event.__table__, data.events),
     ):

@@ -83,11 +83,13 @@ def waiting_requests(kind: Waiting) -> tuple[WaitingRequest, list[ColumnElement[
     if kind not in _REQUESTS:
         return None
     request, waits = _REQUESTS[kind]
-    earlier = aliased(request)
-    first = ~exists().where(
-        earlier.task_id == request.task_id, earlier.id < request.id, waits(earlier)
+    same_task = aliased(request)
+    # The first by id, as a value looked up for each request: read as NOT EXISTS an earlier
+    # one, PostgreSQL hashes the few requests that wait and then sorts the list.
+    first_id = select(func.min(same_task.id)).where(
+        same_task.task_id == request.task_id, waits(same_task)
     )
-    return request, [waits(request), first]
+    return request, [waits(request), request.id == first_id.scalar_subquery()]
 
 
 def status_expression(today: date) -> Case[str]:
