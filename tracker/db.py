@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     event,
     literal_column,
+    text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
@@ -152,6 +153,15 @@ def tune_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
         connection.exec_driver_sql("BEGIN")
+
+
+def refresh_planner_statistics(session: Session) -> None:
+    """ANALYZE every table: how many rows each index holds per value, which the plans of the
+    lists and the menu's counts rely on (without them, SQLite read every published notice's
+    tasks to count a leader's few answers to read). PostgreSQL's autovacuum refreshes them
+    as tables change, but SQLite keeps none of its own. Takes 0.6 s on SQLite at 100,000
+    tasks; allowed in a transaction on both databases."""
+    session.execute(text("ANALYZE"))
 
 
 def written(value: int | str | date) -> ColumnElement[Any]:

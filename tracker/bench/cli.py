@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from tracker.bench.seed import seed_province
 from tracker.clock import today
+from tracker.db import refresh_planner_statistics
 from tracker.extensions import db
 from tracker.figures.upkeep import rebuild_counts
 
@@ -43,9 +44,11 @@ def seed(agencies: int, tasks: int) -> None:
 
 def _upkeep() -> None:
     """Fresh planner statistics and, on PostgreSQL, the visibility map that lets it answer
-    counts from an index alone: what a database in service has after autovacuum's rounds."""
+    counts from an index alone: what a database in service has after the nightly job
+    (`tracker.jobs.housekeeping.refresh_statistics`) and, on PostgreSQL, autovacuum's
+    rounds."""
     if db.engine.dialect.name != "postgresql":
-        db.session.execute(text("ANALYZE"))
+        refresh_planner_statistics(db.session())
         db.session.commit()
         return
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

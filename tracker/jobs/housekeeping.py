@@ -1,9 +1,9 @@
-"""Clearing what is kept only for a while."""
+"""Upkeep: clearing what is kept only for a while, the planner's statistics."""
 
 from __future__ import annotations
 
 from tracker.api.idempotency_store import purge_answers
-from tracker.db import utcnow
+from tracker.db import refresh_planner_statistics, utcnow
 from tracker.extensions import db
 from tracker.jobs.context import job_context
 
@@ -14,3 +14,11 @@ def purge_idempotency_answers() -> int:
         deleted = purge_answers(db.session(), utcnow())
         db.session.commit()
         return deleted
+
+
+def refresh_statistics() -> None:
+    """The database's statistics for the planner, refreshed once a night
+    (`tracker.db.refresh_planner_statistics`)."""
+    with job_context():
+        refresh_planner_statistics(db.session())
+        db.session.commit()

@@ -12,7 +12,7 @@ from typing import Any
 from rq import cron
 
 from tracker.jobs.figures import move_counts_to_today
-from tracker.jobs.housekeeping import purge_idempotency_answers
+from tracker.jobs.housekeeping import purge_idempotency_answers, refresh_statistics
 from tracker.jobs.notifications import send_daily_notifications, send_new_notifications
 from tracker.jobs.occurrences import open_recurring_occurrences
 from tracker.jobs.outbox import announce_overdue_tasks, send_due_messages
@@ -40,6 +40,7 @@ SCHEDULE: list[PeriodicJob] = [
     PeriodicJob(send_daily_notifications, "mail", "0 10 * * *"),  # 17:00 in Vietnam
     PeriodicJob(build_quarter_report, "reports", "0 1 1 1,4,7,10 *"),
     PeriodicJob(purge_idempotency_answers, "default", "30 19 * * *"),  # 02:30 in Vietnam
+    PeriodicJob(refresh_statistics, "default", "45 19 * * *"),  # 02:45 in Vietnam
 ]
 
 for periodic_job in SCHEDULE:
