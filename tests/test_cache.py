@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from flask import Flask
+from flask import Flask, session
 from flask.testing import FlaskClient
 from redis import Redis
 
@@ -51,14 +51,19 @@ def test_a_value_is_computed_once_until_tasks_change(cache_on: Redis) -> None:
     assert len(calls) == 3
 
 
-def computed_at_once(app: Flask, computes: list[Callable[[], object]]) -> list[object]:
+def computed_at_once(
+    app: Flask, computes: list[Callable[[], object]], wrote: list[int | None] | None = None
+) -> list[object]:
     """What `remembered("board", ["all"], ...)` gives each of the computations, asked by
-    requests that start in their order 50 ms apart, each in a thread of its own."""
+    requests that start in their order 50 ms apart, each in a thread of its own; `wrote`,
+    for each, the version her own last change made, as her session keeps it."""
     start = threading.Barrier(len(computes))
     results: list[object] = [None] * len(computes)
 
     def ask(index: int) -> None:
-        with app.app_context():
+        with app.test_request_context():
+            if wrote and wrote[index] is not None:
+                session[cache.WROTE_VERSION] = wrote[index]
             start.wait()
             time.sleep(0.05 * index)
             try:
@@ -92,6 +97,41 @@ def test_requests_missing_the_same_value_wait_for_one_computation(
     results = computed_at_once(app, [slow(n, 0.3, calls) for n in range(4)])
     assert len(calls) == 1 and results == calls * 4
     assert cache_on.keys("*:computing") == []
+
+
+def test_after_a_change_the_others_get_the_value_before_it_while_one_computes(
+    cache_on: Redis, app: Flask
+) -> None:
+    remembered("board", ["all"], lambda: "before")
+    make_task()
+    db.session.commit()
+    calls: list[object] = []
+    results = computed_at_once(app, [slow("after", 0.3, calls), slow("again", 0.0, calls)])
+    assert results == ["after", "before"] and calls == ["after"]
+    assert remembered("board", ["all"], lambda: "never") == "after"
+
+
+def test_whoever_made_the_change_waits_for_the_value_after_it(cache_on: Redis, app: Flask) -> None:
+    remembered("board", ["all"], lambda: "before")
+    with app.test_request_context():
+        make_task()
+        db.session.commit()
+        wrote = session[cache.WROTE_VERSION]
+    assert wrote == int(cache_on.get(cache.VERSION_KEY) or 0) > 0
+    calls: list[object] = []
+    computes = [slow("after", 0.3, calls), slow("again", 0.0, calls)]
+    assert computed_at_once(app, computes, wrote=[None, wrote]) == ["after", "after"]
+    assert calls == ["after"]
+
+
+def test_a_slower_computation_of_an_older_version_leaves_the_later_value(
+    cache_on: Redis,
+) -> None:
+    latest = cache._key("board", cache.LATEST, ["all"])
+    cache._store(cache_on, cache._key("board", 2, ["all"]), latest, 2, "new", 60)
+    cache._store(cache_on, cache._key("board", 1, ["all"]), latest, 1, "old", 60)
+    assert cache_on.get(latest) == b'2 "new"'
+    assert cache_on.get(cache._key("board", 1, ["all"])) == b'"old"'
 
 
 def test_a_failed_computation_leaves_the_others_to_compute(cache_on: Redis, app: Flask) -> None:
