@@ -373,7 +373,8 @@ class ExplanationRequest(Base):
     # The office or a leader has read the answer: it no longer waits in their queue.
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the board's latest explanations are read newest first from it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     task: Mapped[Task] = relationship(back_populates="explanation_requests")
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
