@@ -17,14 +17,18 @@ from tests.factories import make_notice, make_task
 from tests.support.forms import csrf_token
 from tests.support.statements import statements_sent
 from tests.tasks.test_task_workflow import act
+from tracker.access import filtered_task_parts, listed_tasks
 from tracker.auth.accounts import AccountDetails, create_user
 from tracker.auth.models import Role, User
 from tracker.clock import today
-from tracker.db import utcnow
+from tracker.dashboard.queue import LISTED, _since, waiting_of_role
+from tracker.db import refresh_planner_statistics, utcnow
 from tracker.demo.loader import DEMO_PASSWORD
 from tracker.domain.waiting import Waiting
 from tracker.extensions import db
 from tracker.notifications.models import Notification
+from tracker.tasks.filters import TaskFilters
+from tracker.tasks.listing import listed, page_of
 from tracker.tasks.models import (
     ExplanationRequest,
     ExtensionRequest,
@@ -263,3 +267,43 @@ def test_the_requests_that_wait_are_read_from_their_partial_index(
             db.session.execute(text("SET LOCAL enable_seqscan = off"))
             plan = " ".join(db.session.execute(text(f"EXPLAIN {sql}")).scalars())
     assert index in plan
+
+
+def _plan(sql: str) -> str:
+    """The database's plan for `sql`; on PostgreSQL with scans and sorts priced out, as the
+    test's few rows would be read and sorted at no cost: which index gives the order?"""
+    if db.engine.dialect.name == "sqlite":
+        refresh_planner_statistics(db.session())  # as the nightly job leaves them
+        return " ".join(row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    with db.session.begin_nested():
+        db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        db.session.execute(text("SET LOCAL enable_sort = off"))
+        return " ".join(db.session.execute(text(f"EXPLAIN {sql}")).scalars())
+
+
+@pytest.mark.parametrize(
+    ("kind", "oldest_first", "in_list_order"),
+    [
+        (Waiting.SUBMITTED, "ix_task_submitted_since", "ix_task_submitted_urgency"),
+        (Waiting.DECLINED, "ix_task_declined_since", "ix_task_declined_urgency"),
+    ],
+)
+def test_the_office_queues_are_read_in_order_from_their_partial_indexes(
+    app: Flask, kind: Waiting, oldest_first: str, in_list_order: str
+) -> None:
+    """The office's queue of hand-ins (or declines), oldest first, and the list of them in
+    the lists' order, each read from the partial index of the tasks waiting in that state,
+    which also counts them for the menu: no task outside the queue is read, none sorted."""
+    office = db.session.scalar(select(User).where(User.username == "vanphong"))
+    assert office is not None
+    waiting = listed_tasks(office).where(waiting_predicate(kind))
+    queue = waiting.order_by(_since(kind), Task.id).limit(LISTED)
+    parts = filtered_task_parts(office, TaskFilters(waiting=kind), today())
+    for query, indexes in (
+        (queue, [oldest_first]),
+        (listed(page_of(parts, 1, 50)), [in_list_order]),
+        (select(waiting_of_role(Role.SECRETARIAT)), [oldest_first, in_list_order]),
+    ):
+        plan = _plan(str(query.compile(db.engine, compile_kwargs={"literal_binds": True})))
+        assert "TEMP B-TREE" not in plan and "Sort" not in plan
+        assert any(index in plan for index in indexes), plan

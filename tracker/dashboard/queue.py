@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, null, select
 from sqlalchemy.orm import selectinload
 
-from tracker.access import visible_notices, visible_tasks
+from tracker.access import listed_tasks, visible_notices
 from tracker.auth.models import Role, User
 from tracker.db import written
 from tracker.domain.calendar import local_datetime
@@ -43,7 +43,7 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
     the counts alone)."""
     sections = []
     for kind in waiting_for(user.role.value):
-        tasks = visible_tasks(user).where(waiting_predicate(kind))
+        tasks = listed_tasks(user).where(waiting_predicate(kind))
         since = _since(kind)
         rows = (
             db.session.execute(
@@ -85,7 +85,7 @@ def _waiting_total(user: User) -> ColumnElement[int]:
     # kind by kind, as the home page counts them: each count finds its few tasks by an
     # index, where one count of them all would read every task
     waiting: list[Select[Any]] = [
-        visible_tasks(user).where(waiting_predicate(kind)) for kind in waiting_for(user.role.value)
+        listed_tasks(user).where(waiting_predicate(kind)) for kind in waiting_for(user.role.value)
     ]
     if user.role in PUBLISHERS:
         waiting.append(_drafts(user))

@@ -59,6 +59,16 @@ class Recurrence(LabelledEnum):
 # the few tasks a later document paused, indexed apart (`tracker.tasks.queries.status_ranges`)
 PAUSED_SQL = "paused_until IS NOT NULL"
 
+
+def _falling_due_in(state: TaskState) -> str:
+    """The tasks in `state` that fall due (`tracker.access`), as an index's condition."""
+    return f"state = '{state.value}' AND recurrence IS NULL AND cancelled_on IS NULL"
+
+
+# The office's queues of hand-ins and of declines (`tracker.dashboard.queue`), oldest first.
+SUBMITTED_SQL = _falling_due_in(TaskState.SUBMITTED)
+DECLINED_SQL = _falling_due_in(TaskState.DECLINED)
+
 task_coordinators = Table(
     "task_coordinator",
     Base.metadata,
@@ -162,6 +172,20 @@ class Task(Base):
             "id",
             sqlite_where=text(PAUSED_SQL),
             postgresql_where=text(PAUSED_SQL),
+        ),
+        # The office's queues of hand-ins and of declines, oldest first, and the lists of
+        # them, in the lists' order, each read from an index of its own, which also counts
+        # them for the menu. Each leads with the state it holds: SQLite weighs a search by it
+        # against `ix_task_state_urgency`'s by its statistics, where it would cost a whole
+        # scan of a partial index as one of the table.
+        *(
+            Index(name, "state", *columns, sqlite_where=text(where), postgresql_where=text(where))
+            for name, columns, where in (
+                ("ix_task_submitted_since", ("submitted_on", "id"), SUBMITTED_SQL),
+                ("ix_task_submitted_urgency", ("urgency_rank", "deadline", "id"), SUBMITTED_SQL),
+                ("ix_task_declined_since", ("updated_at", "id"), DECLINED_SQL),
+                ("ix_task_declined_urgency", ("urgency_rank", "deadline", "id"), DECLINED_SQL),
+            )
         ),
         UniqueConstraint("series_id", "period_key"),
     )
