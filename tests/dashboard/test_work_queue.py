@@ -21,11 +21,12 @@ from tracker.access import filtered_task_parts, listed_tasks
 from tracker.auth.accounts import AccountDetails, create_user
 from tracker.auth.models import Role, User
 from tracker.clock import today
-from tracker.dashboard.queue import LISTED, _since, waiting_of_role
+from tracker.dashboard.queue import LISTED, _since, drafts_to_publish, waiting_of_role
 from tracker.db import refresh_planner_statistics, utcnow
 from tracker.demo.loader import DEMO_PASSWORD
 from tracker.domain.waiting import Waiting
 from tracker.extensions import db
+from tracker.notices.models import Notice
 from tracker.notifications.models import Notification
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.listing import listed, page_of
@@ -307,3 +308,12 @@ def test_the_office_queues_are_read_in_order_from_their_partial_indexes(
         plan = _plan(str(query.compile(db.engine, compile_kwargs={"literal_binds": True})))
         assert "TEMP B-TREE" not in plan and "Sort" not in plan
         assert any(index in plan for index in indexes), plan
+
+
+def test_the_office_drafts_are_read_newest_first_from_their_index(app: Flask) -> None:
+    office = db.session.scalar(select(User).where(User.username == "vanphong"))
+    assert office is not None
+    drafts = drafts_to_publish(office).order_by(Notice.created_at.desc())
+    plan = _plan(str(drafts.compile(db.engine, compile_kwargs={"literal_binds": True})))
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan
+    assert "ix_notice_state_created_at" in plan, plan

@@ -88,7 +88,7 @@ def _waiting_total(user: User) -> ColumnElement[int]:
         listed_tasks(user).where(waiting_predicate(kind)) for kind in waiting_for(user.role.value)
     ]
     if user.role in PUBLISHERS:
-        waiting.append(_drafts(user))
+        waiting.append(drafts_to_publish(user))
     counts: list[ColumnElement[int]] = [_counted(rows).scalar_subquery() for rows in waiting]
     return reduce(operator.add, counts)
 
@@ -96,8 +96,9 @@ def _waiting_total(user: User) -> ColumnElement[int]:
 PUBLISHERS = (Role.SECRETARIAT, Role.ADMIN)
 
 
-def _drafts(user: User) -> Select[Notice]:
-    """Drafts waiting to be reviewed and published, for those who publish."""
+def drafts_to_publish(user: User) -> Select[Notice]:
+    """Drafts waiting to be reviewed and published, for those who publish (the state written
+    into the SQL: SQLite then reads them by `ix_notice_state_created_at`, newest first)."""
     return visible_notices(user).where(Notice.state == written(NoticeState.DRAFT.value))
 
 

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from tracker.access import visible_notices
 from tracker.auth.models import Role
 from tracker.dashboard.leadership import render_dashboard
-from tracker.dashboard.queue import work_queue
+from tracker.dashboard.queue import drafts_to_publish, work_queue
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
 from tracker.tasks.views import render_task_list
@@ -40,9 +40,7 @@ def _leader_home() -> str | Response:
 
 def _secretariat_home() -> str:
     drafts = db.session.scalars(
-        visible_notices(current_user)
-        .where(Notice.state == NoticeState.DRAFT)
-        .order_by(Notice.created_at.desc())
+        drafts_to_publish(current_user).order_by(Notice.created_at.desc())
     ).all()
     recent = db.session.scalars(
         visible_notices(current_user)

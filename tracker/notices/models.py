@@ -40,6 +40,8 @@ class Notice(Base):
         # Null in either column (a notice entered on the web) takes no part in it.
         UniqueConstraint("source_system", "source_id"),
         Index("ix_notice_state_issued_on", "state", "issued_on"),
+        # the office's drafts, newest first, on its home page
+        Index("ix_notice_state_created_at", "state", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
