@@ -1,10 +1,11 @@
-"""Benchmark: the pages leaders and agencies open most, under load, at province scale.
+"""Benchmark: the pages the office, leaders and agencies open most, under load, at province
+scale.
 
 For each database the script starts a private Redis (and a throwaway PostgreSQL cluster),
 migrates an empty database, fills it with `flask bench seed`, starts gunicorn as `make run`
-does (2 workers), signs in as the leader and as an agency officer, warms each page up, then
-drives it with wrk, each request on a new connection (`Connection: close`), and reads wrk's
-latency distribution: with 8 connections, then alone (1 connection). Every response must be a
+does (2 workers), signs in as the office, the leader and an agency officer, warms each page
+up, then drives it with wrk, each request on a new connection (`Connection: close`), and reads
+wrk's latency distribution: with 8 connections, then alone (1 connection). Every response must be a
 200: a page that answers with the sign-in form or an error fails the run.
 
 Each page is measured in three modes: `cache` (the figures cache on, as the app runs),
@@ -70,6 +71,7 @@ class Page:
 
 PAGES = (
     Page("Tổng quan (dashboard)", "lanhdao", "/tong-quan", "Tổng quan"),
+    Page("Trang chủ Văn phòng (việc chờ xử lý)", "vanphong", "/", "Việc cần xử lý"),
     Page("Danh sách quá hạn", "lanhdao", "/nhiem-vu/?trang_thai=qua_han", "Quá hạn"),
     Page("Nhiệm vụ của một sở", "snv", "/nhiem-vu/", "Sở Nội vụ"),
 )

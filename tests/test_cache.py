@@ -17,6 +17,7 @@ from tests.support.services import free_port
 from tracker import cache
 from tracker.cache import remembered
 from tracker.extensions import db
+from tracker.notices.models import NoticeState
 from tracker.notifications.models import Notification
 
 
@@ -220,6 +221,25 @@ def test_the_dashboard_is_kept_and_refreshed_by_a_change(
     make_task()
     db.session.commit()
     assert total() == before + 1
+
+
+def test_the_office_home_is_kept_and_refreshed_by_a_change(
+    cache_on: Redis, login: Callable[[str], FlaskClient]
+) -> None:
+    client = login("vanphong")
+
+    def drafts() -> int:
+        page = client.get("/").get_data(as_text=True)
+        found = re.search(r"Văn bản đang soạn \(([\d.]+)\)", page)
+        assert found is not None
+        return int(found.group(1).replace(".", ""))
+
+    before = drafts()
+    assert cache_on.keys("tracker:cache:*:office-home:*"), "the home page was kept"
+    assert drafts() == before
+    make_notice(NoticeState.DRAFT)
+    db.session.commit()
+    assert drafts() == before + 1
 
 
 def test_a_kept_list_is_never_shown_to_someone_who_sees_other_tasks(
