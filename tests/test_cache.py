@@ -204,42 +204,43 @@ def test_the_task_list_counts_a_new_task_at_once(
     assert listed() == before + 1
 
 
-def test_the_dashboard_is_kept_and_refreshed_by_a_change(
-    cache_on: Redis, login: Callable[[str], FlaskClient]
+@pytest.mark.parametrize(
+    ("username", "path", "figure", "kept_as", "change"),
+    [
+        ("lanhdao", "/tong-quan", r'data-figure="total">([\d.]+)<', "dashboard-board", make_task),
+        (
+            "vanphong",
+            "/",
+            r"Văn bản đang soạn \(([\d.]+)\)",
+            "office-home",
+            lambda: make_notice(NoticeState.DRAFT),
+        ),
+    ],
+    ids=["leaders-dashboard", "office-home"],
+)
+def test_a_kept_page_is_refreshed_by_a_change(
+    cache_on: Redis,
+    login: Callable[[str], FlaskClient],
+    username: str,
+    path: str,
+    figure: str,
+    kept_as: str,
+    change: Callable[[], object],
 ) -> None:
-    client = login("lanhdao")
+    """The page is kept in Redis, and the figure it shows moves by one after the change."""
+    client = login(username)
 
-    def total() -> int:
-        page = client.get("/tong-quan").get_data(as_text=True)
-        found = re.search(r'data-figure="total">([\d.]+)<', page)
+    def shown() -> int:
+        found = re.search(figure, client.get(path).get_data(as_text=True))
         assert found is not None
         return int(found.group(1).replace(".", ""))
 
-    before = total()
-    assert cache_on.keys("tracker:cache:*:dashboard-board:*"), "the board was kept"
-    assert total() == before
-    make_task()
+    before = shown()
+    assert cache_on.keys(f"tracker:cache:*:{kept_as}:*"), "the page was kept"
+    assert shown() == before
+    change()
     db.session.commit()
-    assert total() == before + 1
-
-
-def test_the_office_home_is_kept_and_refreshed_by_a_change(
-    cache_on: Redis, login: Callable[[str], FlaskClient]
-) -> None:
-    client = login("vanphong")
-
-    def drafts() -> int:
-        page = client.get("/").get_data(as_text=True)
-        found = re.search(r"Văn bản đang soạn \(([\d.]+)\)", page)
-        assert found is not None
-        return int(found.group(1).replace(".", ""))
-
-    before = drafts()
-    assert cache_on.keys("tracker:cache:*:office-home:*"), "the home page was kept"
-    assert drafts() == before
-    make_notice(NoticeState.DRAFT)
-    db.session.commit()
-    assert drafts() == before + 1
+    assert shown() == before + 1
 
 
 def test_a_kept_list_is_never_shown_to_someone_who_sees_other_tasks(
