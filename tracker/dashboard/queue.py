@@ -10,15 +10,16 @@ from functools import reduce
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, case, func, null, select
-from sqlalchemy.orm import selectinload
 
 from tracker.access import listed_tasks, visible_notices
 from tracker.auth.models import Role, User
-from tracker.db import written
+from tracker.db import read_columns, written
 from tracker.domain.calendar import local_datetime
 from tracker.domain.waiting import Waiting, waiting_for
 from tracker.extensions import db
 from tracker.notices.models import Notice, NoticeState
+from tracker.tasks.listing import ListedTask, as_listed
+from tracker.tasks.listing import listed as listed_rows
 from tracker.tasks.models import ExplanationRequest, ExtensionRequest, Task
 from tracker.tasks.queries import extension_pending, waiting_predicate
 
@@ -27,7 +28,7 @@ LISTED = 20
 
 @dataclass(frozen=True)
 class QueueItem:
-    task: Task
+    task: ListedTask  # as a list shows it: read as plain rows, its lead named from the directory
     since: date | None  # the day, in Vietnam, it began to wait
 
 
@@ -44,20 +45,23 @@ def work_queue(user: User, listed: int = LISTED) -> list[QueueSection]:
     sections = []
     for kind in waiting_for(user.role.value):
         tasks = listed_tasks(user).where(waiting_predicate(kind))
-        since = _since(kind)
-        rows = (
-            db.session.execute(
-                tasks.add_columns(since)
-                .options(selectinload(Task.lead_agency), selectinload(Task.notice))
-                .order_by(since, Task.id)
-                .limit(listed)
-            ).all()
-            if listed
-            else []
-        )
-        items = [QueueItem(task, _local_day(waited)) for task, waited in rows]
-        sections.append(QueueSection(kind, _count(tasks), items))
+        if listed:
+            sections.append(_section(kind, tasks, listed))
+        else:
+            sections.append(QueueSection(kind, _count(tasks), []))
     return sections
+
+
+def _section(kind: Waiting, tasks: Select[Task], listed: int) -> QueueSection:
+    """The `listed` oldest of the `tasks` waiting for `kind`, as a list reads them, with
+    when each began to wait and how many wait in all, in one statement."""
+    since = _since(kind)
+    oldest = tasks.order_by(since, Task.id).limit(listed)
+    count = _counted(tasks).scalar_subquery()
+    rows = read_columns(db.session(), listed_rows(oldest).add_columns(since, count)).all()
+    items = as_listed(db.session(), rows)  # the listed columns come first in each row
+    waited = [QueueItem(task, _local_day(row[-2])) for task, row in zip(items, rows, strict=True)]
+    return QueueSection(kind, rows[0][-1] if rows else 0, waited)
 
 
 def waiting_by_role(role: SQLColumnExpression[Role]) -> ColumnElement[int | None]:

@@ -82,10 +82,10 @@ def listed(tasks: Select[Task]) -> Select[*tuple[Any, ...]]:
 
 def read_listed(session: Session, rows: Select[*tuple[Any, ...]]) -> list[ListedTask]:
     """The `rows` (`listed` tasks, a page of them, in their order) as `ListedTask`s."""
-    return _as_listed(session, read_columns(session, rows))
+    return as_listed(session, read_columns(session, rows))
 
 
-def _as_listed(session: Session, rows: Iterable[Sequence[Any]]) -> list[ListedTask]:
+def as_listed(session: Session, rows: Iterable[Sequence[Any]]) -> list[ListedTask]:
     """Rows that begin with the `listed` columns as `ListedTask`s, their leads named."""
     read = list(rows)
     names = agency_short_names(session, (row[_LEAD] for row in read))
@@ -135,7 +135,7 @@ def read_page(
         rows = read_columns(session, statement).all()
         if rows or requested == 1:
             count = total.counted(rows[0][_WIDTH:]) if rows else 0
-            tasks = _as_listed(session, rows)
+            tasks = as_listed(session, rows)
             return TaskPage(tasks, requested, size, total.apart() if count is None else count)
     count = total.apart()
     number = min(requested, page_count(count, size))
