@@ -147,7 +147,6 @@ class Task(Base):
             "deadline",
             "id",
         ),
-        Index("ix_task_state_urgency", "state", "urgency_rank", "deadline", "id"),
         Index(
             "ix_task_lead_agency_state_urgency",
             "lead_agency_id",
@@ -175,9 +174,9 @@ class Task(Base):
         ),
         # The office's queues of hand-ins and of declines, oldest first, and the lists of
         # them, in the lists' order, each read from an index of its own, which also counts
-        # them for the menu. Each leads with the state it holds: SQLite weighs a search by it
-        # against `ix_task_state_urgency`'s by its statistics, where it would cost a whole
-        # scan of a partial index as one of the table.
+        # them for the menu (they replace `ix_task_state_urgency`, whose other states no list
+        # asks for). Each leads with the state it holds: SQLite costs a search by it from its
+        # statistics, where it would cost a whole scan of a partial index as one of the table.
         *(
             Index(name, "state", *columns, sqlite_where=text(where), postgresql_where=text(where))
             for name, columns, where in (
