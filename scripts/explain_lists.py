@@ -44,7 +44,7 @@ from tracker.domain.waiting import waiting_for  # noqa: E402
 from tracker.extensions import db  # noqa: E402
 from tracker.notices.models import Notice  # noqa: E402
 from tracker.tasks.filters import TaskFilters  # noqa: E402
-from tracker.tasks.listing import listed, page_of  # noqa: E402
+from tracker.tasks.listing import page_of  # noqa: E402
 from tracker.tasks.queries import merges_order_keys  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -174,7 +174,7 @@ def _plan(database: str, user: User, args: str) -> Plan:
     pairs = dict(pair.split("=", 1) for pair in args.split("&") if pair)
     filters = TaskFilters.from_args(pairs)
     parts = filtered_task_parts(user, filters, today())
-    query = listed(page_of(parts, 1, PAGE))
+    query = page_of(parts, 1, PAGE)
     explain = "EXPLAIN QUERY PLAN " if database == "sqlite" else "EXPLAIN "
     rows = db.session.connection().execute(Explain(query, explain)).all()
     lines = [str(row[-1]) for row in rows]

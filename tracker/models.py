@@ -6,7 +6,7 @@ from tracker.agencies.models import Agency, AgencyAlias, AgencyChange, AgencyGro
 from tracker.api.models import ApiToken, IdempotentAnswer
 from tracker.audit.models import Event
 from tracker.auth.models import User
-from tracker.figures.models import FigureClock, ProvinceFigure, TaskFigure
+from tracker.figures.models import CoordinatedFigure, FigureClock, ProvinceFigure, TaskFigure
 from tracker.notices.drafts import DraftSkippedItem, DraftTask
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification, ReminderLog
@@ -27,6 +27,7 @@ __all__ = [
     "AgencyChange",
     "AgencyGroup",
     "ApiToken",
+    "CoordinatedFigure",
     "DraftSkippedItem",
     "DraftTask",
     "Event",

@@ -29,7 +29,7 @@ from tracker.extensions import db
 from tracker.notices.models import Notice
 from tracker.notifications.models import Notification
 from tracker.tasks.filters import TaskFilters
-from tracker.tasks.listing import listed, page_of
+from tracker.tasks.listing import page_of
 from tracker.tasks.models import (
     ExplanationRequest,
     ExtensionRequest,
@@ -302,8 +302,14 @@ def test_the_office_queues_are_read_in_order_from_their_partial_indexes(
     parts = filtered_task_parts(office, TaskFilters(waiting=kind), today())
     for query, indexes in (
         (queue, [oldest_first]),
-        (listed(page_of(parts, 1, 50)), [in_list_order]),
-        (select(waiting_of_role(Role.SECRETARIAT)), [oldest_first, in_list_order]),
+        (page_of(parts, 1, 50), [in_list_order]),
+        # counted in any order: from either partial index, or from the index of the tasks by
+        # state, which PostgreSQL prefers while few of the table's pages are known to be
+        # all-visible (the tests before changed them; the bench's vacuumed table: the former)
+        (
+            select(waiting_of_role(Role.SECRETARIAT)),
+            [oldest_first, in_list_order, "ix_task_state_deadline"],
+        ),
     ):
         plan = _plan(str(query.compile(db.engine, compile_kwargs={"literal_binds": True})))
         assert "TEMP B-TREE" not in plan and "Sort" not in plan

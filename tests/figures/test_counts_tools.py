@@ -20,7 +20,7 @@ from tests.factories import agency, make_notice, make_task
 from tests.support.apps import settings_for
 from tests.support.statements import statements_sent
 from tracker import create_app
-from tracker.access import visible_tasks
+from tracker.access import filtered_task_parts, visible_tasks
 from tracker.agencies.models import Agency
 from tracker.auth.models import User
 from tracker.clock import today
@@ -29,7 +29,13 @@ from tracker.domain.formatting import vn_number
 from tracker.extensions import db
 from tracker.figures import reading
 from tracker.figures.cells import Clock, bucket_expression, differences
-from tracker.figures.models import ALL_MONTHS, OWN_CELL, ProvinceFigure, TaskFigure
+from tracker.figures.models import (
+    ALL_MONTHS,
+    OWN_CELL,
+    CoordinatedFigure,
+    ProvinceFigure,
+    TaskFigure,
+)
 from tracker.figures.upkeep import counts_for, read_clock
 from tracker.jobs.figures import move_counts_to_today
 from tracker.tasks.filters import TaskFilters
@@ -64,12 +70,13 @@ def test_sql_bucket_agrees_with_the_rule(app: Flask) -> None:
         assert Bucket(bucket) is bucket_of(deadline, completed_on, paused_until, DAY, 3)
 
 
-@pytest.mark.parametrize("cells", [TaskFigure, ProvinceFigure])
+@pytest.mark.parametrize("cells", [TaskFigure, ProvinceFigure, CoordinatedFigure])
 def test_verify_finds_a_wrong_cell_and_rebuild_mends_it(
-    app: Flask, cells: type[TaskFigure] | type[ProvinceFigure]
+    app: Flask, cells: type[TaskFigure] | type[ProvinceFigure] | type[CoordinatedFigure]
 ) -> None:
     runner = app.test_cli_runner()
-    make_task(make_notice(), lead="stc", deadline=today() - timedelta(days=3))
+    overdue = today() - timedelta(days=3)
+    make_task(make_notice(), lead="stc", coordinating=("snv",), deadline=overdue)
     db.session.commit()
     assert "agree with the tasks" in runner.invoke(args=["figures", "verify"]).output
     db.session.execute(update(cells).values(tasks=cells.tasks + 1))
@@ -120,6 +127,50 @@ def test_the_province_cells_add_up_the_agencies_and_the_trend_reads_them(
             assert leader.get(f"/tong-quan?trang_thai=qua_han{query}").status_code == 200
         trend = [sql for sql in statements if "GROUP BY" in sql and "due_month, " in sql]
         assert trend and all(f"FROM {cells}" in sql for sql in trend), query
+
+
+def test_an_agency_list_counts_what_it_coordinates_added_up_over_the_leads(
+    app: Flask, login: Callable[[str], FlaskClient], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tasks an agency coordinates and others lead are counted from its cells added up
+    over the lead agencies; a task it leads and also coordinates counts once, as led."""
+    monkeypatch.setitem(app.config, "PAGE_SIZE", 2)
+    counts_for(db.session(), today(), app.config["DUE_SOON_DAYS"])
+    snv = agency("snv").id
+    before = db.session.scalar(
+        select(func.sum(CoordinatedFigure.tasks)).where(
+            CoordinatedFigure.coordinator_id == snv, CoordinatedFigure.due_month == ALL_MONTHS
+        )
+    )
+    notice = make_notice()
+    late, soon = today() - timedelta(days=40), today() + timedelta(days=2)
+    for lead in ("stc", "sxd", "stc"):
+        make_task(notice, lead=lead, coordinating=("snv",), deadline=late)
+    make_task(notice, lead="stc", coordinating=("snv",), deadline=soon)
+    make_task(notice, lead="snv", coordinating=("snv", "stc"), deadline=late)
+    make_task(notice, lead="snv", deadline=soon)
+    make_task(notice, lead="stc", deadline=late)  # neither led nor coordinated by snv
+    db.session.commit()
+    after = db.session.scalar(
+        select(func.sum(CoordinatedFigure.tasks)).where(
+            CoordinatedFigure.coordinator_id == snv, CoordinatedFigure.due_month == ALL_MONTHS
+        )
+    )
+    assert (after or 0) - (before or 0) == 4
+    officer = login("snv")
+    user = db.session.scalar(select(User).where(User.username == "snv"))
+    for query in ("", "trang_thai=qua_han"):
+        filters = TaskFilters.from_args(dict(parse_qsl(query)))
+        parts = filtered_task_parts(user, filters, today(), app.config["DUE_SOON_DAYS"])
+        expected = sum(
+            db.session.scalar(select(func.count()).select_from(part.subquery())) or 0
+            for part in parts
+        )
+        with statements_sent() as statements:
+            page = officer.get(f"/nhiem-vu/?{query}").get_data(as_text=True)
+        assert overdue_total(page) == expected > 2, query
+        count = next(sql for sql in statements if "coordinated_figure" in sql)
+        assert f"coordinated_figure.coordinator_id = {snv}" in count
 
 
 def _bucket_of(task: Task) -> str:

@@ -5,7 +5,7 @@ or checked against the tasks. The definition is written once, here, and used by 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
@@ -39,6 +39,7 @@ from tracker.figures.models import (
     NO_DEADLINE_MONTH,
     NOT_SCORED,
     OWN_CELL,
+    CoordinatedFigure,
     ProvinceFigure,
     TaskFigure,
 )
@@ -60,10 +61,7 @@ KEY_COLUMNS = (
 SUM_COLUMNS = ("tasks", "deadline_day_sum", "days_late_sum")
 MOVING = [bucket.value for bucket in Bucket if bucket.moves_with_days]
 
-PROVINCE_KEY = ("due_month", "bucket", "notice_kind")
-
 CellKey = tuple[int, int, int, str, int, str, int, str]
-ProvinceKey = tuple[int, str, str]  # as PROVINCE_KEY
 
 
 @dataclass(frozen=True)
@@ -207,9 +205,9 @@ def stored_cells(connection: Connection) -> dict[CellKey, Sums]:
 
 
 def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> None:
-    """Add each change to its cell, making the cell if it is new, then to the province's
-    cells; one statement each, the cells in key order (so that two transactions lock shared
-    cells in the same order)."""
+    """Add each change to its cell, making the cell if it is new, then to the cells added up
+    from them (`ADDED_UP`); one statement each, the cells in key order (so that two
+    transactions lock shared cells in the same order)."""
     rows = [
         dict(zip((*KEY_COLUMNS, *SUM_COLUMNS), (*key, *sums.values()), strict=True))
         for key, sums in sorted(changes.items())
@@ -217,18 +215,19 @@ def add_to_cells(connection: Connection, changes: Mapping[CellKey, Sums]) -> Non
     ]
     if rows:
         _add_rows(connection, TaskFigure, KEY_COLUMNS, SUM_COLUMNS, rows)
-    province = [
-        dict(zip((*PROVINCE_KEY, "tasks"), (*key, tasks), strict=True))
-        for key, tasks in sorted(province_cells(changes).items())
-        if tasks
-    ]
-    if province:
-        _add_rows(connection, ProvinceFigure, PROVINCE_KEY, ("tasks",), province)
+    for added_up in ADDED_UP:
+        totals = [
+            dict(zip((*added_up.key, "tasks"), (*key, tasks), strict=True))
+            for key, tasks in sorted(added_up.of(changes).items())
+            if tasks
+        ]
+        if totals:
+            _add_rows(connection, added_up.model, added_up.key, ("tasks",), totals)
 
 
 def _add_rows(
     connection: Connection,
-    model: type[TaskFigure] | type[ProvinceFigure],
+    model: type[TaskFigure] | type[ProvinceFigure] | type[CoordinatedFigure],
     keys: tuple[str, ...],
     sums: tuple[str, ...],
     rows: list[dict[str, Any]],
@@ -242,29 +241,72 @@ def _add_rows(
     connection.execute(statement)
 
 
-def province_cells(cells: Mapping[CellKey, Sums]) -> dict[ProvinceKey, int]:
-    """The tasks of the own cells (of months and of every month's totals), added up over
-    the agencies, as `ProvinceFigure` keeps them."""
-    found: dict[ProvinceKey, int] = {}
-    for key, sums in cells.items():
-        seen_by, _lead, _assigned, kind, month, bucket, *_scored = key
-        if seen_by == OWN_CELL:
-            found[month, bucket, kind] = found.get((month, bucket, kind), 0) + sums.tasks
-    return found
+@dataclass(frozen=True)
+class AddedUp:
+    """Cells of `TaskFigure` added up in a table of their own (`model`), by the columns of
+    `key` (its primary key): those `taken`, and of each the values of `key` (`key_of`)."""
+
+    model: type[ProvinceFigure] | type[CoordinatedFigure]
+    key: tuple[str, ...]
+    taken: ColumnElement[bool]
+    key_of: Callable[[CellKey], tuple[Any, ...] | None]  # None: a cell not taken
+
+    def of(self, cells: Mapping[CellKey, Sums]) -> dict[tuple[Any, ...], int]:
+        """The tasks of `cells` added up as `model` keeps them."""
+        found: dict[tuple[Any, ...], int] = {}
+        for cell, sums in cells.items():
+            key = self.key_of(cell)
+            if key is not None:
+                found[key] = found.get(key, 0) + sums.tasks
+        return found
+
+    def add_up(self, connection: Connection, *where: ColumnElement[bool]) -> None:
+        """Insert the sums of the cells taken that match `where` (the table's cells of those
+        must be empty)."""
+        tasks = func.sum(TaskFigure.tasks)
+        keys = [TaskFigure.__table__.c[name] for name in self.key]
+        added = select(*keys, tasks).where(self.taken, *where).group_by(*keys).having(tasks > 0)
+        connection.execute(insert(self.model).from_select([*self.key, "tasks"], added))
+
+    def stored(self, connection: Connection) -> dict[tuple[Any, ...], Sums]:
+        """The table's cells that count something, by key."""
+        columns = [self.model.__table__.c[name] for name in (*self.key, "tasks")]
+        return {
+            tuple(int(v) if isinstance(v, int) else str(v) for v in row[:-1]): Sums(int(row[-1]))
+            for row in connection.execute(select(*columns))
+            if row[-1]
+        }
 
 
-def _add_up_province(connection: Connection, *where: ColumnElement[bool]) -> None:
-    """Insert the province's cells added up from the own cells that match `where` (the
-    province's cells of those must be empty)."""
-    tasks = func.sum(TaskFigure.tasks)
-    keys = [TaskFigure.__table__.c[name] for name in PROVINCE_KEY]
-    added_up = (
-        select(*keys, tasks)
-        .where(TaskFigure.coordinator_id == OWN_CELL, *where)
-        .group_by(*keys)
-        .having(tasks > 0)
-    )
-    connection.execute(insert(ProvinceFigure).from_select([*PROVINCE_KEY, "tasks"], added_up))
+def _own_cell_key(cell: CellKey) -> tuple[Any, ...] | None:
+    seen_by, _lead, _assigned, kind, month, bucket, *_scored = cell
+    return (month, bucket, kind) if seen_by == OWN_CELL else None
+
+
+def _coordinated_key(cell: CellKey) -> tuple[Any, ...] | None:
+    seen_by, lead, _assigned, kind, month, bucket, *_scored = cell
+    return (seen_by, month, bucket, kind) if seen_by not in (OWN_CELL, lead) else None
+
+
+# The province: every agency's own cells. The coordinated: each agency's copies of the tasks
+# it coordinates and another leads (an agency's list shows a task it leads once, as led).
+ADDED_UP = (
+    AddedUp(
+        ProvinceFigure,
+        ("due_month", "bucket", "notice_kind"),
+        TaskFigure.coordinator_id == OWN_CELL,
+        _own_cell_key,
+    ),
+    AddedUp(
+        CoordinatedFigure,
+        ("coordinator_id", "due_month", "bucket", "notice_kind"),
+        and_(
+            TaskFigure.coordinator_id != OWN_CELL,
+            TaskFigure.lead_agency_id != TaskFigure.coordinator_id,
+        ),
+        _coordinated_key,
+    ),
+)
 
 
 def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> None:
@@ -281,9 +323,11 @@ def fill(connection: Connection, clock: Clock, *where: ColumnElement[bool]) -> N
 def rebuild(connection: Connection, clock: Clock) -> None:
     """Every cell counted again from the tasks."""
     connection.execute(delete(TaskFigure))
-    connection.execute(delete(ProvinceFigure))
+    for added_up in ADDED_UP:
+        connection.execute(delete(added_up.model))
     fill(connection, clock)
-    _add_up_province(connection)
+    for added_up in ADDED_UP:
+        added_up.add_up(connection)
 
 
 def move_to_day(connection: Connection, clock: Clock) -> None:
@@ -292,24 +336,22 @@ def move_to_day(connection: Connection, clock: Clock) -> None:
     emptied = TaskFigure.tasks == 0  # cells whose last task moved away, cleared once a day
     connection.execute(delete(TaskFigure).where(or_(TaskFigure.bucket.in_(MOVING), emptied)))
     fill(connection, clock, Task.completed_on.is_(None), Task.deadline.is_not(None))
-    moving = ProvinceFigure.bucket.in_(MOVING)
-    connection.execute(delete(ProvinceFigure).where(or_(moving, ProvinceFigure.tasks == 0)))
-    _add_up_province(connection, TaskFigure.bucket.in_(MOVING))
+    for added_up in ADDED_UP:
+        model = added_up.model
+        connection.execute(delete(model).where(or_(model.bucket.in_(MOVING), model.tasks == 0)))
+        added_up.add_up(connection, TaskFigure.bucket.in_(MOVING))
 
 
 def differences(connection: Connection, clock: Clock) -> list[tuple[tuple[Any, ...], Sums, Sums]]:
     """Each cell whose stored counts differ from the tasks: (key, stored, counted); the
-    agencies' cells, then the province's (their tasks alone)."""
+    agencies' cells, then those added up from them (their tasks alone)."""
     stored = stored_cells(connection)
     actual = with_totals(read_cells(connection, grouped(clock)))
-    columns = [ProvinceFigure.__table__.c[name] for name in (*PROVINCE_KEY, "tasks")]
-    stored_province = {
-        (int(month), str(bucket), str(kind)): Sums(int(tasks))
-        for month, bucket, kind, tasks in connection.execute(select(*columns))
-        if tasks
-    }
-    actual_province = {key: Sums(tasks) for key, tasks in province_cells(actual).items() if tasks}
-    return [*_unequal(stored, actual), *_unequal(stored_province, actual_province)]
+    found = _unequal(stored, actual)
+    for added_up in ADDED_UP:
+        counted = {key: Sums(tasks) for key, tasks in added_up.of(actual).items() if tasks}
+        found += _unequal(added_up.stored(connection), counted)
+    return found
 
 
 def _unequal(

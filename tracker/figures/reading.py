@@ -28,6 +28,7 @@ from tracker.figures.models import (
     NO_DEADLINE_MONTH,
     NOT_SCORED,
     OWN_CELL,
+    CoordinatedFigure,
     ProvinceFigure,
     TaskFigure,
 )
@@ -40,7 +41,7 @@ from tracker.tasks.filters import COORDINATING, LEAD, TaskFilters
 COUNTED_SCOPES = ("all", "published")
 AGENCY_SCOPE = "agency"
 COMPLETED = (Bucket.EARLY, Bucket.ON_TIME, Bucket.LATE)
-Cells = type[TaskFigure] | type[ProvinceFigure]
+Cells = type[TaskFigure] | type[ProvinceFigure] | type[CoordinatedFigure]
 
 
 # by the bucket's stored value: looked up for each cell read, instead of through the enums
@@ -80,19 +81,34 @@ def task_count_columns(
 ) -> tuple[ColumnElement[Any], ...]:
     """`task_count`'s count, then the clock the cells stand for (`CLOCK_COLUMNS`), as
     columns to read in another statement: a list reads them with its page's tasks."""
-    cells = ProvinceFigure if _whole_province(filters, scope) else TaskFigure
-    due = _due_in(months, cells)
-    # Each part an agency sees is summed apart: PostgreSQL read the two parts of an
-    # agency's own list joined by OR as a bitmap over the table, where each alone is a range
-    # of one index, read without the table (0.1 ms less for the benchmark's agency).
-    parts = [None] if cells is ProvinceFigure else _seen_parts(scope, filters.role)
     sums = [
-        _filtered(filters, scope, due, cells, seen)
+        _filtered(filters, scope, _due_in(months, cells), cells, seen)
         .with_only_columns(func.coalesce(func.sum(cells.tasks), 0))
         .scalar_subquery()
-        for seen in parts
+        for cells, seen in _counted_parts(filters, scope)
     ]
     return (reduce(operator.add, sums), *CLOCK_COLUMNS)
+
+
+def _counted_parts(
+    filters: TaskFilters, scope: Sequence[object]
+) -> list[tuple[Cells, ColumnElement[bool] | None]]:
+    """The cells `task_count` adds up, in parts, and which of them each part takes: the
+    province's, or the parts users of `scope` see (`_seen_parts`). Each part an agency sees
+    is summed apart: PostgreSQL read the two parts of an agency's own list joined by OR as a
+    bitmap over the table, where each alone is a range of one index, read without the table
+    (0.1 ms less for the benchmark's agency). The tasks an agency coordinates and another
+    leads are read added up over the lead agencies (`CoordinatedFigure`), unless the list
+    asks for a lead agency or a group."""
+    if _whole_province(filters, scope):
+        return [(ProvinceFigure, None)]
+    parts: list[tuple[Cells, ColumnElement[bool] | None]] = [
+        (TaskFigure, seen) for seen in _seen_parts(scope, filters.role)
+    ]
+    by_lead = filters.agency_id is not None or filters.group_id is not None
+    if scope[0] == AGENCY_SCOPE and filters.role is None and not by_lead:
+        parts[1] = (CoordinatedFigure, CoordinatedFigure.coordinator_id == _agency_of(scope))
+    return parts
 
 
 def agency_rows(
@@ -303,11 +319,7 @@ def _seen_parts(scope: Sequence[object], role: str | None) -> list[ColumnElement
     `tracker.access.filtered_task_parts` lists them."""
     if scope[0] != AGENCY_SCOPE:
         return [TaskFigure.coordinator_id == written(OWN_CELL)]
-    # The agency written into the SQL: given as a parameter, PostgreSQL planned the agency's
-    # count again on every request (its plan for any agency looked dearer than one for this).
-    agency_id = scope[1]
-    assert isinstance(agency_id, int)  # noqa: S101 - `visibility_key`'s agency scope
-    agency = written(agency_id)
+    agency = _agency_of(scope)
     leads = and_(
         TaskFigure.coordinator_id == written(OWN_CELL), TaskFigure.lead_agency_id == agency
     )
@@ -317,6 +329,15 @@ def _seen_parts(scope: Sequence[object], role: str | None) -> list[ColumnElement
     if role == COORDINATING:
         return [coordinates]
     return [leads, and_(coordinates, TaskFigure.lead_agency_id != agency)]
+
+
+def _agency_of(scope: Sequence[object]) -> ColumnElement[int]:
+    """The agency of an agency's scope, written into the SQL: given as a parameter,
+    PostgreSQL planned the agency's count again on every request (its plan for any agency
+    looked dearer than one for this)."""
+    agency_id = scope[1]
+    assert isinstance(agency_id, int)  # noqa: S101 - `visibility_key`'s agency scope
+    return written(agency_id)
 
 
 def _buckets(filters: TaskFilters) -> list[Bucket] | None:
