@@ -272,7 +272,7 @@ class AddedUp:
         """The table's cells that count something, by key."""
         columns = [self.model.__table__.c[name] for name in (*self.key, "tasks")]
         return {
-            tuple(int(v) if isinstance(v, int) else str(v) for v in row[:-1]): Sums(int(row[-1]))
+            tuple(row[:-1]): Sums(int(row[-1]))
             for row in connection.execute(select(*columns))
             if row[-1]
         }

@@ -102,13 +102,12 @@ def _counted_parts(
     asks for a lead agency or a group."""
     if _whole_province(filters, scope):
         return [(ProvinceFigure, None)]
-    parts: list[tuple[Cells, ColumnElement[bool] | None]] = [
-        (TaskFigure, seen) for seen in _seen_parts(scope, filters.role)
-    ]
     by_lead = filters.agency_id is not None or filters.group_id is not None
     if scope[0] == AGENCY_SCOPE and filters.role is None and not by_lead:
-        parts[1] = (CoordinatedFigure, CoordinatedFigure.coordinator_id == _agency_of(scope))
-    return parts
+        leads, _coordinated = _seen_parts(scope, None)
+        added_up = CoordinatedFigure.coordinator_id == _agency_of(scope)
+        return [(TaskFigure, leads), (CoordinatedFigure, added_up)]
+    return [(TaskFigure, seen) for seen in _seen_parts(scope, filters.role)]
 
 
 def agency_rows(

@@ -66,8 +66,8 @@ def _falling_due_in(state: TaskState) -> str:
 
 
 # The office's queues of hand-ins and of declines (`tracker.dashboard.queue`), oldest first.
-SUBMITTED_SQL = _falling_due_in(TaskState.SUBMITTED)
-DECLINED_SQL = _falling_due_in(TaskState.DECLINED)
+_SUBMITTED_SQL = _falling_due_in(TaskState.SUBMITTED)
+_DECLINED_SQL = _falling_due_in(TaskState.DECLINED)
 
 task_coordinators = Table(
     "task_coordinator",
@@ -180,10 +180,10 @@ class Task(Base):
         *(
             Index(name, "state", *columns, sqlite_where=text(where), postgresql_where=text(where))
             for name, columns, where in (
-                ("ix_task_submitted_since", ("submitted_on", "id"), SUBMITTED_SQL),
-                ("ix_task_submitted_urgency", ("urgency_rank", "deadline", "id"), SUBMITTED_SQL),
-                ("ix_task_declined_since", ("updated_at", "id"), DECLINED_SQL),
-                ("ix_task_declined_urgency", ("urgency_rank", "deadline", "id"), DECLINED_SQL),
+                ("ix_task_submitted_since", ("submitted_on", "id"), _SUBMITTED_SQL),
+                ("ix_task_submitted_urgency", ("urgency_rank", "deadline", "id"), _SUBMITTED_SQL),
+                ("ix_task_declined_since", ("updated_at", "id"), _DECLINED_SQL),
+                ("ix_task_declined_urgency", ("urgency_rank", "deadline", "id"), _DECLINED_SQL),
             )
         ),
         UniqueConstraint("series_id", "period_key"),
