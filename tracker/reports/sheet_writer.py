@@ -16,9 +16,9 @@ named "=...", a task starting "- ...") as text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from io import BytesIO
 from typing import Any, TypeAlias
 
@@ -83,6 +83,7 @@ class Sum:
 
 
 Value: TypeAlias = str | int | float | date | Percent | Points | Sum
+Look: TypeAlias = tuple[tuple[str, Any], ...]  # a cell's style attributes and their settings
 
 
 def new_workbook(title: str) -> Workbook:
@@ -107,9 +108,9 @@ class SheetWriter:
         self.sheet = workbook.create_sheet(title)
         self.row = 0  # the last row added
         self._held: list[list[Cell]] | None = []
-        # Each distinct look is built once and copied: openpyxl would otherwise look every
+        # Each distinct look is built once and shared: openpyxl would otherwise look every
         # font, border and alignment up again for each of thousands of cells.
-        self._looks: dict[tuple[object, ...], tuple[dict[str, Any], Any]] = {}
+        self._looks: dict[tuple[bool, int], tuple[Look, Any]] = {}
         for column, width in enumerate(widths, 1):
             self.sheet.column_dimensions[get_column_letter(column)].width = width
         _prepare_print(self.sheet)
@@ -125,7 +126,7 @@ class SheetWriter:
     def line(self, text: str, width: int, font: Font, *, centred: bool = True) -> None:
         """A line of text across the table's width."""
         alignment = _CENTRE if centred else Alignment(horizontal="left", vertical="center")
-        self._add([self._cell(text, font=font, alignment=alignment)])
+        self._add([self._cell(text, (("font", font), ("alignment", alignment)))])
         self.merge(self.row, 1, self.row, width)
 
     def blank(self) -> None:
@@ -143,10 +144,8 @@ class SheetWriter:
         wrapped."""
         cells = []
         for column, value in enumerate(values, 1):
-            look = _look(value, column, header, number_format)
-            if bold:
-                look["font"] = BOLD
-            cells.append(self._cell(value, border=_BORDER, **look))
+            look = _table_look(_kind(value), column == 1, header, bold, number_format)
+            cells.append(self._cell(value, look))
         self._add(cells)
 
     def end_header(self) -> None:
@@ -171,7 +170,7 @@ class SheetWriter:
         else:
             self._held.append(cells)
 
-    def _cell(self, value: Value, **look: Any) -> Cell:
+    def _cell(self, value: Value, look: Look) -> Cell:
         """The cell holding `value`; text that a spreadsheet would run as a formula is typed
         as text and marked with Excel's own "text" prefix (shown to nobody, kept when the
         cell is edited), so that the reader sees exactly the value, with no apostrophe."""
@@ -179,14 +178,17 @@ class SheetWriter:
         formula_like = isinstance(value, str) and starts_like_formula(value)
         if formula_like:
             cell.data_type = "s"
-        # The look is known by the identity of its parts, which the cache keeps alive.
-        key = (formula_like, *((name, id(setting)) for name, setting in look.items()))
-        if key not in self._looks:
-            for name, setting in look.items():
+        # A look is known by its identity: the table's are kept for good (`_table_look`),
+        # and each other one by this cache, so that no other look can take its id.
+        key = (formula_like, id(look))
+        known = self._looks.get(key)
+        if known is None:
+            for name, setting in look:
                 setattr(cell, name, setting)
             cell.quotePrefix = formula_like
-            self._looks[key] = (look, cell._style)
-        cell._style = copy(self._looks[key][1])
+            known = self._looks[key] = (look, cell._style)
+        # Shared, not copied: a write-only cell is written once and never restyled.
+        cell._style = known[1]
         return cell
 
 
@@ -198,24 +200,47 @@ def _written(value: Value) -> object:
     return value
 
 
-def _look(value: Value, column: int, header: bool, number_format: str) -> dict[str, Any]:
-    """The font, fill, alignment and number format of a table cell holding `value`."""
-    if header:
-        return {"font": BOLD, "fill": _HEADER_FILL, "alignment": _CENTRE}
+def _kind(value: Value) -> str:
+    """What decides the look of a table cell holding `value`."""
     if isinstance(value, date):
-        return {"number_format": DATE_FORMAT, "alignment": _CENTRE}
+        return "date"
     if isinstance(value, Sum):
-        return {"number_format": number_format, "alignment": _RIGHT}
+        return "sum"
     if isinstance(value, Percent | Points):
         if value.value is None:
-            return {"alignment": _RIGHT}
-        shown = PERCENT_FORMAT if isinstance(value, Percent) else POINTS_FORMAT
-        return {"number_format": shown, "alignment": _RIGHT}
+            return "none"
+        return "percent" if isinstance(value, Percent) else "points"
     if isinstance(value, float):
-        return {"number_format": DECIMAL_FORMAT, "alignment": _RIGHT}
+        return "decimal"
     if isinstance(value, int):
-        return {"number_format": number_format, "alignment": _CENTRE if column == 1 else _RIGHT}
-    return {"alignment": _RIGHT if value.endswith("%") else _LEFT}
+        return "count"
+    return "share text" if value.endswith("%") else "text"
+
+
+@cache
+def _table_look(
+    kind: str, first_column: bool, header: bool, bold: bool, number_format: str
+) -> Look:
+    """The border, font, fill, alignment and number format of a table cell of `kind`."""
+    look: dict[str, Any] = {"border": _BORDER}
+    if header:
+        look |= {"font": BOLD, "fill": _HEADER_FILL, "alignment": _CENTRE}
+    elif kind == "date":
+        look |= {"number_format": DATE_FORMAT, "alignment": _CENTRE}
+    elif kind == "sum":
+        look |= {"number_format": number_format, "alignment": _RIGHT}
+    elif kind in ("percent", "points"):
+        shown = PERCENT_FORMAT if kind == "percent" else POINTS_FORMAT
+        look |= {"number_format": shown, "alignment": _RIGHT}
+    elif kind == "decimal":
+        look |= {"number_format": DECIMAL_FORMAT, "alignment": _RIGHT}
+    elif kind == "count":
+        look |= {"number_format": number_format, "alignment": _CENTRE if first_column else _RIGHT}
+    else:
+        look |= {"alignment": _LEFT if kind == "text" else _RIGHT}
+    if bold:
+        look["font"] = BOLD
+    return tuple(look.items())
 
 
 def _prepare_print(sheet: Worksheet) -> None:
