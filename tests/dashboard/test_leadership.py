@@ -5,30 +5,36 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_login import login_user
+from flask_login import current_user, login_user
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
+from tests.factories import make_task
 from tests.support.spreadsheets import (
     FORMULA_STARTS,
     formula_starts_kept_as_text,
     give_formula_names,
 )
 from tests.support.statements import statements_sent
+from tracker.access import visible_tasks
 from tracker.agencies.models import AgencyGroup
 from tracker.auth.models import User
 from tracker.clock import today
-from tracker.domain.formatting import vn_number
+from tracker.dashboard.explanations import latest_explanations
+from tracker.dashboard.leadership import EXPLANATIONS_SHOWN
+from tracker.db import utcnow
+from tracker.domain.formatting import vn_date, vn_number
 from tracker.domain.status import TaskStatus
 from tracker.extensions import db
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice, NoticeState
-from tracker.tasks.models import Task
+from tracker.tasks.models import ExplanationRequest, Task
 
 Login = Callable[[str], FlaskClient]
 NUMBER_LINK = re.compile(r'<a href="(/nhiem-vu/\?[^"]*)"[^>]*>\s*(?:<span[^>]*>)?([\d.]+)<')
@@ -91,11 +97,12 @@ def test_the_figures_take_a_handful_of_queries(app: Flask, leader: FlaskClient) 
     counts_for(db.session(), today(), app.config["DUE_SOON_DAYS"])  # as the midnight job does
     with statements_sent() as statements:
         assert leader.get("/tong-quan").status_code == 200
-    # 12 for the figures (the day the kept counts stand for among them), and three every page
-    # reads once: the signed-in user, the demo banner with the unread messages, and what
-    # waits for the leader (the menu's counts); the tests' savepoints aside.
+    # 10 for the figures (the day the kept counts stand for among them; the latest
+    # explanations with their tasks in one), and three every page reads once: the signed-in
+    # user, the demo banner with the unread messages, and what waits for the leader (the
+    # menu's counts); the tests' savepoints aside.
     queries = [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE"))]
-    assert len(queries) <= 15, "\n".join(s[:90] for s in queries)
+    assert len(queries) <= 13, "\n".join(s[:90] for s in queries)
 
 
 def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) -> None:
@@ -186,11 +193,9 @@ def test_the_latest_explanations_are_read_newest_first_from_their_index(
 ) -> None:
     """The board's latest explanations: the database reads them newest first from the index
     of the time each was asked and stops at the few shown, instead of sorting them all."""
-    from tracker.dashboard.leadership import _latest_explanations
-
     with app.test_request_context():
         login_user(user("lanhdao"))
-        query = _latest_explanations()
+        query = latest_explanations(visible_tasks(current_user), EXPLANATIONS_SHOWN)
     sql = str(query.compile(db.engine, compile_kwargs={"literal_binds": True}))
     if db.engine.dialect.name == "sqlite":
         plan = " ".join(row[-1] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
@@ -202,3 +207,41 @@ def test_the_latest_explanations_are_read_newest_first_from_their_index(
             plan = " ".join(db.session.execute(text(f"EXPLAIN {sql}")).scalars())
         assert "Sort" not in plan
     assert "ix_explanation_request_created_at" in plan
+
+
+def test_the_latest_explanations_link_their_task_and_name_its_agency_in_one_statement(
+    app: Flask, leader: FlaskClient, user: Callable[[str], User]
+) -> None:
+    """Each line links its task and names the task's lead agency as the lists do (its short
+    name, else its name); the lines are read with their tasks in one statement, not one
+    for the requests and one for each relation."""
+    due = today() - timedelta(days=9)
+    older, newer = make_task(lead="stc", deadline=due), make_task(lead="snv", deadline=due)
+    older.text, newer.text = "báo cáo vốn đầu tư công", "rà soát biên chế"
+    for task, answer, asked in ((older, "Chờ thẩm định giá.", 2), (newer, None, 1)):
+        task.explanation_requests.append(
+            ExplanationRequest(
+                requested_by=user("lanhdao"),
+                question="Vì sao chậm?",
+                answer_by=today() + timedelta(days=3),
+                answer=answer,
+                created_at=utcnow() - timedelta(hours=asked),
+            )
+        )
+    db.session.commit()
+
+    with statements_sent() as statements:
+        page = leader.get("/tong-quan").get_data(as_text=True)
+
+    lines = page.split('id="h-explanations"')[1].split("</section>")[0]
+    shown = re.findall(r'<a href="/nhiem-vu/(\d+)">([^<]*)</a>', lines)
+    assert shown[:2] == [
+        (str(newer.id), f"{newer.lead_agency.display_name}: Rà soát biên chế"),
+        (str(older.id), f"{older.lead_agency.display_name}: Báo cáo vốn đầu tư công"),
+    ]
+    assert f"Chưa giải trình, hạn {vn_date(today() + timedelta(days=3))}" in lines
+    assert "Đã giải trình: Chờ thẩm định giá." in lines
+    board_lines = [s for s in statements if "explanation_request.answer_by" in s]
+    assert len(board_lines) == 1 and "shown_task.text" in board_lines[0]
+    by_ids = [s for s in statements if re.search(r"WHERE (task|agency)\.id IN", s)]
+    assert by_ids == []

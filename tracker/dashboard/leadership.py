@@ -10,7 +10,6 @@ from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from tracker.access import listed_tasks, role_required, visibility_key, visible_tasks
@@ -20,6 +19,11 @@ from tracker.auth.models import Role
 from tracker.cache import remembered
 from tracker.clock import today
 from tracker.dashboard.charts import agency_chart, trend_chart
+from tracker.dashboard.explanations import (
+    ExplanationLine,
+    latest_explanations,
+    read_explanation_lines,
+)
 from tracker.dashboard.figures import dashboard_figures, oldest_overdue, overdue_lines
 from tracker.dashboard.links import FigureLinks, figure_link
 from tracker.dashboard.queue import QueueSection
@@ -35,7 +39,7 @@ from tracker.reports.downloads import attachment
 from tracker.statements import built
 from tracker.tasks.filters import TaskFilters
 from tracker.tasks.listing import ListedTask, read_listed
-from tracker.tasks.models import ExplanationRequest, Task
+from tracker.tasks.models import Task
 from tracker.tasks.views import filter_words
 
 blueprint = Blueprint("leadership", __name__)
@@ -121,23 +125,13 @@ def dashboard_xlsx() -> Response:
     return attachment(workbook, f"tong-quan-{today():%Y-%m-%d}.xlsx", MEDIA_TYPES["xlsx"])
 
 
-def _explanations() -> list[ExplanationRequest]:
+def _explanations() -> list[ExplanationLine]:
     """The latest explanations asked of agencies about overdue tasks, answered or not."""
-    query = built(("explanations", *visibility_key(current_user)), _latest_explanations)
-    return list(db.session.scalars(query))
-
-
-def _latest_explanations() -> Select[ExplanationRequest]:
-    # Newest first, each checked against the visible tasks (not the other way round: a
-    # province has far more tasks than explanation requests).
-    visible = visible_tasks(current_user).where(Task.id == ExplanationRequest.task_id)
-    return (
-        select(ExplanationRequest)
-        .where(visible.with_only_columns(Task.id).exists())
-        .options(selectinload(ExplanationRequest.task).selectinload(Task.lead_agency))
-        .order_by(ExplanationRequest.created_at.desc())
-        .limit(EXPLANATIONS_SHOWN)
+    query = built(
+        ("explanations", *visibility_key(current_user)),
+        lambda: latest_explanations(visible_tasks(current_user), EXPLANATIONS_SHOWN),
     )
+    return read_explanation_lines(db.session(), query)
 
 
 def _oldest_overdue(filters: TaskFilters) -> list[ListedTask]:
