@@ -1,7 +1,7 @@
 """The latest explanations asked of agencies about overdue tasks, as the leaders' board lists
-them: read as columns in one statement, the lead agency named from the directory each
-process keeps, instead of loading each request, its task and its agency as objects (three
-statements and 3 ms of the uncached board on PostgreSQL)."""
+them: read as columns with their task in one statement, the lead agency named from the
+directory each process keeps, so that the uncached board pays one short statement for
+them."""
 
 from __future__ import annotations
 
