@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from io import BytesIO
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -26,6 +28,7 @@ from tracker.access import visible_tasks
 from tracker.agencies.models import AgencyGroup
 from tracker.auth.models import User
 from tracker.clock import today
+from tracker.dashboard import figures
 from tracker.dashboard.explanations import latest_explanations
 from tracker.dashboard.leadership import EXPLANATIONS_SHOWN
 from tracker.db import utcnow
@@ -103,6 +106,32 @@ def test_the_figures_take_a_handful_of_queries(app: Flask, leader: FlaskClient) 
     # menu's counts); the tests' savepoints aside.
     queries = [s for s in statements if not s.startswith(("SAVEPOINT", "RELEASE"))]
     assert len(queries) <= 13, "\n".join(s[:90] for s in queries)
+
+
+def test_the_ends_of_a_period_of_days_are_counted_by_statements_built_once(
+    leader: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A period that is not whole months has its days at both ends counted from the tasks;
+    the statements that count them are built once per process, not on every uncached view
+    (building one took longer than PostgreSQL takes to run it)."""
+    builds: list[object] = []
+    build = figures._by_agency
+
+    def counting(*args: Any) -> Any:
+        builds.append(args)
+        return build(*args)
+
+    monkeypatch.setattr(figures, "_by_agency", counting)
+    monkeypatch.setattr("tracker.statements._built", OrderedDict())  # none from earlier tests
+    this_month = today().replace(day=1)
+    start = (this_month - timedelta(days=40)).replace(day=10)
+    end = (this_month + timedelta(days=40)).replace(day=20)
+    url = f"/tong-quan?ky={start.isoformat()}..{end.isoformat()}"
+    assert leader.get(url).status_code == 200
+    first_view = len(builds)
+    assert leader.get(url).status_code == 200
+    assert first_view == 2  # the days from the 10th, and those up to the 20th
+    assert len(builds) == first_view
 
 
 def test_average_days_late_counts_late_and_overdue_tasks(leader: FlaskClient) -> None:

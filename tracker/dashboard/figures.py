@@ -30,6 +30,7 @@ from tracker.extensions import db
 from tracker.figures import reading as maintained
 from tracker.figures.upkeep import counts_for
 from tracker.notices.models import Notice
+from tracker.statements import built
 from tracker.tasks.filters import TaskFilters, warning_predicate
 from tracker.tasks.listing import listed
 from tracker.tasks.models import Task
@@ -111,18 +112,59 @@ def counts_kept(
     # Days the figures and the trend both count (the usual case: a range of deadlines
     # within the trend's periods) are read from the tasks once, by agency and month.
     for narrowed in days:
-        tasks = narrowed.apply(visible, today, 0, due_soon_days)
-        if narrowed in trend_days:
-            by_agency, by_month = _agency_and_trend_rows(tasks, today, due_soon_days)
-            agency_rows += by_agency
-            trend_rows += by_month
-        else:
-            agency_rows += _agency_rows(tasks, today, due_soon_days)
+        both = narrowed in trend_days
+        rows = _rows(_end_days(visible, narrowed, scope, today, due_soon_days, by_month=both))
+        agency_rows += _agency_rows(rows, by_month=both)
+        if both:
+            trend_rows += [
+                [year, month, status, count] for _, year, month, status, count, *_ in rows
+            ]
     for narrowed in trend_days:
         if narrowed not in days:
-            tasks = narrowed.apply(visible, today, 0, due_soon_days)
-            trend_rows += _trend_rows(tasks, periods, today)
+            query = _trend_days(visible, narrowed, scope, today, due_soon_days, periods)
+            trend_rows += _rows(query)
     return agency_rows, trend_rows
+
+
+def _end_days(
+    visible: Select[Task],
+    narrowed: TaskFilters,
+    scope: list[object],
+    today: date,
+    due_soon_days: int,
+    by_month: bool,
+) -> Select[*tuple[Any, ...]]:
+    """The statement counting the tasks due on the days at a range's ends (`narrowed`), by
+    agency and status (and month, `by_month`), built once per process for the same scope,
+    days and day (`tracker.statements`): building it and working out its cache key took
+    longer than PostgreSQL takes to count them."""
+
+    def build() -> Select[*tuple[Any, ...]]:
+        tasks = narrowed.apply(visible, today, 0, due_soon_days)
+        return _by_agency(tasks, today, due_soon_days, by_month)
+
+    key = ("dashboard end days", by_month, *scope, narrowed, today, due_soon_days)
+    return built(key, build)
+
+
+def _trend_days(
+    visible: Select[Task],
+    narrowed: TaskFilters,
+    scope: list[object],
+    today: date,
+    due_soon_days: int,
+    periods: list[Period],
+) -> Select[*tuple[Any, ...]]:
+    """The statement counting the tasks due on days at the trend's ends, by month and status,
+    built once per process as `_end_days` is."""
+
+    def build() -> Select[*tuple[Any, ...]]:
+        tasks = narrowed.apply(visible, today, 0, due_soon_days)
+        return _by_month(tasks, periods, today)
+
+    bounds = (periods[0].start, periods[-1].end)
+    key = ("dashboard trend days", *scope, narrowed, today, due_soon_days, *bounds)
+    return built(key, build)
 
 
 def counts_from_tasks(
@@ -136,43 +178,32 @@ def counts_from_tasks(
     the maintained counts cannot answer (and to check them against)."""
     tasks = filters.apply(visible, today, 0, due_soon_days)
     any_period = replace(filters, period=None).apply(visible, today, 0, due_soon_days)
-    return _agency_rows(tasks, today, due_soon_days), _trend_rows(any_period, periods, today)
-
-
-def _agency_rows(tasks: Select[Task], today: date, due_soon_days: int) -> list[list[Any]]:
-    """The agency rows (`tracker.domain.dashboard.agency_row`), one per agency and status, in
-    one pass over the tasks: with 100,000 of them, reading them once costs a third of reading
-    them three times."""
-    status, sums = _agency_figures(today, due_soon_days)
-    rows = _rows(
-        tasks.with_only_columns(Task.lead_agency_id, status, *sums).group_by(
-            Task.lead_agency_id, status
-        )
+    return (
+        _agency_rows(_rows(_by_agency(tasks, today, due_soon_days, by_month=False))),
+        _rows(_by_month(any_period, periods, today)),
     )
+
+
+def _by_agency(
+    tasks: Select[Task], today: date, due_soon_days: int, by_month: bool
+) -> Select[*tuple[Any, ...]]:
+    """The `tasks` counted by agency and status (and by month of their deadline, `by_month`)
+    in one pass: with 100,000 of them, reading them once costs a third of reading them three
+    times. Each row: the agency, (year, month,) status, and the sums of `_agency_figures`."""
+    status, sums = _agency_figures(today, due_soon_days)
+    months = [extract("year", Task.deadline), extract("month", Task.deadline)] if by_month else []
+    keys = [Task.lead_agency_id, *months, status]
+    return tasks.with_only_columns(*keys, *sums).group_by(*keys)
+
+
+def _agency_rows(rows: list[list[Any]], by_month: bool = False) -> list[list[Any]]:
+    """The agency rows (`tracker.domain.dashboard.agency_row`) of the rows `_by_agency`
+    counted, one per agency and status (and month, `by_month`: the dashboard adds up rows of
+    the same key)."""
+    skip = 3 if by_month else 1  # the agency, then (year, month,) status
     return [
-        agency_row(agency, value, count, late, levels)
-        for agency, value, count, late, *levels in rows
+        agency_row(row[0], row[skip], row[skip + 1], row[skip + 2], row[skip + 3 :]) for row in rows
     ]
-
-
-def _agency_and_trend_rows(
-    tasks: Select[Task], today: date, due_soon_days: int
-) -> tuple[list[list[Any]], list[list[Any]]]:
-    """The rows of `_agency_rows` and of `_trend_rows` (the tasks all within the trend's
-    periods) in one pass over the tasks, counted by agency, month and status."""
-    status, sums = _agency_figures(today, due_soon_days)
-    year, month = extract("year", Task.deadline), extract("month", Task.deadline)
-    rows = _rows(
-        tasks.with_only_columns(Task.lead_agency_id, year, month, status, *sums).group_by(
-            Task.lead_agency_id, year, month, status
-        )
-    )
-    by_agency = [
-        agency_row(agency, value, count, late, levels)
-        for agency, _, _, value, count, late, *levels in rows
-    ]
-    by_month = [[year, month, status, count] for _, year, month, status, count, *_ in rows]
-    return by_agency, by_month
 
 
 def _agency_figures(
@@ -198,11 +229,11 @@ def _agency_figures(
     return status, sums
 
 
-def _trend_rows(tasks: Select[Task], periods: list[Period], today: date) -> list[list[Any]]:
+def _by_month(tasks: Select[Task], periods: list[Period], today: date) -> Select[*tuple[Any, ...]]:
     """(year, month, status, count) of the tasks due within the trend's periods."""
     year, month = extract("year", Task.deadline), extract("month", Task.deadline)
     status = status_expression(today)
-    return _rows(
+    return (
         tasks.with_only_columns(year, month, status, func.count())
         .where(and_(Task.deadline >= periods[0].start, Task.deadline <= periods[-1].end))
         .group_by(year, month, status)
@@ -217,7 +248,9 @@ def _rows(query: Executable) -> list[list[Any]]:
     ]
 
 
-def oldest_overdue(overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE) -> Select[Any]:
+def oldest_overdue(
+    overdue: Select[Task], limit: int = OVERDUE_LIST_SIZE
+) -> Select[*tuple[Any, ...]]:
     """The `overdue` tasks (`TaskFilters.overdue`) overdue longest, as a list reads them
     (`tracker.tasks.listing.read_listed`)."""
     return listed(_oldest_first(overdue, limit))
