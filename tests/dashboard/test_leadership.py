@@ -117,9 +117,9 @@ def test_the_ends_of_a_period_of_days_are_counted_by_statements_built_once(
     builds: list[object] = []
     build = figures._by_agency
 
-    def counting(*args: Any) -> Any:
+    def counting(*args: Any, **kwargs: Any) -> Any:
         builds.append(args)
-        return build(*args)
+        return build(*args, **kwargs)
 
     monkeypatch.setattr(figures, "_by_agency", counting)
     monkeypatch.setattr("tracker.statements._built", OrderedDict())  # none from earlier tests

@@ -4,10 +4,11 @@ cache until tasks change (`tracker.cache`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Select, and_, case, extract, func, literal, or_, select
@@ -113,58 +114,42 @@ def counts_kept(
     # within the trend's periods) are read from the tasks once, by agency and month.
     for narrowed in days:
         both = narrowed in trend_days
-        rows = _rows(_end_days(visible, narrowed, scope, today, due_soon_days, by_month=both))
+        by_agency = partial(_by_agency, today=today, due_soon_days=due_soon_days, by_month=both)
+        shape = ("by agency", both)
+        query = _days_counted(visible, narrowed, scope, today, due_soon_days, shape, by_agency)
+        rows = _rows(query)
         agency_rows += _agency_rows(rows, by_month=both)
         if both:
             trend_rows += [
                 [year, month, status, count] for _, year, month, status, count, *_ in rows
             ]
+    trend_shape = ("by month", first, last)
     for narrowed in trend_days:
         if narrowed not in days:
-            query = _trend_days(visible, narrowed, scope, today, due_soon_days, periods)
+            by_month = partial(_by_month, periods=periods, today=today)
+            query = _days_counted(
+                visible, narrowed, scope, today, due_soon_days, trend_shape, by_month
+            )
             trend_rows += _rows(query)
     return agency_rows, trend_rows
 
 
-def _end_days(
+def _days_counted(
     visible: Select[Task],
     narrowed: TaskFilters,
     scope: list[object],
     today: date,
     due_soon_days: int,
-    by_month: bool,
+    shape: Hashable,
+    count: Callable[[Select[Task]], Select[*tuple[Any, ...]]],
 ) -> Select[*tuple[Any, ...]]:
-    """The statement counting the tasks due on the days at a range's ends (`narrowed`), by
-    agency and status (and month, `by_month`), built once per process for the same scope,
-    days and day (`tracker.statements`): building it and working out its cache key took
-    longer than PostgreSQL takes to count them."""
-
-    def build() -> Select[*tuple[Any, ...]]:
-        tasks = narrowed.apply(visible, today, 0, due_soon_days)
-        return _by_agency(tasks, today, due_soon_days, by_month)
-
-    key = ("dashboard end days", by_month, *scope, narrowed, today, due_soon_days)
-    return built(key, build)
-
-
-def _trend_days(
-    visible: Select[Task],
-    narrowed: TaskFilters,
-    scope: list[object],
-    today: date,
-    due_soon_days: int,
-    periods: list[Period],
-) -> Select[*tuple[Any, ...]]:
-    """The statement counting the tasks due on days at the trend's ends, by month and status,
-    built once per process as `_end_days` is."""
-
-    def build() -> Select[*tuple[Any, ...]]:
-        tasks = narrowed.apply(visible, today, 0, due_soon_days)
-        return _by_month(tasks, periods, today)
-
-    bounds = (periods[0].start, periods[-1].end)
-    key = ("dashboard trend days", *scope, narrowed, today, due_soon_days, *bounds)
-    return built(key, build)
+    """The statement `count` makes of the `visible` tasks due on the days `narrowed` keeps
+    (the ends of a range that is not whole months), built once per process for the same
+    scope, days and day (`tracker.statements`): building it and working out its cache key
+    took longer than PostgreSQL takes to run it. `shape` names `count` with every other value
+    it writes into the statement (by agency, by month or not; by month, the trend's bounds)."""
+    key = ("dashboard days", shape, *scope, narrowed, today, due_soon_days)
+    return built(key, lambda: count(narrowed.apply(visible, today, 0, due_soon_days)))
 
 
 def counts_from_tasks(
@@ -200,9 +185,11 @@ def _agency_rows(rows: list[list[Any]], by_month: bool = False) -> list[list[Any
     """The agency rows (`tracker.domain.dashboard.agency_row`) of the rows `_by_agency`
     counted, one per agency and status (and month, `by_month`: the dashboard adds up rows of
     the same key)."""
-    skip = 3 if by_month else 1  # the agency, then (year, month,) status
+    if by_month:  # the agency, the year and the month, then the same columns as without
+        rows = [[row[0], *row[3:]] for row in rows]
     return [
-        agency_row(row[0], row[skip], row[skip + 1], row[skip + 2], row[skip + 3 :]) for row in rows
+        agency_row(agency, status, count, late, levels)
+        for agency, status, count, late, *levels in rows
     ]
 
 
